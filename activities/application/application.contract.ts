@@ -1,0 +1,102 @@
+import type { AssessedIncome, Actor, ReasonCode, StepDecision } from '../../workflows/application/decisions';
+import type { CaseStatus } from '../../workflows/application/definitions';
+import type { PublicityStep, StepCode, TaskStep } from '../../workflows/domain/route';
+import type { Role } from '../../workflows/domain/roles';
+import type { RegionPolicy } from '../../config/policy/policy.schema';
+
+/**
+ * The activities of the application workflow, as the workflow sees them. Every write is idempotent by a business key
+ * (task id, application id + round, application id + event key) backed by a unique constraint, so retries are harmless.
+ * Inputs and outputs carry ids, codes, times and amounts only.
+ */
+export interface ApplicationActivities {
+  /** Creates the inbox row of a task (once per task id) and returns its due time. */
+  openTask(input: OpenTaskInput): Promise<OpenedTask>;
+  /** Completes or cancels a task row and records the decision on the timeline (once per task id). */
+  closeTask(input: CloseTaskInput): Promise<void>;
+  /** Marks a task overdue; its escalation is opened separately with openTask. */
+  markOverdue(input: { applicationId: string; taskId: string; at: number }): Promise<void>;
+  /** Hands a task to another worker of the same role and region (AB岗). */
+  reassignTask(input: { applicationId: string; taskId: string; assigneeId: string; at: number; actor: Actor }): Promise<void>;
+  /** Cancels every open task of the case (the case has ended or was closed). */
+  cancelOpenTasks(input: { applicationId: string; at: number; reason: string }): Promise<void>;
+  /** Runs the household economic-status check (家庭经济状况核对) and stores its report (once per round). */
+  runEconomicCheck(input: { applicationId: string; round: number; at: number }): Promise<CheckSummary>;
+  /** Opens a publicity period (张榜公示) and returns its end (once per step and round). */
+  startPublicity(input: { applicationId: string; step: PublicityStep; round: number; fromMs: number; days: number }): Promise<{ endsAt: number }>;
+  /** Closes a publicity period with its result. */
+  endPublicity(input: { applicationId: string; step: PublicityStep; round: number; at: number; outcome: 'passed' | 'objected' }): Promise<void>;
+  /** Starts the overall decision clock and returns its deadline (once per application). */
+  startOverallClock(input: { applicationId: string; fromMs: number; workingDays: number }): Promise<{ dueAt: number }>;
+  /** Appends a timeline event (once per application and key). */
+  recordEvent(input: RecordEventInput): Promise<void>;
+  /** Records the final decision; on approval computes the benefit and enrols the household (once per application). */
+  decide(input: DecideInput): Promise<DecisionResult>;
+}
+
+export interface OpenTaskInput {
+  taskId: string;
+  applicationId: string;
+  step: TaskStep;
+  role: Role;
+  round: number;
+  /** The workflow's clock when the task opened; the day it opens is not counted. */
+  fromMs: number;
+  workingDays: number;
+  /** For escalations: the task that went overdue. */
+  escalationOf?: string;
+}
+
+export interface OpenedTask {
+  taskId: string;
+  dueAt: number;
+  /** Set when the deadline crosses a year whose holiday table is not published. */
+  warning?: string;
+}
+
+export interface CloseTaskInput {
+  applicationId: string;
+  taskId: string;
+  status: 'completed' | 'cancelled';
+  at: number;
+  actor?: Actor;
+  submissionId?: string;
+  decision?: StepDecision;
+  reason?: string;
+}
+
+export interface CheckSummary {
+  reportId: string;
+  /** Flags raised by the check (e.g. vehicle_owned, income_above_declared); codes only. */
+  flags: string[];
+  /** Monthly income the departments know of, in fen. */
+  incomeFoundFen: number;
+}
+
+export interface RecordEventInput {
+  applicationId: string;
+  key: string;
+  step: StepCode | 'submitted' | 'decision' | 'overall_limit';
+  action: string;
+  at: number;
+  actor?: Actor;
+  dueAt?: number;
+  data?: Record<string, string | number | boolean | null>;
+}
+
+export interface DecideInput {
+  applicationId: string;
+  status: Exclude<CaseStatus, 'in_progress'>;
+  at: number;
+  actor?: Actor;
+  reasonCode?: ReasonCode;
+  /** The latest assessed incomes from the home visit, for the benefit calculation. */
+  incomes?: AssessedIncome[];
+  standards: RegionPolicy['standards'];
+}
+
+export interface DecisionResult {
+  status: Exclude<CaseStatus, 'in_progress'>;
+  reasonCode?: ReasonCode;
+  amountFen?: number;
+}

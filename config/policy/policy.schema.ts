@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ROLES } from '../../workflows/domain/roles';
+
+/**
+ * A region's effective procedure policy for 低保 applications: which steps run, how long each may take, and the
+ * money figures. Written as partial overrides at any level of the region tree (national → province → city → county →
+ * township) and validated whole after merging, so every error names the region, the field and the rule.
+ */
+
+const workingDays = z
+  .number({ error: 'must be a number of working days' })
+  .int('must be a whole number of working days')
+  .min(1, 'must be at least 1 working day')
+  .max(250, 'must be at most 250 working days');
+
+const calendarDays = z
+  .number({ error: 'must be a number of days' })
+  .int('must be a whole number of days')
+  .min(1, 'must be at least 1 day')
+  .max(90, 'must be at most 90 days');
+
+const fen = z
+  .number({ error: 'must be an amount in fen' })
+  .int('must be an integer number of fen (分), not yuan')
+  .positive('must be positive');
+
+const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+
+const timed = z.object({ limitDays: workingDays }).strict();
+
+export const regionPolicySchema = z
+  .object({
+    intake: z.object({ supplementDays: workingDays }).strict(),
+    acceptance: timed,
+    investigation: z.object({ mode: z.enum(['serial', 'parallel']), limitDays: workingDays }).strict(),
+    appraisal: z.object({ mode: z.enum(['required', 'when_disputed', 'off']), limitDays: workingDays }).strict(),
+    publicity: z
+      .object({
+        afterInvestigation: z.object({ enabled: z.boolean(), days: calendarDays }).strict(),
+        afterReview: z.object({ enabled: z.boolean(), days: calendarDays }).strict(),
+        maxObjectionRounds: z.number().int('must be a whole number').min(0, 'must not be negative').max(5, 'must be at most 5'),
+      })
+      .strict(),
+    townshipReview: timed,
+    approval: z
+      .object({
+        mode: z.enum(['county', 'township_with_filing']),
+        limitDays: workingDays,
+        samplingRate: z.number().min(0, 'must be at least 0').max(1, 'must be at most 1'),
+        samplingLimitDays: workingDays,
+        filingLimitDays: workingDays,
+      })
+      .strict(),
+    overallLimitDays: workingDays.nullable(),
+    escalation: z.partialRecord(role, role),
+    standards: z.object({ urbanFen: fen, ruralFen: fen }).strict(),
+    lowIncomeMultiplier: z.number().min(1, 'must be at least 1').max(3, 'must be at most 3'),
+    assets: z
+      .object({
+        depositMonths: z.number().int('must be a whole number').min(0, 'must not be negative').max(120, 'must be at most 120'),
+        vehiclesAllowed: z.number().int('must be a whole number').min(0, 'must not be negative'),
+        extraPropertiesAllowed: z.number().int('must be a whole number').min(0, 'must not be negative'),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.overallLimitDays === null) return;
+    const mandatory =
+      p.acceptance.limitDays +
+      p.investigation.limitDays +
+      p.townshipReview.limitDays +
+      p.approval.limitDays +
+      (p.appraisal.mode === 'required' ? p.appraisal.limitDays : 0);
+    if (p.overallLimitDays < mandatory) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overallLimitDays'],
+        message: `must not be shorter than the sum of the mandatory steps' limits (${mandatory} working days)`,
+      });
+    }
+  });
+
+/** The effective, validated policy of a region. */
+export type RegionPolicy = z.infer<typeof regionPolicySchema>;
+
+/** A policy as a workflow receives it: the document plus the snapshot that identifies it in every decision. */
+export interface CasePolicy {
+  /** Content hash of the effective document; the key of its policy snapshot row. */
+  snapshotId: string;
+  /** Human label of the versions that produced it, e.g. "220103 v1 · 220100 v1 · national v1". */
+  label: string;
+  document: RegionPolicy;
+}

@@ -1,0 +1,40 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { CasePolicy } from '../../config/policy/policy.schema';
+import { applicationWorkflow } from '../../workflows/application/application.workflow';
+import { applicationWorkflowId } from '../../workflows/application/definitions';
+import { bundledWorker, unique } from '../helpers/temporal';
+import { shippedCalendar } from '../helpers/policies';
+import { CaseDriver } from './case-driver';
+import { FakeCaseStore } from './fake-activities';
+
+export interface CaseOptions {
+  policy: CasePolicy;
+  applicationId?: string;
+  missingDocuments?: string[];
+  relativeOfStaff?: boolean;
+  store?: FakeCaseStore;
+}
+
+/** Starts one application on its own task queue and worker, runs the body, and returns what the body returns. */
+export async function withCase<T>(env: TestWorkflowEnvironment, options: CaseOptions, body: (driver: CaseDriver) => Promise<T>): Promise<T> {
+  const store = options.store ?? new FakeCaseStore(shippedCalendar());
+  const taskQueue = unique('wf-test');
+  const worker: Worker = await bundledWorker(env, { taskQueue, activities: store.activities() });
+  return worker.runUntil(async () => {
+    const applicationId = options.applicationId ?? unique('app');
+    const handle = await env.client.workflow.start(applicationWorkflow, {
+      taskQueue,
+      workflowId: applicationWorkflowId(applicationId),
+      args: [
+        {
+          applicationId,
+          policy: options.policy,
+          missingDocuments: options.missingDocuments ?? [],
+          relativeOfStaff: options.relativeOfStaff ?? false,
+        },
+      ],
+    });
+    return body(new CaseDriver(env, handle, store));
+  });
+}

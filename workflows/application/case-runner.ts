@@ -1,0 +1,220 @@
+import { condition, isCancellation, proxyActivities } from '@temporalio/workflow';
+import type { ApplicationActivities, CheckSummary } from '../../activities/application/application.contract';
+import type { CaseState, TrackedTask } from './case-state';
+import type { CompleteTaskCommand } from './decisions';
+import type { PublicityStep, TaskStep, Tier } from '../domain/route';
+import { supervisorOf } from '../domain/route';
+import type { Role } from '../domain/roles';
+
+/** Short writes to our own database: retried quickly, forever, because they are idempotent. */
+const acts = proxyActivities<ApplicationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The department check may wait on slow or unavailable sources; it is retried with a longer backoff. */
+const checks = proxyActivities<Pick<ApplicationActivities, 'runEconomicCheck'>>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
+
+/** Working days a supervisor has to act on an escalation (督办). */
+export const ESCALATION_WORKING_DAYS = 2;
+
+export interface TaskSpec {
+  step: TaskStep;
+  role: Role;
+  workingDays: number;
+  tier?: Tier;
+  /** false for side work (the supplement window) that runs beside the main procedure. */
+  main?: boolean;
+  /** What the due time does: escalate to the supervisor (default), end the wait (expire), or nothing. */
+  onDeadline?: 'escalate' | 'expire' | 'ignore';
+  /** Override of the derived task id (escalations of the overall limit). */
+  taskId?: string;
+  escalationOf?: string;
+}
+
+/**
+ * The mechanics every step shares: opening inbox tasks, waiting on people with a deadline, escalating overdue work,
+ * running publicity periods. Activities are the only side effects; time comes from the workflow clock.
+ */
+export class CaseRunner {
+  constructor(readonly state: CaseState) {}
+
+  get applicationId(): string {
+    return this.state.input.applicationId;
+  }
+
+  /** Waits on a condition as a resting point of the main procedure; false when the timeout passed first. */
+  async rest(fn: () => boolean, timeoutMs?: number): Promise<boolean> {
+    this.state.settled = true;
+    try {
+      if (timeoutMs === undefined) {
+        await condition(fn);
+        return true;
+      }
+      if (timeoutMs <= 0) return fn();
+      return await condition(fn, timeoutMs);
+    } finally {
+      this.state.settled = false;
+    }
+  }
+
+  /**
+   * Opens a task and waits for its completion. When the due time passes the task is marked overdue and an
+   * escalation opens for the supervising role (or, with `escalate: false`, undefined is returned).
+   */
+  async humanTask(spec: TaskSpec): Promise<CompleteTaskCommand | undefined> {
+    const main = spec.main ?? true;
+    const taskId = spec.taskId ?? this.state.taskId(spec.step);
+    const opened = await acts.openTask({
+      taskId,
+      applicationId: this.applicationId,
+      step: spec.step,
+      role: spec.role,
+      round: this.state.round,
+      fromMs: Date.now(),
+      workingDays: spec.workingDays,
+      escalationOf: spec.escalationOf,
+    });
+    const task: TrackedTask = {
+      taskId,
+      step: spec.step,
+      role: spec.role,
+      dueAt: opened.dueAt,
+      overdue: false,
+      tier: spec.tier,
+      main,
+      escalationOf: spec.escalationOf,
+    };
+    this.state.tasks.set(taskId, task);
+    if (main) this.state.setStage(spec.step);
+
+    const done = () => this.state.decisions.has(taskId);
+    const wait = (ms?: number) => (main ? this.rest(done, ms) : waitPlain(done, ms));
+    const onDeadline = spec.onDeadline ?? 'escalate';
+    const arrived = await wait(onDeadline === 'ignore' ? undefined : opened.dueAt - Date.now());
+    if (!arrived) {
+      if (onDeadline === 'expire') {
+        this.state.tasks.delete(taskId);
+        return undefined;
+      }
+      await this.escalate(task);
+      await wait();
+    }
+    return this.carryThrough(task);
+  }
+
+  /** Records an accepted completion on the task row and the timeline, then releases the waiting caller. */
+  private async carryThrough(task: TrackedTask): Promise<CompleteTaskCommand> {
+    const cmd = this.state.decisions.get(task.taskId)!;
+    await acts.closeTask({
+      applicationId: this.applicationId,
+      taskId: task.taskId,
+      status: 'completed',
+      at: Date.now(),
+      actor: cmd.actor,
+      submissionId: cmd.submissionId,
+      decision: cmd.decision,
+    });
+    this.state.tasks.delete(task.taskId);
+    await this.closeEscalationsOf(task.taskId, 'the overdue task was completed');
+    this.state.processed.add(task.taskId);
+    return cmd;
+  }
+
+  /** Marks a task overdue and opens a 督办 task for the supervising role. */
+  async escalate(task: TrackedTask): Promise<void> {
+    await acts.markOverdue({ applicationId: this.applicationId, taskId: task.taskId, at: Date.now() });
+    task.overdue = true;
+    this.spawnEscalation({
+      step: 'escalation',
+      role: supervisorOf(this.state.policy, task.role),
+      workingDays: ESCALATION_WORKING_DAYS,
+      main: false,
+      onDeadline: 'ignore',
+      taskId: `${task.taskId}:escalation`,
+      escalationOf: task.taskId,
+    });
+  }
+
+  /** Runs an escalation beside the main procedure; a cancelled procedure cancels it quietly. */
+  spawnEscalation(spec: TaskSpec): void {
+    this.handleEscalation(spec).catch((err: unknown) => {
+      if (!isCancellation(err)) throw err;
+    });
+  }
+
+  private async handleEscalation(spec: TaskSpec): Promise<void> {
+    const cmd = await this.humanTask(spec);
+    if (cmd?.decision.step === 'escalation' && cmd.decision.outcome === 'reassigned' && spec.escalationOf) {
+      await acts.reassignTask({
+        applicationId: this.applicationId,
+        taskId: spec.escalationOf,
+        assigneeId: cmd.decision.reassignTo,
+        at: Date.now(),
+        actor: cmd.actor,
+      });
+    }
+  }
+
+  /** Cancels open escalations of a task that is no longer overdue work. */
+  private async closeEscalationsOf(taskId: string, reason: string): Promise<void> {
+    for (const t of [...this.state.tasks.values()]) {
+      if (t.escalationOf !== taskId || this.state.decisions.has(t.taskId)) continue;
+      this.state.tasks.delete(t.taskId);
+      await acts.closeTask({ applicationId: this.applicationId, taskId: t.taskId, status: 'cancelled', at: Date.now(), reason });
+    }
+  }
+
+  /** Starts the department check; its result is awaited later as a resting point (parallel investigation). */
+  startCheck(): Promise<CheckSummary> {
+    return checks.runEconomicCheck({ applicationId: this.applicationId, round: this.state.round, at: Date.now() });
+  }
+
+  /** Waits for a promise as a resting point of the main procedure. */
+  async restOn<T>(promise: Promise<T>): Promise<T> {
+    let value: { v: T } | undefined;
+    let failure: { e: unknown } | undefined;
+    promise.then(
+      (v) => (value = { v }),
+      (e: unknown) => (failure = { e }),
+    );
+    await this.rest(() => value !== undefined || failure !== undefined);
+    if (failure) throw failure.e;
+    return value!.v;
+  }
+
+  /** A publicity period (张榜公示): passes at its end, or ends early when an objection sends the case back. */
+  async publicity(step: PublicityStep, days: number): Promise<'passed' | 'objected'> {
+    const round = this.state.round;
+    const { endsAt } = await acts.startPublicity({
+      applicationId: this.applicationId,
+      step,
+      round,
+      fromMs: Date.now(),
+      days,
+    });
+    const period = (this.state.publicity = { step, endsAt, objectionIds: [], loopBack: false });
+    this.state.setStage(step);
+    const objected = await this.rest(() => period.loopBack, endsAt - Date.now());
+    const outcome = objected ? 'objected' : 'passed';
+    await acts.endPublicity({ applicationId: this.applicationId, step, round, at: Date.now(), outcome });
+    this.state.publicity = undefined;
+    return outcome;
+  }
+
+  get activities(): ApplicationActivities {
+    return acts;
+  }
+}
+
+async function waitPlain(fn: () => boolean, timeoutMs?: number): Promise<boolean> {
+  if (timeoutMs === undefined) {
+    await condition(fn);
+    return true;
+  }
+  if (timeoutMs <= 0) return fn();
+  return condition(fn, timeoutMs);
+}

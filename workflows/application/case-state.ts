@@ -1,0 +1,170 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { AssessedIncome, CompleteTaskCommand, ObjectionCommand } from './decisions';
+import {
+  UPDATE_REJECTIONS,
+  type ApplicationInput,
+  type ApplicationOutcome,
+  type CaseSnapshot,
+  type CaseStatus,
+  type OpenTaskView,
+} from './definitions';
+import { isSampled } from '../domain/sampling';
+import type { PublicityStep, RouteFacts, StepCode, Tier } from '../domain/route';
+
+/** A task the workflow is waiting on. */
+export interface TrackedTask extends OpenTaskView {
+  tier?: Tier;
+  /** Part of the main procedure: its completion answers only once the case has moved on. */
+  main: boolean;
+  /** For escalations: the overdue task. */
+  escalationOf?: string;
+}
+
+export interface PublicityState {
+  step: PublicityStep;
+  endsAt: number;
+  objectionIds: string[];
+  /** An objection arrived while loops remain: the period ends early and the case goes back to investigation. */
+  loopBack: boolean;
+}
+
+/**
+ * The in-memory state of one application workflow, and the rules its updates are validated against. Deterministic:
+ * no I/O here, only bookkeeping the workflow and its handlers share.
+ */
+export class CaseState {
+  readonly tasks = new Map<string, TrackedTask>();
+  readonly decisions = new Map<string, CompleteTaskCommand>();
+  readonly processed = new Set<string>();
+  readonly signatures = new Map<Tier, string>();
+  /** Accepted completions of main-procedure tasks: answered once the case has moved on. */
+  private readonly mainCompletions = new Set<string>();
+  readonly facts: RouteFacts;
+  round = 1;
+  objectionRounds = 0;
+  status: CaseStatus = 'in_progress';
+  stage: CaseSnapshot['stage'] = 'submitted';
+  documentsComplete: boolean;
+  supplementExpired = false;
+  publicity?: PublicityState;
+  overallDueAt?: number;
+  incomes?: AssessedIncome[];
+  outcome?: ApplicationOutcome;
+  /** The main procedure is blocked on people or timers (not midway through its own work). */
+  settled = false;
+  /** The workflow has ended its procedure; handlers still waiting may answer. */
+  finished = false;
+
+  constructor(readonly input: ApplicationInput) {
+    this.documentsComplete = input.missingDocuments.length === 0;
+    this.facts = {
+      disputed: false,
+      relativeOfStaff: input.relativeOfStaff,
+      sampled: isSampled(input.applicationId, input.policy.document.approval.samplingRate),
+    };
+  }
+
+  get policy() {
+    return this.input.policy.document;
+  }
+
+  /** Task ids are derived from the case, step and round: stable across retries and replays. */
+  taskId(step: string): string {
+    return `${this.input.applicationId}:${step}:${this.round}`;
+  }
+
+  setStage(stage: StepCode | 'decision'): void {
+    this.stage = stage;
+  }
+
+  /** Rejects a completion that does not fit the case as it is now; the API turns the reason into a 409. */
+  validateCompletion(cmd: CompleteTaskCommand): void {
+    const task = this.tasks.get(cmd.taskId);
+    if (!task || this.decisions.has(cmd.taskId)) {
+      throw reject(UPDATE_REJECTIONS.staleTask, `task ${cmd.taskId} is not open on this case`);
+    }
+    if (cmd.actor.role !== task.role) {
+      throw reject(UPDATE_REJECTIONS.wrongRole, `task ${cmd.taskId} belongs to role ${task.role}, not ${cmd.actor.role}`);
+    }
+    if (cmd.decision.step !== task.step) {
+      throw reject(UPDATE_REJECTIONS.wrongStep, `task ${cmd.taskId} is step ${task.step}, not ${cmd.decision.step}`);
+    }
+    if (task.tier) {
+      for (const [tier, userId] of this.signatures) {
+        if (tier !== task.tier && userId === cmd.actor.userId) {
+          throw reject(UPDATE_REJECTIONS.separationOfDuties, `the same person already signed the ${tier} tier of this case`);
+        }
+      }
+    }
+    if (cmd.decision.step === 'supplement') {
+      const missing = this.input.missingDocuments.filter((d) => !hasDoc(cmd, d));
+      if (missing.length > 0) {
+        throw reject(UPDATE_REJECTIONS.incompleteSupplement, `documents still missing: ${missing.join(', ')}`);
+      }
+    }
+  }
+
+  /** Accepts a completion: the decision is recorded and its tier signed before anything else can run. */
+  accept(cmd: CompleteTaskCommand): void {
+    this.decisions.set(cmd.taskId, cmd);
+    const task = this.tasks.get(cmd.taskId);
+    if (task?.tier) this.signatures.set(task.tier, cmd.actor.userId);
+    if (task?.main) this.mainCompletions.add(cmd.taskId);
+  }
+
+  /** Whether an accepted completion has been carried through (the answer to the caller can be sent). */
+  isHandedOff(taskId: string): boolean {
+    if (this.finished) return true;
+    return this.processed.has(taskId) && (this.settled || !this.mainCompletions.has(taskId));
+  }
+
+  validateObjection(cmd: ObjectionCommand): void {
+    if (!this.publicity) throw reject(UPDATE_REJECTIONS.notInPublicity, 'the case is not in a publicity period');
+    if (this.publicity.objectionIds.includes(cmd.objectionId)) {
+      throw reject(UPDATE_REJECTIONS.staleTask, `objection ${cmd.objectionId} was already lodged`);
+    }
+  }
+
+  /** Records an objection; returns true when it sends the case back to investigation. */
+  lodgeObjection(cmd: ObjectionCommand): boolean {
+    const publicity = this.publicity!;
+    publicity.objectionIds.push(cmd.objectionId);
+    this.facts.disputed = true;
+    if (!publicity.loopBack && this.objectionRounds < this.policy.publicity.maxObjectionRounds) {
+      publicity.loopBack = true;
+      return true;
+    }
+    return false;
+  }
+
+  snapshot(): CaseSnapshot {
+    return {
+      applicationId: this.input.applicationId,
+      status: this.status,
+      stage: this.stage,
+      round: this.round,
+      openTasks: [...this.tasks.values()]
+        .filter((t) => !this.decisions.has(t.taskId))
+        .map(({ taskId, step, role, dueAt, overdue }) => ({ taskId, step, role, dueAt, overdue })),
+      publicity: this.publicity && {
+        step: this.publicity.step,
+        endsAt: this.publicity.endsAt,
+        objections: this.publicity.objectionIds.length,
+      },
+      disputed: this.facts.disputed,
+      sampled: this.facts.sampled,
+      documentsComplete: this.documentsComplete,
+      overallDueAt: this.overallDueAt,
+      outcome: this.outcome,
+      policy: { snapshotId: this.input.policy.snapshotId, label: this.input.policy.label },
+    };
+  }
+}
+
+function hasDoc(cmd: CompleteTaskCommand, doc: string): boolean {
+  return cmd.decision.step === 'supplement' && cmd.decision.documents.includes(doc);
+}
+
+function reject(type: string, message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true });
+}

@@ -1,0 +1,127 @@
+import type { RegionPolicy } from '../../config/policy/policy.schema';
+import type { Role } from './roles';
+
+/**
+ * The route of a 低保 application through its region's procedure (九步工作法), as a pure function of the policy and the
+ * facts of the case. The workflow follows it step by step and the administrators' dry run prints it, so the preview
+ * and the real case cannot disagree.
+ */
+
+/** Steps that are a person's work, each a task in a role's inbox. Stable codes: stored in histories and rows. */
+export type TaskStep =
+  | 'supplement'
+  | 'acceptance'
+  | 'home_visit'
+  | 'appraisal'
+  | 'township_review'
+  | 'county_sampling'
+  | 'county_approval'
+  | 'township_confirmation'
+  | 'filing'
+  | 'escalation';
+
+export type PublicityStep = 'publicity_investigation' | 'publicity_review';
+
+export type StepCode = TaskStep | PublicityStep | 'economic_check' | 'investigation';
+
+/** The signature tiers that one person may not sign twice on the same case (谁审查、谁签字、谁负责). */
+export type Tier = 'acceptance' | 'investigation' | 'review' | 'approval';
+
+export const STEP_LABELS: Record<StepCode | 'submitted' | 'decision' | 'overall_limit', string> = {
+  submitted: '户主申请',
+  supplement: '容缺补正',
+  acceptance: '审查受理',
+  investigation: '调查核实',
+  economic_check: '家庭经济状况核对',
+  home_visit: '入户调查',
+  appraisal: '民主评议',
+  publicity_investigation: '张榜公示',
+  township_review: '乡镇审核',
+  publicity_review: '审核结果公示',
+  county_sampling: '县级抽查入户',
+  county_approval: '县级审批',
+  township_confirmation: '乡镇确认',
+  filing: '县级备案',
+  escalation: '超期督办',
+  overall_limit: '总时限督办',
+  decision: '决定',
+};
+
+export type RouteStep =
+  | { kind: 'task'; step: TaskStep; role: Role; limitDays: number; tier?: Tier }
+  | { kind: 'investigation'; step: 'investigation'; mode: 'serial' | 'parallel'; role: Role; limitDays: number }
+  | { kind: 'publicity'; step: PublicityStep; days: number };
+
+/** What is known about a case that changes its route. */
+export interface RouteFacts {
+  /** The case is disputed: the investigation says so, the check flags it, or an objection was filed. */
+  disputed: boolean;
+  /** The applicant is a registered close relative of staff (近亲属备案): never skip appraisal. */
+  relativeOfStaff: boolean;
+  /** The county's sample includes this case (see sampling.ts). */
+  sampled: boolean;
+}
+
+/** The steps after acceptance, in order, for the given facts. */
+export function planRoute(policy: RegionPolicy, facts: RouteFacts): RouteStep[] {
+  const route: RouteStep[] = [
+    {
+      kind: 'investigation',
+      step: 'investigation',
+      mode: policy.investigation.mode,
+      role: 'township_investigator',
+      limitDays: policy.investigation.limitDays,
+    },
+  ];
+  const appraise =
+    policy.appraisal.mode === 'required' ||
+    facts.relativeOfStaff ||
+    (policy.appraisal.mode === 'when_disputed' && facts.disputed);
+  if (appraise) {
+    route.push({ kind: 'task', step: 'appraisal', role: 'village_assistant', limitDays: policy.appraisal.limitDays });
+  }
+  if (policy.publicity.afterInvestigation.enabled) {
+    route.push({ kind: 'publicity', step: 'publicity_investigation', days: policy.publicity.afterInvestigation.days });
+  }
+  route.push({
+    kind: 'task',
+    step: 'township_review',
+    role: 'township_reviewer',
+    limitDays: policy.townshipReview.limitDays,
+    tier: 'review',
+  });
+  if (policy.publicity.afterReview.enabled) {
+    route.push({ kind: 'publicity', step: 'publicity_review', days: policy.publicity.afterReview.days });
+  }
+  if (facts.sampled || facts.relativeOfStaff) {
+    route.push({
+      kind: 'task',
+      step: 'county_sampling',
+      role: 'county_approver',
+      limitDays: policy.approval.samplingLimitDays,
+    });
+  }
+  route.push(
+    policy.approval.mode === 'county'
+      ? { kind: 'task', step: 'county_approval', role: 'county_approver', limitDays: policy.approval.limitDays, tier: 'approval' }
+      : {
+          kind: 'task',
+          step: 'township_confirmation',
+          role: 'township_reviewer',
+          limitDays: policy.approval.limitDays,
+          tier: 'approval',
+        },
+  );
+  return route;
+}
+
+/** The step to run after `current` on the route, or undefined at its end. */
+export function stepAfter(route: readonly RouteStep[], current: StepCode): RouteStep | undefined {
+  const index = route.findIndex((s) => s.step === current);
+  return index < 0 ? undefined : route[index + 1];
+}
+
+/** The role that supervises a role's overdue work (督办), from the policy with a safe fallback. */
+export function supervisorOf(policy: RegionPolicy, role: Role): Role {
+  return policy.escalation[role] ?? 'administrator';
+}

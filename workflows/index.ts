@@ -1,0 +1,2 @@
+/** Every workflow the worker registers. Workflow type names are durable: never rename an export. */
+export { applicationWorkflow } from './application/application.workflow';
