@@ -7,11 +7,12 @@ import { withCase } from './workflow-harness';
 
 /** Each shipped region takes its own route, on the time-skipping server: publicity passes in no wall time. */
 
+// One server per test: the time-skipping clock is global to a server, so tests must not share it.
 let env: TestWorkflowEnvironment;
-beforeAll(async () => {
+beforeEach(async () => {
   env = await timeSkippingEnv();
 });
-afterAll(async () => {
+afterEach(async () => {
   await env?.teardown();
 });
 

@@ -35,6 +35,12 @@ export async function withCase<T>(env: TestWorkflowEnvironment, options: CaseOpt
         },
       ],
     });
-    return body(new CaseDriver(env, handle, store));
+    try {
+      return await body(new CaseDriver(env, handle, store));
+    } finally {
+      // The time-skipping clock is shared by the file: a case left running would hold back the next test's timers.
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') await handle.terminate('test finished');
+    }
   });
 }

@@ -131,6 +131,7 @@ async function walk(state: CaseState, runner: CaseRunner): Promise<ApplicationOu
 
 /** 调查核实: the department check and the home visit, one after the other or side by side. */
 async function investigate(state: CaseState, runner: CaseRunner, mode: 'serial' | 'parallel', limitDays: number) {
+  state.setStage('investigation');
   const check = runner.startCheck();
   if (mode === 'serial') await runner.restOn(check);
   const visit = (await runner.humanTask({

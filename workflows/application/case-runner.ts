@@ -1,4 +1,4 @@
-import { condition, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, condition, isCancellation, proxyActivities } from '@temporalio/workflow';
 import type { ApplicationActivities, CheckSummary } from '../../activities/application/application.contract';
 import type { CaseState, TrackedTask } from './case-state';
 import type { CompleteTaskCommand } from './decisions';
@@ -6,15 +6,20 @@ import type { PublicityStep, TaskStep, Tier } from '../domain/route';
 import { supervisorOf } from '../domain/route';
 import type { Role } from '../domain/roles';
 
-/** Short writes to our own database: retried quickly, forever, because they are idempotent. */
+/**
+ * Short writes to our own database: retried quickly, forever, because they are idempotent. A cancelled procedure
+ * abandons them rather than cancelling them: they finish on their own, and writes on a closed case are no-ops.
+ */
 const acts = proxyActivities<ApplicationActivities>({
   startToCloseTimeout: '1 minute',
+  cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
 /** The department check may wait on slow or unavailable sources; it is retried with a longer backoff. */
 const checks = proxyActivities<Pick<ApplicationActivities, 'runEconomicCheck'>>({
   startToCloseTimeout: '5 minutes',
+  cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
 
@@ -33,6 +38,8 @@ export interface TaskSpec {
   /** Override of the derived task id (escalations of the overall limit). */
   taskId?: string;
   escalationOf?: string;
+  /** Work done with the decision before the caller is answered (e.g. handing the overdue task to a backup). */
+  onDecision?: (cmd: CompleteTaskCommand) => Promise<void>;
 }
 
 /**
@@ -103,11 +110,11 @@ export class CaseRunner {
       await this.escalate(task);
       await wait();
     }
-    return this.carryThrough(task);
+    return this.carryThrough(task, spec.onDecision);
   }
 
   /** Records an accepted completion on the task row and the timeline, then releases the waiting caller. */
-  private async carryThrough(task: TrackedTask): Promise<CompleteTaskCommand> {
+  private async carryThrough(task: TrackedTask, onDecision?: TaskSpec['onDecision']): Promise<CompleteTaskCommand> {
     const cmd = this.state.decisions.get(task.taskId)!;
     await acts.closeTask({
       applicationId: this.applicationId,
@@ -120,6 +127,7 @@ export class CaseRunner {
     });
     this.state.tasks.delete(task.taskId);
     await this.closeEscalationsOf(task.taskId, 'the overdue task was completed');
+    await onDecision?.(cmd);
     this.state.processed.add(task.taskId);
     return cmd;
   }
@@ -141,22 +149,20 @@ export class CaseRunner {
 
   /** Runs an escalation beside the main procedure; a cancelled procedure cancels it quietly. */
   spawnEscalation(spec: TaskSpec): void {
-    this.handleEscalation(spec).catch((err: unknown) => {
-      if (!isCancellation(err)) throw err;
-    });
-  }
-
-  private async handleEscalation(spec: TaskSpec): Promise<void> {
-    const cmd = await this.humanTask(spec);
-    if (cmd?.decision.step === 'escalation' && cmd.decision.outcome === 'reassigned' && spec.escalationOf) {
+    const overdueTaskId = spec.escalationOf;
+    const onDecision = async (cmd: CompleteTaskCommand) => {
+      if (cmd.decision.step !== 'escalation' || cmd.decision.outcome !== 'reassigned' || !overdueTaskId) return;
       await acts.reassignTask({
         applicationId: this.applicationId,
-        taskId: spec.escalationOf,
+        taskId: overdueTaskId,
         assigneeId: cmd.decision.reassignTo,
         at: Date.now(),
         actor: cmd.actor,
       });
-    }
+    };
+    this.humanTask({ ...spec, onDecision }).catch((err: unknown) => {
+      if (!isCancellation(err)) throw err;
+    });
   }
 
   /** Cancels open escalations of a task that is no longer overdue work. */
