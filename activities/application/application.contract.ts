@@ -28,6 +28,8 @@ export interface ApplicationActivities {
   endPublicity(input: { applicationId: string; step: PublicityStep; round: number; at: number; outcome: 'passed' | 'objected' }): Promise<void>;
   /** Starts the overall decision clock and returns its deadline (once per application). */
   startOverallClock(input: { applicationId: string; fromMs: number; workingDays: number }): Promise<{ dueAt: number }>;
+  /** Records how the workflow took an objection: back to investigation, or noted for the reviewer. */
+  noteObjection(input: { applicationId: string; objectionId: string; outcome: 'reinvestigate' | 'noted'; at: number; actor: Actor; step: StepCode }): Promise<void>;
   /** Appends a timeline event (once per application and key). */
   recordEvent(input: RecordEventInput): Promise<void>;
   /** Records the final decision; on approval computes the benefit and enrols the household (once per application). */

@@ -36,7 +36,7 @@ export const holidayYearSchema = z
     y.makeUpWorkdays.forEach((d, i) => {
       const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
       if (weekday !== 0 && weekday !== 6) {
-        ctx.addIssue({ code: 'custom', path: ['makeUpWorkdays', i], message: 'a make-up working day falls on a weekend' });
+        ctx.addIssue({ code: 'custom', path: ['makeUpWorkdays', i], message: 'a make-up working day must fall on a weekend' });
       }
     });
   });

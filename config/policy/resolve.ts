@@ -65,9 +65,14 @@ export function resolvePolicy(layers: readonly PolicyLayer[]): CasePolicy {
   const merged = layers.reduce<Json>((acc, layer) => mergeOverride(acc, layer.override), {});
   const parsed = regionPolicySchema.safeParse(merged);
   if (!parsed.success) {
-    const issues: ConfigIssue[] = parsed.error.issues.map((issue) => {
-      const owner = [...layers].reverse().find((l) => sets(l.override, issue.path)) ?? layers[layers.length - 1];
-      return { scope: `${owner.name} (${owner.scope} v${owner.version})`, field: issue.path.map(String).join('.'), rule: issue.message };
+    const issues: ConfigIssue[] = parsed.error.issues.flatMap((issue) => {
+      // An unknown key is reported at its parent object's path: attribute each key to the layer that wrote it.
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      return paths.map((path) => {
+        const owner = [...layers].reverse().find((l) => sets(l.override, path)) ?? layers[layers.length - 1];
+        const rule = issue.code === 'unrecognized_keys' ? `Unrecognized key: "${String(path[path.length - 1])}"` : issue.message;
+        return { scope: `${owner.name} (${owner.scope} v${owner.version})`, field: path.map(String).join('.'), rule };
+      });
     });
     throw new ConfigValidationError(issues);
   }

@@ -78,6 +78,12 @@ export class FakeCaseStore {
         if (found) found.outcome = outcome;
       },
       startOverallClock: async ({ fromMs, workingDays }) => ({ dueAt: this.calendar.addWorkingDays(fromMs, workingDays).at }),
+      noteObjection: async ({ applicationId, objectionId, outcome, at, actor, step }) => {
+        const key = `objection:${objectionId}`;
+        if (!this.events.some((e) => e.applicationId === applicationId && e.key === key)) {
+          this.events.push({ applicationId, key, step, action: `objection_${outcome}`, at, actor });
+        }
+      },
       recordEvent: async (input) => {
         if (!this.events.some((e) => e.applicationId === input.applicationId && e.key === input.key)) this.events.push(input);
       },

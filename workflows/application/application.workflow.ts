@@ -39,14 +39,15 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<Appl
     fileObjectionUpdate,
     async (cmd): Promise<CaseSnapshot> => {
       const round = state.round;
+      const publicityStep = state.publicity!.step;
       const loops = state.lodgeObjection(cmd);
-      await runner.activities.recordEvent({
+      await runner.activities.noteObjection({
         applicationId: input.applicationId,
-        key: `objection:${cmd.objectionId}`,
-        step: state.stage,
-        action: loops ? 'objection_reinvestigate' : 'objection_noted',
+        objectionId: cmd.objectionId,
+        outcome: loops ? 'reinvestigate' : 'noted',
         at: Date.now(),
         actor: cmd.actor,
+        step: publicityStep,
       });
       if (loops) await condition(() => state.finished || (state.round > round && state.settled));
       return state.snapshot();

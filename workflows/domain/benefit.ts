@@ -64,8 +64,9 @@ export function computeMonthlyBenefit(input: BenefitInput): BenefitResult {
   const householdGap = input.standardFen * n - totalIncomeFen;
   if (householdGap > 0) return { ...base, amountFen: householdGap, basis: 'household', membersCounted: n };
 
-  const single = input.members.filter((m) => m.singleEnrolment);
-  const singleAmount = single.reduce((sum, m) => sum + Math.max(0, input.standardFen - m.monthlyIncomeFen), 0);
+  // Only members actually paid count: one whose own income reaches the standard is not enrolled.
+  const single = input.members.filter((m) => m.singleEnrolment && m.monthlyIncomeFen < input.standardFen);
+  const singleAmount = single.reduce((sum, m) => sum + (input.standardFen - m.monthlyIncomeFen), 0);
   if (singleAmount > 0) {
     return { ...base, amountFen: singleAmount, basis: 'single_person', membersCounted: single.length };
   }

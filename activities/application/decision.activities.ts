@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/domain/benefit';
+import { shanghaiDay, isoDate } from '../../workflows/domain/calendar';
+import type { ReasonCode } from '../../workflows/application/decisions';
+import type { ApplicationActivities, DecideInput, DecisionResult } from './application.contract';
+import { Household } from '../households/household.entity';
+import type { Member } from '../households/member.entity';
+import { Recipient } from '../recipients/recipient.entity';
+import { Application } from './application.entity';
+import { CaseDecision } from './case-decision.entity';
+import { Notice } from './notice.entity';
+import { Submission } from './submission.entity';
+import { Task } from './task.entity';
+import { noticeText, type NoticeKind } from './notices';
+import { appendEvent } from './timeline';
+
+const NOTICE_KIND: Record<DecisionResult['status'], NoticeKind> = {
+  approved: 'approval',
+  rejected: 'rejection',
+  returned: 'return',
+  closed: 'closure',
+};
+
+/** Age in whole years on a given ISO date. */
+export function ageOn(birthDate: string, onIso: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = onIso.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** 单人保: a severely disabled (grade 1 or 2) adult. */
+export function singleEnrolmentEligible(member: Pick<Member, 'disabilityGrade' | 'birthDate'>, onIso: string): boolean {
+  return (member.disabilityGrade === 1 || member.disabilityGrade === 2) && ageOn(member.birthDate, onIso) >= 18;
+}
+
+/**
+ * The final decision: once per case (the decision row's key is the application id). On approval the benefit is
+ * computed from the assessed incomes (declared ones where none was assessed) and the household is enrolled; a zero
+ * benefit turns the approval into a rejection for income above the standard. Every outcome gets a written notice.
+ */
+export function decisionActivities(orm: MikroORM): Pick<ApplicationActivities, 'decide'> {
+  return {
+    async decide(input: DecideInput): Promise<DecisionResult> {
+      return orm.em.fork().transactional(async (em) => {
+        const prior = await em.findOne(CaseDecision, { applicationId: input.applicationId });
+        if (prior) return { status: prior.status, reasonCode: (prior.reasonCode ?? undefined) as ReasonCode | undefined, amountFen: prior.amountFen ?? undefined };
+        const application = await em.findOneOrFail(Application, input.applicationId);
+        const household = await em.findOneOrFail(Household, application.householdId, { populate: ['members'] });
+        const at = new Date(input.at);
+        const today = isoDate(shanghaiDay(input.at));
+
+        let status = input.status;
+        let reasonCode = input.reasonCode ?? null;
+        let benefit: BenefitResult | undefined;
+        if (status === 'approved') {
+          const incomes = new Map((input.incomes ?? []).map((i) => [i.memberId, i.monthlyIncomeFen]));
+          benefit = computeMonthlyBenefit({
+            standardFen: household.area === 'urban' ? input.standards.urbanFen : input.standards.ruralFen,
+            members: household.members.getItems().map((m) => ({
+              monthlyIncomeFen: incomes.get(m.id) ?? m.declaredMonthlyIncomeFen,
+              singleEnrolment: singleEnrolmentEligible(m, today),
+            })),
+          });
+          if (benefit.amountFen === 0) {
+            status = 'rejected';
+            reasonCode = 'income_above_standard';
+          }
+        }
+        const amountFen = status === 'approved' ? benefit!.amountFen : null;
+        const startMonth = today.slice(0, 7);
+        em.persist(
+          new CaseDecision({
+            applicationId: application.id,
+            status,
+            reasonCode,
+            amountFen,
+            derivation: benefit ? { ...benefit } : null,
+            actorId: input.actor?.userId ?? null,
+            actorRole: input.actor?.role ?? null,
+            decidedAt: at,
+            policySnapshotId: application.policySnapshotId,
+          }),
+        );
+        if (status === 'approved' && benefit && benefit.basis !== 'none') {
+          em.persist(
+            new Recipient({
+              id: randomUUID(),
+              householdId: household.id,
+              applicationId: application.id,
+              program: 'dibao',
+              regionCode: application.regionCode,
+              regionPath: application.regionPath,
+              monthlyBenefitFen: benefit.amountFen,
+              basis: benefit.basis,
+              membersCounted: benefit.membersCounted,
+              startMonth,
+              policySnapshotId: application.policySnapshotId,
+              createdAt: at,
+            }),
+          );
+        }
+        em.persist(
+          new Notice({
+            id: randomUUID(),
+            applicationId: application.id,
+            kind: NOTICE_KIND[status],
+            reasonCode,
+            text: noticeText({
+              kind: NOTICE_KIND[status],
+              caseNo: application.caseNo,
+              reasonCode: reasonCode as ReasonCode | null,
+              reasonText: await deciderReason(em, application.id, input.actor?.userId),
+              amountFen,
+              startMonth,
+            }),
+            issuedAt: at,
+          }),
+        );
+        application.status = status;
+        application.stage = 'decision';
+        application.decidedAt = at;
+        await appendEvent(em, {
+          applicationId: application.id,
+          key: 'decision',
+          step: 'decision',
+          action: status,
+          at,
+          actor: input.actor,
+          data: { reasonCode, amountFen, basis: benefit?.basis ?? null },
+        });
+        return { status, reasonCode: (reasonCode ?? undefined) as ReasonCode | undefined, amountFen: amountFen ?? undefined };
+      });
+    },
+  };
+}
+
+/** The free-text reason the deciding person wrote, for the notice. */
+async function deciderReason(em: EntityManager, applicationId: string, actorId?: string): Promise<string | null> {
+  if (!actorId) return null;
+  const tasks = await em.find(Task, { applicationId, closedById: actorId, status: 'completed' }, { orderBy: { closedAt: 'desc' }, limit: 1 });
+  const submissionId = tasks[0]?.submissionId;
+  if (!submissionId) return null;
+  const submission = await em.findOne(Submission, submissionId);
+  const reason = submission?.payload.reason;
+  return typeof reason === 'string' && reason.trim() ? reason.trim() : null;
+}

@@ -1,0 +1,125 @@
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import type { ApplicationActivities, CloseTaskInput, OpenTaskInput, OpenedTask } from './application.contract';
+import type { CalendarService } from '../regions/calendar.service';
+import { Application } from './application.entity';
+import { Submission } from './submission.entity';
+import { Task } from './task.entity';
+import { appendEvent } from './timeline';
+
+/** Steps that are the case's current stage when open (side work and escalations are not). */
+const STAGE_STEPS = new Set(['acceptance', 'home_visit', 'appraisal', 'township_review', 'county_sampling', 'county_approval', 'township_confirmation', 'filing']);
+
+/** Escalations sort before routine work in every inbox. */
+export const PRIORITY = { routine: 0, escalation: 50 } as const;
+
+type TaskActivities = Pick<ApplicationActivities, 'openTask' | 'closeTask' | 'markOverdue' | 'reassignTask' | 'cancelOpenTasks'>;
+
+/** Inbox rows: opened once per task id, closed once, every change on the timeline. */
+export function taskActivities(orm: MikroORM, calendars: CalendarService): TaskActivities {
+  const tx = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
+
+  async function openTask(input: OpenTaskInput): Promise<OpenedTask> {
+    const due = await calendars.workingDaysFrom(input.fromMs, input.workingDays);
+    try {
+      return await tx(async (em) => {
+        const existing = await em.findOne(Task, input.taskId);
+        if (existing) return { taskId: existing.id, dueAt: existing.dueAt.getTime(), warning: existing.dueWarning ?? undefined };
+        const application = await em.findOneOrFail(Application, input.applicationId);
+        // A write abandoned by a cancelled procedure may arrive after the decision: it must not reopen work.
+        if (application.status !== 'in_progress' && input.step !== 'filing') {
+          return { taskId: input.taskId, dueAt: due.at.getTime(), warning: due.warning ?? undefined };
+        }
+        const at = new Date(input.fromMs);
+        em.persist(
+          new Task({
+            id: input.taskId,
+            applicationId: input.applicationId,
+            caseNo: application.caseNo,
+            step: input.step,
+            role: input.role,
+            escalationOf: input.escalationOf ?? null,
+            round: input.round,
+            regionCode: application.regionCode,
+            regionPath: application.regionPath,
+            priority: input.step === 'escalation' ? PRIORITY.escalation : PRIORITY.routine,
+            dueAt: due.at,
+            dueWarning: due.warning,
+            createdAt: at,
+          }),
+        );
+        if (STAGE_STEPS.has(input.step)) application.stage = input.step;
+        await appendEvent(em, {
+          applicationId: input.applicationId,
+          key: `${input.taskId}:opened`,
+          step: input.step,
+          action: input.step === 'escalation' ? 'escalated' : 'task_opened',
+          at,
+          dueAt: due.at,
+          data: { role: input.role, round: input.round, ...(input.escalationOf ? { escalationOf: input.escalationOf } : {}), ...(due.warning ? { warning: due.warning } : {}) },
+        });
+        return { taskId: input.taskId, dueAt: due.at.getTime(), warning: due.warning ?? undefined };
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) return openTask(input);
+      throw err;
+    }
+  }
+
+  async function closeTask(input: CloseTaskInput): Promise<void> {
+    await tx(async (em) => {
+      const task = await em.findOne(Task, input.taskId);
+      if (!task || task.status !== 'open') return;
+      const at = new Date(input.at);
+      task.status = input.status;
+      task.closedAt = at;
+      task.closedById = input.actor?.userId ?? null;
+      task.submissionId = input.submissionId ?? null;
+      if (input.submissionId) {
+        const submission = await em.findOne(Submission, input.submissionId);
+        if (submission) submission.status = 'accepted';
+      }
+      await appendEvent(em, {
+        applicationId: input.applicationId,
+        key: `${input.taskId}:${input.status}`,
+        step: task.step,
+        action: input.status === 'completed' ? 'task_completed' : 'task_cancelled',
+        at,
+        actor: input.actor,
+        dueAt: task.dueAt,
+        data: input.decision ? decisionData(input.decision) : { reason: input.reason ?? null },
+        submissionId: input.submissionId,
+      });
+    });
+  }
+
+  return {
+    openTask,
+    closeTask,
+    async markOverdue({ applicationId, taskId, at }) {
+      await tx(async (em) => {
+        const task = await em.findOne(Task, taskId);
+        if (!task || task.status !== 'open' || task.overdue) return;
+        task.overdue = true;
+        await appendEvent(em, { applicationId, key: `${taskId}:overdue`, step: task.step, action: 'overdue', at: new Date(at), dueAt: task.dueAt });
+      });
+    },
+    async reassignTask({ applicationId, taskId, assigneeId, at, actor }) {
+      await tx(async (em) => {
+        const task = await em.findOne(Task, taskId);
+        if (!task || task.status !== 'open') return;
+        task.assigneeId = assigneeId;
+        await appendEvent(em, { applicationId, key: `${taskId}:reassigned:${assigneeId}`, step: task.step, action: 'reassigned', at: new Date(at), actor, data: { assigneeId } });
+      });
+    },
+    async cancelOpenTasks({ applicationId, at, reason }) {
+      const open = await orm.em.fork().find(Task, { applicationId, status: 'open', step: { $ne: 'filing' } });
+      for (const task of open) await closeTask({ applicationId, taskId: task.id, status: 'cancelled', at, reason });
+    },
+  };
+}
+
+/** The structured part of a decision for the timeline (codes, numbers, ids: no free text). */
+function decisionData(decision: NonNullable<CloseTaskInput['decision']>): Record<string, unknown> {
+  const { step: _step, ...rest } = decision;
+  return rest;
+}

@@ -1,0 +1,38 @@
+import { Application } from '../application/application.entity';
+import { CaseDecision } from '../application/case-decision.entity';
+import { CaseEvent } from '../application/case-event.entity';
+import { CheckReport } from '../application/check-report.entity';
+import { Notice } from '../application/notice.entity';
+import { Objection } from '../application/objection.entity';
+import { PublicityPeriod } from '../application/publicity.entity';
+import { Submission } from '../application/submission.entity';
+import { Task } from '../application/task.entity';
+import { Household } from '../households/household.entity';
+import { Member } from '../households/member.entity';
+import { User } from '../identity/user.entity';
+import { Recipient } from '../recipients/recipient.entity';
+import { HolidayYearRow } from '../regions/holiday-year.entity';
+import { PolicySnapshot } from '../regions/policy-snapshot.entity';
+import { PolicyVersion } from '../regions/policy-version.entity';
+import { Region } from '../regions/region.entity';
+
+/** Every entity of the platform; the migrations create exactly these tables. */
+export const ENTITIES = [
+  Region,
+  PolicyVersion,
+  PolicySnapshot,
+  HolidayYearRow,
+  User,
+  Household,
+  Member,
+  Application,
+  Task,
+  Submission,
+  CaseEvent,
+  CheckReport,
+  PublicityPeriod,
+  Objection,
+  CaseDecision,
+  Notice,
+  Recipient,
+];

@@ -1,0 +1,47 @@
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../config/paths';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DatabaseSettings {
+  /** postgres:// URL; when absent, the SQLite file below. */
+  databaseUrl?: string;
+  sqlitePath?: string;
+  debug?: boolean;
+}
+
+/** The dialect a settings object selects. */
+export function dialectOf(settings: DatabaseSettings): 'postgresql' | 'sqlite' {
+  return settings.databaseUrl ? 'postgresql' : 'sqlite';
+}
+
+/** MikroORM options for PostgreSQL (production) or SQLite (embedded default); the same entities and migrations. */
+export function ormOptions(settings: DatabaseSettings): Options {
+  const common = {
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    debug: settings.debug ?? false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  } satisfies Partial<Options>;
+  if (settings.databaseUrl) {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: settings.databaseUrl, pool: { min: 0, max: 10 } } as Options;
+  }
+  const file = settings.sqlitePath ?? 'data/jiuzhu.sqlite';
+  const path = file === ':memory:' || isAbsolute(file) ? file : resolve(PROJECT_ROOT, file);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  return { ...common, driver: LibSqlDriver, dbName: path } as Options;
+}
+
+/** Connects and brings the schema up to date (idempotent: applies only pending migrations). */
+export async function openDatabase(settings: DatabaseSettings): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormOptions(settings));
+  await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,66 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * A household enrolled in a program (在保对象) by an approved application. One per application; the service keeps at
+ * most one active enrolment per household and program.
+ */
+@Entity({ tableName: 'recipients' })
+@Index({ properties: ['householdId', 'program', 'status'] })
+@Index({ properties: ['regionPath', 'status'] })
+export class Recipient {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string;
+
+  @Property({ type: 'string', length: 36 })
+  householdId: string;
+
+  @Property({ type: 'string', length: 36, unique: true })
+  applicationId: string;
+
+  @Property({ type: 'string', length: 16 })
+  program: 'dibao';
+
+  @Property({ type: 'string', length: 12 })
+  regionCode: string;
+
+  @Property({ type: 'string', length: 80 })
+  regionPath: string;
+
+  @Property({ type: 'string', length: 16 })
+  status: 'active' | 'suspended' | 'terminated' = 'active';
+
+  /** Monthly benefit in fen. */
+  @Property({ type: 'integer' })
+  monthlyBenefitFen: number;
+
+  @Property({ type: 'string', length: 16 })
+  basis: 'household' | 'single_person';
+
+  @Property({ type: 'integer' })
+  membersCounted: number;
+
+  /** First month paid, YYYY-MM. */
+  @Property({ type: 'string', length: 7 })
+  startMonth: string;
+
+  @Property({ type: 'string', length: 16 })
+  policySnapshotId: string;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date;
+
+  constructor(init: Omit<Recipient, 'status'>) {
+    this.id = init.id;
+    this.householdId = init.householdId;
+    this.applicationId = init.applicationId;
+    this.program = init.program;
+    this.regionCode = init.regionCode;
+    this.regionPath = init.regionPath;
+    this.monthlyBenefitFen = init.monthlyBenefitFen;
+    this.basis = init.basis;
+    this.membersCounted = init.membersCounted;
+    this.startMonth = init.startMonth;
+    this.policySnapshotId = init.policySnapshotId;
+    this.createdAt = init.createdAt;
+  }
+}

@@ -1,0 +1,104 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { CasePolicy } from '../../config/policy/policy.schema';
+import { canonicalJson, resolvePolicy, type PolicyLayer } from '../../config/policy/resolve';
+import { NATIONAL_SCOPE, loadShippedCalendars, loadShippedRegions, nationalLayer } from '../../config/shipped';
+import { HolidayYearRow } from './holiday-year.entity';
+import { PolicySnapshot } from './policy-snapshot.entity';
+import { PolicyVersion } from './policy-version.entity';
+import { Region } from './region.entity';
+import { regionChain } from './region.repository';
+
+const SHIPPED_EFFECTIVE_FROM = new Date('2026-01-01T00:00:00+08:00');
+
+export interface LoadSummary {
+  regions: number;
+  versionsAdded: number;
+  calendarsAdded: number;
+}
+
+/**
+ * Region configuration in the database: loading what config/ ships (idempotent: running it again adds nothing) and
+ * resolving the effective policy a new case starts under, persisted as a snapshot.
+ */
+export class PolicyService {
+  constructor(private readonly orm: MikroORM) {}
+
+  /** Loads the shipped regions, policy overrides and holiday tables; validates everything first. */
+  async loadShipped(): Promise<LoadSummary> {
+    const regions = loadShippedRegions();
+    const calendars = loadShippedCalendars();
+    const national = nationalLayer();
+    return this.orm.em.fork().transactional(async (em) => {
+      for (const r of regions) {
+        const row = await em.findOne(Region, r.code);
+        if (row) Object.assign(row, { name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, area: r.area });
+        else em.persist(new Region({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, area: r.area }));
+      }
+      let versionsAdded = 0;
+      const layers = [{ scope: NATIONAL_SCOPE, override: national.override }, ...regions.filter((r) => r.policy).map((r) => ({ scope: r.code, override: r.policy! }))];
+      for (const layer of layers) {
+        if (await this.addShippedVersion(em, layer.scope, layer.override)) versionsAdded += 1;
+      }
+      let calendarsAdded = 0;
+      for (const year of calendars) {
+        const row = await em.findOne(HolidayYearRow, year.year);
+        if (!row) {
+          em.persist(new HolidayYearRow(year));
+          calendarsAdded += 1;
+        } else if (!row.published && year.published) {
+          Object.assign(row, year);
+          calendarsAdded += 1;
+        }
+      }
+      return { regions: regions.length, versionsAdded, calendarsAdded };
+    });
+  }
+
+  private async addShippedVersion(em: EntityManager, scope: string, override: Record<string, unknown>): Promise<boolean> {
+    const contentHash = createHash('sha256').update(canonicalJson(override)).digest('hex');
+    const latest = await em.findOne(PolicyVersion, { scope, source: 'shipped' }, { orderBy: { version: 'desc' } });
+    if (latest?.contentHash === contentHash) return false;
+    const newest = await em.findOne(PolicyVersion, { scope }, { orderBy: { version: 'desc' } });
+    em.persist(
+      new PolicyVersion({
+        id: randomUUID(),
+        scope,
+        version: (newest?.version ?? 0) + 1,
+        override,
+        source: 'shipped',
+        contentHash,
+        status: 'active',
+        effectiveFrom: latest ? new Date() : SHIPPED_EFFECTIVE_FROM,
+      }),
+    );
+    return true;
+  }
+
+  /** The policy layers in force at `at` for a region, national first. */
+  async layersFor(em: EntityManager, regionCode: string, at = new Date()): Promise<PolicyLayer[]> {
+    const chain = await regionChain(em, regionCode);
+    if (chain.length === 0) throw new Error(`unknown region ${regionCode}`);
+    const scopes = [NATIONAL_SCOPE, ...chain.map((r) => r.code)];
+    const names = new Map<string, string>([[NATIONAL_SCOPE, '全国默认'], ...chain.map((r) => [r.code, `${r.code} ${r.name}`] as [string, string])]);
+    const layers: PolicyLayer[] = [];
+    for (const scope of scopes) {
+      const version = await em.findOne(
+        PolicyVersion,
+        { scope, status: 'active', effectiveFrom: { $lte: at } },
+        { orderBy: { effectiveFrom: 'desc', version: 'desc' } },
+      );
+      if (version) layers.push({ scope, name: names.get(scope)!, version: version.version, override: version.override });
+    }
+    return layers;
+  }
+
+  /** Resolves the effective policy of a region and makes sure its snapshot row exists. */
+  async resolveFor(em: EntityManager, regionCode: string, at = new Date()): Promise<CasePolicy> {
+    const policy = resolvePolicy(await this.layersFor(em, regionCode, at));
+    if (!(await em.findOne(PolicySnapshot, policy.snapshotId))) {
+      em.persist(new PolicySnapshot(policy.snapshotId, policy.label, policy.document));
+    }
+    return policy;
+  }
+}

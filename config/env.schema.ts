@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ConfigValidationError } from './config-error';
+
+/**
+ * The process environment, parsed once and validated: every process role (api, worker, cli) reads its settings from
+ * here and nowhere else. Secrets have no defaults; `npm start` generates local ones under data/.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** PostgreSQL connection URL; when absent the embedded SQLite file is used. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    SQLITE_PATH: z.string().min(1).default('data/jiuzhu.sqlite'),
+    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).optional(),
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** HMAC key for access tokens. */
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    /** Access token lifetime in seconds (short-lived by design). */
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    /** Key of the ID-number digest (lookups without reading ID numbers). */
+    PII_DIGEST_KEY: z.string().min(32, 'must be at least 32 characters'),
+    DEPARTMENTS_URL: z.string().url('must be a URL').default('http://127.0.0.1:7300'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  })
+  .strip();
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses the environment once; throws a ConfigValidationError naming every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  if (source === process.env && cached) return cached;
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw ConfigValidationError.fromZod('environment', parsed.error);
+  if (source === process.env) cached = parsed.data;
+  return parsed.data;
+}

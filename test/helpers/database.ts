@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import type { DatabaseSettings } from '../../activities/db/orm';
+import { openDatabase } from '../../activities/db/orm';
+
+/**
+ * A fresh database per test file: a temporary SQLite file by default, or, when DATABASE_URL points at PostgreSQL,
+ * a new database on that server (dropped afterwards). The suite runs unchanged on both.
+ */
+export interface TestDatabase {
+  settings: DatabaseSettings;
+  dialect: 'sqlite' | 'postgresql';
+  orm: MikroORM;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const admin = await import('pg');
+    const client = new admin.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`create database ${name}`);
+    await client.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const settings = { databaseUrl: url.toString() };
+    const orm = await openDatabase(settings);
+    return {
+      settings,
+      dialect: 'postgresql',
+      orm,
+      drop: async () => {
+        await orm.close(true);
+        const c = new admin.Client({ connectionString: serverUrl });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'jiuzhu-test-'));
+  const settings = { sqlitePath: join(dir, 'test.sqlite') };
+  const orm = await openDatabase(settings);
+  return {
+    settings,
+    dialect: 'sqlite',
+    orm,
+    drop: async () => {
+      await orm.close(true);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
