@@ -39,9 +39,21 @@ export function ormOptions(settings: DatabaseSettings): Options {
   return { ...common, driver: LibSqlDriver, dbName: path } as Options;
 }
 
-/** Connects and brings the schema up to date (idempotent: applies only pending migrations). */
-export async function openDatabase(settings: DatabaseSettings): Promise<MikroORM> {
+/**
+ * Connects. With `migrate`, brings the schema up to date (applies only pending migrations): done once by the setup
+ * command and by tests. Long-running processes only check, so several workers never race to migrate.
+ */
+export async function openDatabase(settings: DatabaseSettings, options: { migrate: boolean } = { migrate: true }): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(settings));
-  await orm.getMigrator().up();
+  const migrator = orm.getMigrator();
+  if (options.migrate) {
+    await migrator.up();
+  } else {
+    const pending = await migrator.getPendingMigrations();
+    if (pending.length > 0) {
+      await orm.close(true);
+      throw new Error(`the database needs ${pending.length} migration(s): run "npm run setup" first`);
+    }
+  }
   return orm;
 }

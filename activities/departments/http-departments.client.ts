@@ -57,7 +57,9 @@ export class HttpDepartmentsClient implements DepartmentsPort {
       // Read as text inside the try: a stall while reading is a timeout (retryable), not a malformed answer.
       text = await response.text();
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // Checked by name, not instanceof: the DOMException fetch throws may come from another realm (jest's vm).
+      const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : 'network error';
       // The cause (undici's) names host and port at most; the ID numbers were only ever in the body.
       throw new DepartmentUnavailableError(source, undefined, reason, { cause: error });

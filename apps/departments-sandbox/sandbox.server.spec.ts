@@ -7,6 +7,7 @@ import {
   type DepartmentRecord,
   type DepartmentSource,
 } from '../../activities/departments/departments.port';
+import { buildCheckReport, depositLimitFen } from '../../activities/departments/check-report';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { idNumberCheckDigit } from '../../activities/departments/id-number';
 import { DEMO_PEOPLE } from '../../activities/departments/sandbox/demo-people';
@@ -39,6 +40,8 @@ function fixtures(): DepartmentRecord[] {
     registry(ME, 'H-1', '户主'), registry(SPOUSE, 'H-1', '配偶'), registry(HIDDEN, 'H-1', '子'), registry(STRANGER, 'H-2', '户主'),
   ];
 }
+
+type ErrorBody = { error: { code: string; field?: string } };
 
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -83,13 +86,29 @@ describe('departments sandbox over HTTP', () => {
     expect(() => sandbox.addRecords([{ ...car, valueFen: 1.5 }])).toThrow();
   });
 
-  it('serves the shipped demo records', async () => {
+  it('serves the shipped demo records: each demo household raises the flag it was seeded for, and only that', async () => {
     const demo = createSandboxServer({ records: loadRecords() });
-    const { url: demoUrl } = await demo.listen(0);
+    const departments = new HttpDepartmentsClient({ baseUrl: (await demo.listen(0)).url });
+    /** The economic check as the activity will run it: 8 queries, then the report. Declared income by name, default 0. */
+    const check = async (names: string[], declared: Record<string, number> = {}) => {
+      const members = names.map((name) => {
+        const person = DEMO_PEOPLE.find((p) => p.name === name);
+        return { memberId: name, idNumber: person?.idNumber ?? '', declaredMonthlyIncomeFen: declared[name] ?? 0 };
+      });
+      const ids = members.map((m) => m.idNumber);
+      const records = (await Promise.all(DEPARTMENT_SOURCES.map((s) => departments.query(s, ids)))).flat();
+      const limits = { depositLimitFen: depositLimitFen(83_000, members.length, 24), vehiclesAllowed: 0, extraPropertiesAllowed: 0 };
+      return buildCheckReport({ members, records, limits });
+    };
     try {
-      const h6 = DEMO_PEOPLE.filter((p) => p.household === 'H6' && p.name !== '吴国平').map((p) => p.idNumber);
-      const registry = await new HttpDepartmentsClient({ baseUrl: demoUrl }).query('household_registry', h6);
-      expect(registry).toHaveLength(3);
+      expect((await check(['王秀兰', '王小军'])).flags).toEqual([]);
+      expect((await check(['刘建国', '张丽'])).flags).toEqual(['vehicle_owned']);
+      expect(await check(['赵志强'])).toMatchObject({ flags: ['income_above_declared'], incomeFoundFen: 420_000 });
+      expect((await check(['陈桂芬'], { 陈桂芬: 180_000 })).flags).toEqual(['deposits_above_limit']);
+      // 单人保: the disabled son applies alone; the registry shows his parents, as the reviewer expects.
+      expect((await check(['李明'])).flags).toEqual(['registry_mismatch']);
+      expect((await check(['李大海', '孙玉梅', '李明'], { 李大海: 450_000 })).flags).toEqual([]);
+      expect((await check(['周淑珍', '吴婷'])).flags).toEqual(['registry_mismatch']);
     } finally {
       await demo.close();
     }
@@ -111,9 +130,9 @@ describe('departments sandbox over HTTP', () => {
 
     const missing = await post(`${url}/v1/sources/tax/query`, { ids: [ME] });
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error).toMatchObject({ code: 'invalid_request', field: 'idNumbers' });
+    expect(((await missing.json()) as ErrorBody).error).toMatchObject({ code: 'invalid_request', field: 'idNumbers' });
     const notJson = await post(`${url}/v1/sources/tax/query`, '{"idNumbers": [');
-    expect([notJson.status, (await notJson.json()).error.code]).toEqual([400, 'invalid_request']);
+    expect([notJson.status, ((await notJson.json()) as ErrorBody).error.code]).toEqual([400, 'invalid_request']);
   });
 
   it('an injected outage answers 503 for that source only, then recovers', async () => {

@@ -1,0 +1,20 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Helpers for personal data. The digest lets the platform find a person (duplicate applications, registers) without
+ * reading or indexing ID numbers; masks are what API responses show by default.
+ */
+export function idDigest(key: string, idNumber: string): string {
+  return createHmac('sha256', key).update(idNumber.toUpperCase()).digest('hex');
+}
+
+/** 320723********123X: region prefix and last four only. */
+export function maskIdNumber(idNumber: string): string {
+  return idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : '****';
+}
+
+/** 138****1234 */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}

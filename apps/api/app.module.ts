@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApplicationsController } from './applications/applications.controller';
+import { CaseViewService } from './applications/case-view.service';
+import { IntakeService } from './applications/intake.service';
+import { ObjectionsService } from './applications/objections.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { ErrorFilter } from './common/error.filter';
+import { HealthController } from './health/health.controller';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { InfraModule, type InfraOptions } from './infra/infra.module';
+import { RegionsController } from './regions/regions.controller';
+
+/** The HTTP edge: authentication on every route, one error filter, feature controllers over services. */
+@Module({})
+export class AppModule {
+  static forRoot(infra: InfraOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfraModule.forRoot(infra)],
+      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController],
+      providers: [
+        AuthService,
+        IntakeService,
+        CaseViewService,
+        ObjectionsService,
+        InboxService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth.types';
+import { NotFoundError } from '../common/errors';
+import { ZodPipe } from '../common/zod.pipe';
+import {
+  createApplicationSchema,
+  listApplicationsSchema,
+  objectionSchema,
+  type CreateApplicationBody,
+  type ListApplicationsQuery,
+  type ObjectionBody,
+} from './applications.schemas';
+import { CaseViewService } from './case-view.service';
+import { IntakeService } from './intake.service';
+import { ObjectionsService } from './objections.service';
+
+const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'administrator', 'auditor'] as const;
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('no such application') });
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('api/applications')
+export class ApplicationsController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly cases: CaseViewService,
+    private readonly objections: ObjectionsService,
+  ) {}
+
+  @Post()
+  @Roles('village_assistant', 'township_clerk')
+  @ApiOperation({ summary: '户主申请: submit a 低保 application for a household (容缺: list missing documents)' })
+  @ApiBody({ schema: z.toJSONSchema(createApplicationSchema, { io: 'input' }) as object })
+  create(@CurrentUser() user: AuthUser, @Body(new ZodPipe(createApplicationSchema)) body: CreateApplicationBody) {
+    return this.intake.submit(user, body);
+  }
+
+  @Get()
+  @Roles(...CASEWORKERS)
+  @ApiOperation({ summary: 'Applications in your region subtree, newest first' })
+  @ApiQuery({ name: 'status', required: false })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(listApplicationsSchema)) query: ListApplicationsQuery) {
+    return this.cases.list(user, query);
+  }
+
+  @Get(':id')
+  @Roles(...CASEWORKERS)
+  @ApiOperation({ summary: 'One application: household (masked), tasks, check reports, publicity, decision, notices' })
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.cases.detail(user, id);
+  }
+
+  @Get(':id/timeline')
+  @Roles(...CASEWORKERS)
+  @ApiOperation({ summary: 'Every step: who, role, decision, when, deadline, reason and policy version' })
+  timeline(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.cases.timeline(user, id);
+  }
+
+  @Post(':id/objections')
+  @HttpCode(201)
+  @Roles('village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver')
+  @ApiOperation({ summary: '异议: record an objection during publicity (409 not_in_publicity otherwise)' })
+  @ApiBody({ schema: z.toJSONSchema(objectionSchema, { io: 'input' }) as object })
+  objection(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body(new ZodPipe(objectionSchema)) body: ObjectionBody) {
+    return this.objections.file(user, id, body);
+  }
+}

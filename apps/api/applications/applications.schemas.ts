@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isValidIdNumber } from '../../../activities/departments/id-number';
+import { RELATIONS } from '../../../activities/households/member.entity';
+
+/** Documents an application may carry; the ID card and the signed authorization are the minimum (seed 002). */
+export const DOCUMENT_CODES = [
+  'id_card',
+  'authorization',
+  'household_register',
+  'income_proof',
+  'disability_certificate',
+  'housing_proof',
+  'marriage_certificate',
+] as const;
+const MINIMUM_DOCUMENTS = ['id_card', 'authorization'];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const fen = z.number({ error: 'must be an amount in fen' }).int('must be an integer number of fen (分), not yuan').min(0, 'must not be negative');
+
+export const memberSchema = z
+  .object({
+    name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(50, 'must be at most 50 characters'),
+    idNumber: z
+      .string({ error: 'is required' })
+      .regex(/^\d{17}[\dX]$/, 'must be an 18-character resident ID number')
+      .refine(isValidIdNumber, 'has a wrong check digit'),
+    relation: z.enum(RELATIONS, { error: `must be one of ${RELATIONS.join(', ')}` }),
+    birthDate: isoDate,
+    declaredMonthlyIncomeFen: fen,
+    disabilityGrade: z.number().int('must be a whole grade').min(1, 'must be 1 to 4').max(4, 'must be 1 to 4').nullable().default(null),
+  })
+  .strict();
+
+export const createApplicationSchema = z
+  .object({
+    regionCode: z.string({ error: 'is required' }).regex(/^\d{12}$/, 'must be the 12-digit code of a village or community'),
+    address: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    phone: z
+      .string()
+      .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile or landline number')
+      .nullable()
+      .default(null),
+    members: z.array(memberSchema).min(1, 'a household has at least one member').max(20, 'must list at most 20 members'),
+    authorizationSigned: z.literal(true, { error: 'the 家庭经济状况核对授权书 must be signed' }),
+    missingDocuments: z
+      .array(z.enum(DOCUMENT_CODES, { error: `must be one of ${DOCUMENT_CODES.join(', ')}` }))
+      .max(DOCUMENT_CODES.length)
+      .default([])
+      .refine((docs) => docs.every((d) => !MINIMUM_DOCUMENTS.includes(d)), 'the ID card and the signed authorization cannot be supplemented later'),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const heads = body.members.filter((m) => m.relation === 'head').length;
+    if (heads !== 1) ctx.addIssue({ code: 'custom', path: ['members'], message: `must have exactly one head of household, found ${heads}` });
+    const seen = new Set<string>();
+    body.members.forEach((m, i) => {
+      if (seen.has(m.idNumber)) ctx.addIssue({ code: 'custom', path: ['members', i, 'idNumber'], message: 'appears twice in the household' });
+      seen.add(m.idNumber);
+      const embedded = `${m.idNumber.slice(6, 10)}-${m.idNumber.slice(10, 12)}-${m.idNumber.slice(12, 14)}`;
+      if (/^\d{17}[\dX]$/.test(m.idNumber) && m.birthDate !== embedded) {
+        ctx.addIssue({ code: 'custom', path: ['members', i, 'birthDate'], message: 'must match the birth date in the ID number' });
+      }
+    });
+  });
+
+export type CreateApplicationBody = z.infer<typeof createApplicationSchema>;
+
+export const objectionSchema = z
+  .object({
+    content: z.string({ error: 'is required' }).trim().min(1, 'is required').max(2000, 'must be at most 2000 characters'),
+    objectorName: z.string().trim().max(50, 'must be at most 50 characters').nullable().default(null),
+  })
+  .strict();
+
+export type ObjectionBody = z.infer<typeof objectionSchema>;
+
+export const listApplicationsSchema = z
+  .object({
+    status: z.enum(['in_progress', 'approved', 'rejected', 'returned', 'closed']).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export type ListApplicationsQuery = z.infer<typeof listApplicationsSchema>;

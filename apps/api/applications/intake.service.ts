@@ -1,0 +1,109 @@
+import { randomUUID, randomInt } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import type { Env } from '../../../config/env.schema';
+import { Application } from '../../../activities/application/application.entity';
+import { CaseStarter } from '../../../activities/application/case-starter';
+import { appendEvent } from '../../../activities/application/timeline';
+import { Household } from '../../../activities/households/household.entity';
+import { Member } from '../../../activities/households/member.entity';
+import { idDigest } from '../../../activities/households/personal-data';
+import { Recipient } from '../../../activities/recipients/recipient.entity';
+import { PolicyService } from '../../../activities/regions/policy.service';
+import { Region } from '../../../activities/regions/region.entity';
+import { withinSubtree } from '../../../activities/regions/region.repository';
+import { isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
+import type { AuthUser } from '../auth/auth.types';
+import { ConflictError, UnprocessableError } from '../common/errors';
+import { ENV } from '../infra/tokens';
+import type { CreateApplicationBody } from './applications.schemas';
+
+const CASE_NO_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * 户主申请 at the single window (一门受理): the household, its members and the application are written in one
+ * transaction, then the workflow is started. If Temporal cannot be reached the application is still accepted; the
+ * relay in the worker starts it as soon as it can (nothing accepted is ever lost).
+ */
+@Injectable()
+export class IntakeService {
+  private readonly logger = new Logger('intake');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly policies: PolicyService,
+    private readonly starter: CaseStarter,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async submit(user: AuthUser, body: CreateApplicationBody) {
+    const application = await this.orm.em.fork().transactional((em) => this.write(em, user, body));
+    let workflowStarted = true;
+    try {
+      await this.starter.start(application.id);
+    } catch (err) {
+      workflowStarted = false;
+      this.logger.warn(`workflow of application ${application.id} not started yet (${err instanceof Error ? err.name : 'error'}); the relay will retry`);
+    }
+    return { id: application.id, caseNo: application.caseNo, status: application.status, policySnapshotId: application.policySnapshotId, workflowStarted };
+  }
+
+  private async write(em: EntityManager, user: AuthUser, body: CreateApplicationBody): Promise<Application> {
+    const region = await em.findOne(Region, body.regionCode);
+    if (!region || region.level !== 'village' || !region.area || !withinSubtree(region.path, user.regionPath)) {
+      throw new UnprocessableError([{ field: 'regionCode', rule: 'must be a village or community within your region' }]);
+    }
+    const digests = body.members.map((m) => idDigest(this.env.PII_DIGEST_KEY, m.idNumber));
+    await this.refuseDuplicates(em, digests);
+
+    const policy = await this.policies.resolveFor(em, region.code);
+    const household = new Household({ id: randomUUID(), regionCode: region.code, regionPath: region.path, area: region.area, address: body.address, phone: body.phone });
+    body.members.forEach((m, i) => {
+      const member = new Member({ id: randomUUID(), position: i, name: m.name, idNumber: m.idNumber, idDigest: digests[i], relation: m.relation, birthDate: m.birthDate, declaredMonthlyIncomeFen: m.declaredMonthlyIncomeFen, disabilityGrade: m.disabilityGrade });
+      household.members.add(member);
+    });
+    const now = new Date();
+    const application = new Application({
+      id: randomUUID(),
+      caseNo: caseNumber(region.code, now),
+      householdId: household.id,
+      regionCode: region.code,
+      regionPath: region.path,
+      policySnapshotId: policy.snapshotId,
+      missingDocuments: body.missingDocuments,
+      relativeOfStaff: false,
+      submittedById: user.id,
+      submittedAt: now,
+    });
+    em.persist([household, application]);
+    await em.flush();
+    await appendEvent(em, {
+      applicationId: application.id,
+      key: 'submitted',
+      step: 'submitted',
+      action: 'submitted',
+      at: now,
+      actor: { userId: user.id, role: user.role },
+      data: { members: body.members.length, missingDocuments: body.missingDocuments.join(',') || null, policy: policy.label },
+    });
+    return application;
+  }
+
+  /** One household, one open case: a person already in a case in progress or enrolled cannot apply again. */
+  private async refuseDuplicates(em: EntityManager, digests: string[]): Promise<void> {
+    const members = await em.find(Member, { idDigest: { $in: digests } }, { fields: ['household'] });
+    const householdIds = [...new Set(members.map((m) => m.household.id))];
+    if (householdIds.length === 0) return;
+    const open = await em.count(Application, { householdId: { $in: householdIds }, status: 'in_progress' });
+    const enrolled = await em.count(Recipient, { householdId: { $in: householdIds }, status: 'active' });
+    if (open + enrolled > 0) {
+      throw new ConflictError('duplicate_application', 'a member of this household already has a case in progress or is enrolled');
+    }
+  }
+}
+
+function caseNumber(regionCode: string, at: Date): string {
+  const day = isoDate(shanghaiDay(at.getTime())).replace(/-/g, '');
+  const suffix = Array.from({ length: 5 }, () => CASE_NO_ALPHABET[randomInt(CASE_NO_ALPHABET.length)]).join('');
+  return `DB-${regionCode.slice(0, 6)}-${day}-${suffix}`;
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { verify as verifyPassword } from '@node-rs/argon2';
+import jwt from 'jsonwebtoken';
+import type { Env } from '../../../config/env.schema';
+import { User } from '../../../activities/identity/user.entity';
+import { Region } from '../../../activities/regions/region.entity';
+import { UnauthenticatedError } from '../common/errors';
+import { ENV } from '../infra/tokens';
+import type { AuthUser } from './auth.types';
+
+/** Passwords (argon2id), short-lived signed tokens, and the user behind a token. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  async login(username: string, password: string) {
+    const user = await this.orm.em.fork().findOne(User, { username });
+    // Same answer whether the user is unknown, suspended or the password is wrong.
+    const ok = user && user.status === 'active' && (await verifyPassword(user.passwordHash, password).catch(() => false));
+    if (!user || !ok) throw new UnauthenticatedError('wrong username or password');
+    const accessToken = jwt.sign({}, this.env.JWT_SECRET, {
+      algorithm: 'HS256',
+      subject: user.id,
+      expiresIn: this.env.JWT_TTL_SECONDS,
+    });
+    const region = await this.orm.em.fork().findOne(Region, user.regionCode);
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.env.JWT_TTL_SECONDS,
+      user: { ...toAuthUser(user), regionName: region?.name ?? null },
+    };
+  }
+
+  async userForToken(token: string): Promise<AuthUser> {
+    let subject: string | undefined;
+    try {
+      subject = jwt.verify(token, this.env.JWT_SECRET, { algorithms: ['HS256'] }).sub as string | undefined;
+    } catch {
+      throw new UnauthenticatedError('the token is invalid or expired');
+    }
+    const user = subject ? await this.orm.em.fork().findOne(User, subject) : null;
+    if (!user || user.status !== 'active') throw new UnauthenticatedError('the user is unknown or suspended');
+    return toAuthUser(user);
+  }
+}
+
+export function toAuthUser(user: User): AuthUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    regionCode: user.regionCode,
+    regionPath: user.regionPath,
+  };
+}

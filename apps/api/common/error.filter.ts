@@ -1,0 +1,49 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PlatformError,
+  UnauthenticatedError,
+  UnavailableError,
+  UnprocessableError,
+  ValidationFailedError,
+} from './errors';
+
+const STATUS: [new (...args: never[]) => PlatformError, number][] = [
+  [ValidationFailedError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [UnprocessableError, 422],
+  [UnavailableError, 503],
+];
+
+/**
+ * The one place where errors become HTTP responses: `{ error: { code, message, issues? } }`. Unknown errors are
+ * logged by name only (never their payload: it may hold personal data) and answered 500 without detail.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof PlatformError) {
+      const status = STATUS.find(([type]) => exception instanceof type)?.[1] ?? 500;
+      const issues = 'issues' in exception ? (exception as { issues: unknown }).issues : undefined;
+      res.status(status).json({ error: { code: exception.code, message: exception.message, ...(issues ? { issues } : {}), ...(exception.details ?? {}) } });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 404 ? 'not_found' : status === 400 ? 'bad_request' : status === 413 ? 'payload_too_large' : `http_${status}`;
+      res.status(status).json({ error: { code, message: exception.message } });
+      return;
+    }
+    this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
+    res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Named errors of the platform. Services throw these; the API's single exception filter chooses the HTTP status.
+ * Codes are stable: clients and tests match on them.
+ */
+export interface FieldIssue {
+  field: string;
+  rule: string;
+}
+
+export abstract class PlatformError extends Error {
+  abstract readonly code: string;
+  readonly details?: Record<string, unknown>;
+
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.details = details;
+  }
+}
+
+/** Malformed input: a field breaks a schema rule (HTTP 400). */
+export class ValidationFailedError extends PlatformError {
+  override readonly name = 'ValidationFailedError';
+  readonly code = 'validation_failed';
+
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.rule}`).join('; '));
+  }
+}
+
+/** Well-formed input that breaks a business rule (HTTP 422). */
+export class UnprocessableError extends PlatformError {
+  override readonly name = 'UnprocessableError';
+  readonly code = 'unprocessable';
+
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.rule}`).join('; '));
+  }
+}
+
+/** Nothing by that id in the caller's region subtree (HTTP 404); never says whether it exists elsewhere. */
+export class NotFoundError extends PlatformError {
+  override readonly name = 'NotFoundError';
+  readonly code = 'not_found';
+}
+
+/** The request conflicts with the case's current state (HTTP 409); `reason` is a stable code. */
+export class ConflictError extends PlatformError {
+  override readonly name = 'ConflictError';
+  readonly code: string;
+
+  constructor(reason: string, message: string) {
+    super(message);
+    this.code = reason;
+  }
+}
+
+/** Authenticated, but the role may not use this function (HTTP 403). */
+export class ForbiddenError extends PlatformError {
+  override readonly name = 'ForbiddenError';
+  readonly code = 'forbidden';
+}
+
+/** Missing, invalid or expired credentials, or a suspended user (HTTP 401). */
+export class UnauthenticatedError extends PlatformError {
+  override readonly name = 'UnauthenticatedError';
+  readonly code = 'unauthenticated';
+}
+
+/** A dependency (Temporal, the database) is unreachable (HTTP 503). */
+export class UnavailableError extends PlatformError {
+  override readonly name = 'UnavailableError';
+  readonly code = 'unavailable';
+}

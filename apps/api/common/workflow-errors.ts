@@ -1,0 +1,28 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { UPDATE_REJECTIONS } from '../../../workflows/application/definitions';
+import { ConflictError, UnavailableError } from './errors';
+
+const CODES: Record<string, string> = {
+  [UPDATE_REJECTIONS.staleTask]: 'stale_task',
+  [UPDATE_REJECTIONS.wrongRole]: 'wrong_role',
+  [UPDATE_REJECTIONS.wrongStep]: 'wrong_step',
+  [UPDATE_REJECTIONS.separationOfDuties]: 'separation_of_duties',
+  [UPDATE_REJECTIONS.notInPublicity]: 'not_in_publicity',
+  [UPDATE_REJECTIONS.incompleteSupplement]: 'incomplete_supplement',
+};
+
+/**
+ * Turns a refused workflow update into the API's conflict: the validator's failure type becomes a stable code, its
+ * message the reason. A finished case refuses everything as closed; anything else means Temporal is unavailable.
+ */
+export function asConflict(err: unknown): ConflictError | UnavailableError {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const code = CODES[err.cause.type ?? ''] ?? 'update_refused';
+    return new ConflictError(code, err.cause.message);
+  }
+  if (err instanceof WorkflowNotFoundError || (err instanceof Error && /already completed|not found/i.test(err.message))) {
+    return new ConflictError('case_closed', 'the case is no longer running');
+  }
+  return new UnavailableError('the workflow service did not answer');
+}

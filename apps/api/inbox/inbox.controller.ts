@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth.types';
+import { ZodPipe } from '../common/zod.pipe';
+import { DECISION_SCHEMAS, completeTaskSchema, inboxQuerySchema, type DecisionBody, type InboxQuery } from './decision.schemas';
+import { InboxService } from './inbox.service';
+
+const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
+
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('api')
+@Roles(...WORKERS)
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get('inbox')
+  @ApiOperation({ summary: "Your role's tasks in your region subtree: urgent first, then oldest due; filter and page" })
+  list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(inboxQuerySchema)) query: InboxQuery) {
+    return this.inbox.list(user, query);
+  }
+
+  @Get('tasks/:id')
+  @ApiOperation({ summary: 'One task in your region' })
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.inbox.get(user, id);
+  }
+
+  @Post('tasks/:id/claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim a task (409 claimed_by_other, stale_task, wrong_role)' })
+  claim(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.inbox.claim(user, id);
+  }
+
+  @Post('tasks/:id/unclaim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Give a claimed task back to the pool' })
+  unclaim(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.inbox.unclaim(user, id);
+  }
+
+  @Post('tasks/:id/complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Decide a task; the case's workflow validates it (409 with the reason) and returns the case's new state" })
+  @ApiBody({ schema: { oneOf: Object.values(DECISION_SCHEMAS).map((s) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })) } as object })
+  complete(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body(new ZodPipe(completeTaskSchema)) body: DecisionBody) {
+    return this.inbox.complete(user, id, body);
+  }
+}

@@ -1,0 +1,42 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { Client } from '@temporalio/client';
+import type { Env } from '../../../config/env.schema';
+import { CaseStarter } from '../../../activities/application/case-starter';
+import { CalendarService } from '../../../activities/regions/calendar.service';
+import { PolicyService } from '../../../activities/regions/policy.service';
+import { APPLICATION_TASK_QUEUE } from '../../../workflows/application/definitions';
+import { ENV } from './tokens';
+
+export interface InfraOptions {
+  env: Env;
+  orm: MikroORM;
+  temporal: Client;
+}
+
+/**
+ * The process's shared dependencies, created once by the composition root (main.ts or a test) and injected
+ * everywhere: configuration, the database, the Temporal client and the services built on them.
+ */
+@Global()
+@Module({})
+export class InfraModule {
+  static forRoot(options: InfraOptions): DynamicModule {
+    return {
+      module: InfraModule,
+      providers: [
+        { provide: ENV, useValue: options.env },
+        { provide: MikroORM, useValue: options.orm },
+        { provide: Client, useValue: options.temporal },
+        { provide: CalendarService, useFactory: (orm: MikroORM) => new CalendarService(orm), inject: [MikroORM] },
+        { provide: PolicyService, useFactory: (orm: MikroORM) => new PolicyService(orm), inject: [MikroORM] },
+        {
+          provide: CaseStarter,
+          useFactory: (orm: MikroORM, client: Client) => new CaseStarter(orm, client, options.env.TEMPORAL_TASK_QUEUE ?? APPLICATION_TASK_QUEUE),
+          inject: [MikroORM, Client],
+        },
+      ],
+      exports: [ENV, MikroORM, Client, CalendarService, PolicyService, CaseStarter],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { loadEnv } from '../../config/env.schema';
+import { dialectOf, openDatabase } from '../../activities/db/orm';
+import { PolicyService } from '../../activities/regions/policy.service';
+import { DEMO_PASSWORD, demoUsers, seedDemoUsers } from './demo-users';
+
+/**
+ * One-off setup, safe to repeat: migrate the database, load the shipped regions, policies and calendars, and create
+ * the demo users. Run before the API and workers start (npm start does it for you).
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const settings = { databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH };
+  const orm = await openDatabase(settings, { migrate: true });
+  try {
+    const loaded = await new PolicyService(orm).loadShipped();
+    const added = await seedDemoUsers(orm);
+    console.log(`database (${dialectOf(settings)}) migrated; ${loaded.regions} regions, ${loaded.versionsAdded} new policy versions, ${loaded.calendarsAdded} new calendar years; ${added} new demo users`);
+    if (process.argv.includes('--print-users')) {
+      console.log(`demo users (password ${DEMO_PASSWORD}):`);
+      for (const u of demoUsers()) console.log(`  ${u.username.padEnd(16)} ${u.role.padEnd(22)} ${u.regionCode}  ${u.region}`);
+    }
+  } finally {
+    await orm.close(true);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
