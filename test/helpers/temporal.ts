@@ -7,7 +7,7 @@ import { testRunEnv } from '../setup/test-env';
 let runtimeInstalled = false;
 
 /** Keeps the SDK quiet in tests unless something goes wrong. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   if (process.env.DEBUG_TEMPORAL) return;

@@ -1,0 +1,111 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import { User } from '../../activities/identity/user.entity';
+import { Region } from '../../activities/regions/region.entity';
+import type { Role } from '../../workflows/domain/roles';
+import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { loadEnv, type Env } from '../../config/env.schema';
+import { PolicyService } from '../../activities/regions/policy.service';
+import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
+import { createApp } from '../../apps/api/create-app';
+import { createApplicationWorker } from '../../apps/worker/create-worker';
+import { createSandboxServer, type SandboxServer } from '../../apps/departments-sandbox/sandbox.server';
+import { loadRecords } from '../../apps/departments-sandbox/main';
+import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { Http } from '../helpers/http';
+import { quietRuntime, unique } from '../helpers/temporal';
+import { testRunEnv } from '../setup/test-env';
+
+/**
+ * The whole platform in one test process, every part real: the API over HTTP, a worker with the real activities,
+ * a fresh database (SQLite, or PostgreSQL when DATABASE_URL is set), the departments sandbox over HTTP, and a
+ * Temporal server — the run's dev server by default, or a time-skipping server when a test must pass days.
+ */
+export interface Platform {
+  http: Http;
+  env: Env;
+  db: TestDatabase;
+  sandbox: SandboxServer;
+  temporal: Client;
+  /** Adds a user (for a second colleague of the same role and region) with the demo password. */
+  addUser(username: string, role: Role, regionCode: string): Promise<void>;
+  /** Logs in a user (demo users share one password) and returns a client with their token. */
+  as(username: string, password?: string): Promise<Http>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: { timeSkipping?: TestWorkflowEnvironment } = {}): Promise<Platform> {
+  quietRuntime();
+  const run = testRunEnv();
+  const db = await createTestDatabase();
+  await new PolicyService(db.orm).loadShipped();
+  await seedDemoUsers(db.orm);
+
+  const sandbox = createSandboxServer({ records: loadRecords() });
+  const { url: departmentsUrl } = await sandbox.listen(0);
+
+  const taskQueue = unique('e2e');
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    ...(db.dialect === 'postgresql' ? { DATABASE_URL: db.settings.databaseUrl } : { SQLITE_PATH: db.settings.sqlitePath }),
+    TEMPORAL_ADDRESS: run.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PII_DIGEST_KEY: randomBytes(32).toString('hex'),
+    DEPARTMENTS_URL: departmentsUrl,
+    LOG_LEVEL: 'error',
+  });
+
+  const ts = options.timeSkipping;
+  const nativeConnection = ts ? ts.nativeConnection : await NativeConnection.connect({ address: run.temporalAddress });
+  const connection = ts ? undefined : await Connection.connect({ address: run.temporalAddress });
+  const temporal = ts ? ts.client : new Client({ connection: connection!, namespace: 'default' });
+
+  const worker: Worker = await createApplicationWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    orm: db.orm,
+    departments: new HttpDepartmentsClient({ baseUrl: departmentsUrl }),
+    workflowBundlePath: run.workflowBundlePath,
+  });
+  const running = worker.run();
+
+  const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
+  await app.listen(0, '127.0.0.1');
+  const http = new Http(await app.getUrl());
+
+  return {
+    http,
+    env,
+    db,
+    sandbox,
+    temporal,
+    async addUser(username, role, regionCode) {
+      const em = db.orm.em.fork();
+      const region = await em.findOneOrFail(Region, regionCode);
+      em.persist(new User({ id: randomUUID(), username, displayName: username, passwordHash: await hash(DEMO_PASSWORD), role, regionCode, regionPath: region.path }));
+      await em.flush();
+    },
+    async as(username, password = DEMO_PASSWORD) {
+      const res = await http.post('/api/auth/login', { username, password });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return http.as(res.body.accessToken);
+    },
+    async stop() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      if (!ts) {
+        await connection!.close();
+        await nativeConnection.close();
+      }
+      await sandbox.close();
+      await db.drop();
+    },
+  };
+}
