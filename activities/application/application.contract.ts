@@ -93,7 +93,7 @@ export interface DecideInput {
   actor?: Actor;
   reasonCode?: ReasonCode;
   /** The latest assessed incomes from the home visit, for the benefit calculation. */
-  incomes?: AssessedIncome[];
+  incomes?: readonly AssessedIncome[];
   standards: RegionPolicy['standards'];
 }
 

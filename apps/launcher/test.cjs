@@ -1,8 +1,15 @@
-// npm test: install what is missing (packages, Temporal binaries), then run the whole jest suite.
+// npm test: install what is missing (packages, Temporal binaries), then, for a whole run, type-check and lint,
+// then run the jest suite (arguments are passed to jest; with arguments only jest runs).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 const { ensureDependencies, ensureTools, ROOT } = require('./ensure.cjs');
+
+function step(label, args) {
+  if (label) console.log(`== ${label}`);
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
 
 try {
   ensureDependencies();
@@ -11,6 +18,12 @@ try {
   console.error(err.message);
   process.exit(1);
 }
-const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-const result = spawnSync(process.execPath, [jest, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const bin = (pkg, file) => join(ROOT, 'node_modules', pkg, file);
+const args = process.argv.slice(2);
+if (args.length === 0) {
+  step('type-check', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+  step('type-check tests', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'test/tsconfig.json']);
+  step('lint', [bin('eslint', 'bin/eslint.js'), '-c', '.config/eslint.config.mjs', '--max-warnings', '0', '.']);
+  console.log('== jest');
+}
+step(null, [bin('jest', 'bin/jest.js'), ...args]);

@@ -28,7 +28,7 @@ const eligible = (incomeFen: number) =>
 
 test('county (灌云县): nine steps with two publicities; a sampled case gets the county visit', async () => {
   const policy = shippedPolicy(DEMO_VILLAGES.county);
-  const result = await withCase(env, { policy, applicationId: caseId(true) }, async (c) => {
+  const result = await withCase(env, { policy, applicationId: caseId(true), record: 'application-v1-county-approved' }, async (c) => {
     await c.complete('acceptance', { step: 'acceptance', outcome: 'accept' });
     await c.complete('home_visit', eligible(20_000));
     expect(c.store.checks).toHaveLength(1);
@@ -68,7 +68,7 @@ test('county: a case outside the sample goes straight to county approval', async
 
 test('district (宽城区): parallel check, no publicity, township confirmation by a second person, then district filing', async () => {
   const policy = shippedPolicy(DEMO_VILLAGES.district, { approval: { samplingRate: 0 } });
-  const result = await withCase(env, { policy }, async (c) => {
+  const result = await withCase(env, { policy, record: 'application-v1-district-filed' }, async (c) => {
     await c.complete('acceptance', { step: 'acceptance', outcome: 'accept' });
     const visit = await c.task('home_visit');
     // Parallel: the check ran without waiting for the visit.

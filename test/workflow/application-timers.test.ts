@@ -20,7 +20,7 @@ const county = (override: Record<string, unknown> = {}) =>
   shippedPolicy(DEMO_VILLAGES.county, { approval: { samplingRate: 0 }, ...override });
 
 test('an objection during publicity sends the case back to investigation, then to publicity again', async () => {
-  await withCase(env, { policy: county() }, async (c) => {
+  await withCase(env, { policy: county(), record: 'application-v1-objection-loop' }, async (c) => {
     await c.complete('acceptance', { step: 'acceptance', outcome: 'accept' });
     await c.complete('home_visit', visit);
     await c.complete('appraisal', { step: 'appraisal', outcome: 'pass', votesFor: 8, votesAgainst: 1 });
@@ -94,7 +94,7 @@ test('a supervisor can hand overdue work to a backup (AB岗)', async () => {
 });
 
 test('missing documents not supplied by the deadline close the case with a written reason', async () => {
-  const result = await withCase(env, { policy: county(), missingDocuments: ['household_register'] }, async (c) => {
+  const result = await withCase(env, { policy: county(), missingDocuments: ['household_register'], record: 'application-v1-supplement-expired' }, async (c) => {
     await c.complete('acceptance', { step: 'acceptance', outcome: 'accept' });
     const supplement = await c.task('supplement');
     await c.skipTo(supplement.dueAt);

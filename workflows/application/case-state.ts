@@ -48,7 +48,7 @@ export class CaseState {
   supplementExpired = false;
   publicity?: PublicityState;
   overallDueAt?: number;
-  incomes?: AssessedIncome[];
+  incomes?: readonly AssessedIncome[];
   outcome?: ApplicationOutcome;
   /** The main procedure is blocked on people or timers (not midway through its own work). */
   settled = false;

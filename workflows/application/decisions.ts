@@ -27,14 +27,14 @@ export interface AssessedIncome {
 }
 
 export type StepDecision =
-  | { step: 'supplement'; documents: string[] }
+  | { step: 'supplement'; documents: readonly string[] }
   | { step: 'acceptance'; outcome: 'accept' }
   | { step: 'acceptance'; outcome: 'return'; reasonCode: ReasonCode }
   | {
       step: 'home_visit';
       recommendation: 'eligible' | 'ineligible';
       disputed: boolean;
-      incomes: AssessedIncome[];
+      incomes: readonly AssessedIncome[];
       reasonCode?: ReasonCode;
     }
   | { step: 'appraisal'; outcome: 'pass' | 'fail'; votesFor: number; votesAgainst: number }
