@@ -3,14 +3,11 @@ import type { ApplicationActivities, CloseTaskInput, OpenTaskInput, OpenedTask }
 import type { CalendarService } from '../regions/calendar.service';
 import { Application } from './application.entity';
 import { Submission } from './submission.entity';
-import { Task } from './task.entity';
+import { TASK_RANK, Task } from './task.entity';
 import { appendEvent } from './timeline';
 
 /** Steps that are the case's current stage when open (side work and escalations are not). */
 const STAGE_STEPS = new Set(['acceptance', 'home_visit', 'appraisal', 'township_review', 'county_sampling', 'county_approval', 'township_confirmation', 'filing']);
-
-/** Escalations sort before routine work in every inbox. */
-export const PRIORITY = { routine: 0, escalation: 50 } as const;
 
 type TaskActivities = Pick<ApplicationActivities, 'openTask' | 'closeTask' | 'markOverdue' | 'reassignTask' | 'cancelOpenTasks'>;
 
@@ -41,7 +38,7 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService): TaskA
             round: input.round,
             regionCode: application.regionCode,
             regionPath: application.regionPath,
-            priority: input.step === 'escalation' ? PRIORITY.escalation : PRIORITY.routine,
+            rank: input.step === 'escalation' ? TASK_RANK.escalation : TASK_RANK.routine,
             dueAt: due.at,
             dueWarning: due.warning,
             createdAt: at,

@@ -4,13 +4,39 @@ import type { Role } from '../../workflows/domain/roles';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
+/** Inbox order: emergencies, then escalations (督办), then routine work. */
+export const TASK_RANK = { emergency: 0, escalation: 1, routine: 2 } as const;
+
+export const SCOPE_COLUMNS = ['scopeProvince', 'scopeCity', 'scopeCounty', 'scopeTownship', 'scopeVillage'] as const;
+export type ScopeColumn = (typeof SCOPE_COLUMNS)[number];
+
+/** The region code of each level along a materialized path ("" below the path's own level). */
+export function scopeOf(regionPath: string): [string, string, string, string, string] {
+  const codes = regionPath.split('/').filter(Boolean);
+  return [0, 1, 2, 3, 4].map((i) => codes[i] ?? '') as [string, string, string, string, string];
+}
+
+/** The equality that selects a region's subtree: the column of its level, equal to its code. */
+export function subtreeOf(regionPath: string): { column: ScopeColumn; code: string } {
+  const codes = regionPath.split('/').filter(Boolean);
+  if (codes.length === 0 || codes.length > SCOPE_COLUMNS.length) throw new RangeError(`not a region path: ${regionPath}`);
+  return { column: SCOPE_COLUMNS[codes.length - 1], code: codes[codes.length - 1] };
+}
+
 /**
- * An inbox row: one per human step of a case, keyed by the workflow's task id. The inbox query filters on role,
- * status and region subtree and sorts urgent first, then oldest due; both indexes serve it at a million open rows.
+ * An inbox row: one per human step of a case, keyed by the workflow's task id.
+ *
+ * The inbox asks for "open tasks of my role in my region subtree, most urgent first, then oldest due". The subtree
+ * is an equality on the column of the caller's level (the region codes of every level are copied onto the row), so
+ * each level has one index that both filters and sorts: a page is an index range read at a million open rows, in
+ * any database collation. Province-level callers, who see most rows anyway, read the role index in order.
  */
 @Entity({ tableName: 'tasks' })
-@Index({ name: 'tasks_inbox_due', properties: ['role', 'status', 'priority', 'dueAt'] })
-@Index({ name: 'tasks_inbox_region', properties: ['role', 'status', 'regionPath', 'dueAt'] })
+@Index({ name: 'tasks_inbox_all', properties: ['role', 'status', 'rank', 'dueAt', 'id'] })
+@Index({ name: 'tasks_inbox_city', properties: ['role', 'status', 'scopeCity', 'rank', 'dueAt', 'id'] })
+@Index({ name: 'tasks_inbox_county', properties: ['role', 'status', 'scopeCounty', 'rank', 'dueAt', 'id'] })
+@Index({ name: 'tasks_inbox_township', properties: ['role', 'status', 'scopeTownship', 'rank', 'dueAt', 'id'] })
+@Index({ name: 'tasks_inbox_village', properties: ['role', 'status', 'scopeVillage', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_assignee', properties: ['assigneeId', 'status'] })
 export class Task {
   /** `<applicationId>:<step>:<round>` (or an escalation suffix): stable across retries. */
@@ -43,11 +69,26 @@ export class Task {
   regionPath: string;
 
   @Property({ type: 'string', length: 12 })
+  scopeProvince: string;
+
+  @Property({ type: 'string', length: 12 })
+  scopeCity: string;
+
+  @Property({ type: 'string', length: 12 })
+  scopeCounty: string;
+
+  @Property({ type: 'string', length: 12 })
+  scopeTownship: string;
+
+  @Property({ type: 'string', length: 12 })
+  scopeVillage: string;
+
+  @Property({ type: 'string', length: 12 })
   status: TaskStatus = 'open';
 
-  /** Higher sorts first: urgent work (emergencies, escalations) before routine work. */
-  @Property({ type: 'integer' })
-  priority: number;
+  /** Sort rank, lowest first: 0 emergency, 1 escalation, 2 routine work (see TASK_RANK). */
+  @Property({ type: 'smallint' })
+  rank: number;
 
   @Property({ type: 'string', length: 36, nullable: true })
   assigneeId: string | null = null;
@@ -74,7 +115,7 @@ export class Task {
   @Property({ type: 'string', length: 36, nullable: true })
   submissionId: string | null = null;
 
-  constructor(init: Pick<Task, 'id' | 'applicationId' | 'caseNo' | 'step' | 'role' | 'escalationOf' | 'round' | 'regionCode' | 'regionPath' | 'priority' | 'dueAt' | 'dueWarning' | 'createdAt'>) {
+  constructor(init: Pick<Task, 'id' | 'applicationId' | 'caseNo' | 'step' | 'role' | 'escalationOf' | 'round' | 'regionCode' | 'regionPath' | 'rank' | 'dueAt' | 'dueWarning' | 'createdAt'>) {
     this.id = init.id;
     this.applicationId = init.applicationId;
     this.caseNo = init.caseNo;
@@ -84,7 +125,8 @@ export class Task {
     this.round = init.round;
     this.regionCode = init.regionCode;
     this.regionPath = init.regionPath;
-    this.priority = init.priority;
+    [this.scopeProvince, this.scopeCity, this.scopeCounty, this.scopeTownship, this.scopeVillage] = scopeOf(init.regionPath);
+    this.rank = init.rank;
     this.dueAt = init.dueAt;
     this.dueWarning = init.dueWarning;
     this.createdAt = init.createdAt;

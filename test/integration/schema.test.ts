@@ -17,5 +17,5 @@ test('migrating again is a no-op', async () => {
   const pending = await db.orm.getMigrator().getPendingMigrations();
   expect(pending).toHaveLength(0);
   const executed = await db.orm.getMigrator().getExecutedMigrations();
-  expect(executed.map((m) => m.name)).toContain('Migration20261122233810_initial');
+  expect(executed.map((m) => m.name)).toContain('Migration20261122235711_initial');
 });

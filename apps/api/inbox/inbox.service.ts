@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Client } from '@temporalio/client';
 import { Application } from '../../../activities/application/application.entity';
 import { Submission } from '../../../activities/application/submission.entity';
-import { Task } from '../../../activities/application/task.entity';
+import { TASK_RANK, Task, subtreeOf } from '../../../activities/application/task.entity';
 import { Household } from '../../../activities/households/household.entity';
 import { User } from '../../../activities/identity/user.entity';
 import { Region } from '../../../activities/regions/region.entity';
@@ -37,17 +38,19 @@ export class InboxService {
       if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${query.region} in your subtree`);
       path = region.path;
     }
-    const where: FilterQuery<Task> = { role: user.role, status: query.status, regionPath: { $like: `${path}%` } };
+    const scope = subtreeOf(path);
+    const where: FilterQuery<Task> = { role: user.role, status: query.status, [scope.column]: scope.code };
     if (query.step) where.step = query.step as Task['step'];
     if (query.overdue !== undefined) where.overdue = query.overdue;
     if (query.assigned === 'me') where.assigneeId = user.id;
     if (query.assigned === 'unassigned') where.assigneeId = null;
-    const [rows, total] = await em.findAndCount(Task, where, {
-      orderBy: { priority: 'desc', dueAt: 'asc', id: 'asc' },
+    const rows = await em.find(Task, where, {
+      orderBy: { rank: 'asc', dueAt: 'asc', id: 'asc' },
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: rows.map(view), page: query.page, pageSize: query.pageSize, total };
+    const total = await cappedCount(em, where);
+    return { items: rows.map(view), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
   }
 
   async get(user: AuthUser, taskId: string) {
@@ -125,6 +128,16 @@ export class InboxService {
   }
 }
 
+/** Totals above this are shown as "10000+": counting a province's whole backlog on every page would cost more than it tells. */
+export const COUNT_CAP = 10_000;
+
+async function cappedCount(em: EntityManager, where: FilterQuery<Task>): Promise<number> {
+  const sqlEm = em as unknown as SqlEntityManager;
+  const capped = sqlEm.createQueryBuilder(Task).select('id').where(where as object).limit(COUNT_CAP + 1).getKnexQuery();
+  const [row] = await sqlEm.getKnex().count('* as n').from(capped.as('capped'));
+  return Number((row as { n: number | string }).n);
+}
+
 function view(t: Task) {
   return {
     id: t.id,
@@ -136,8 +149,8 @@ function view(t: Task) {
     round: t.round,
     regionCode: t.regionCode,
     status: t.status,
-    priority: t.priority,
-    urgent: t.priority > 0,
+    rank: t.rank,
+    urgent: t.rank < TASK_RANK.routine,
     escalationOf: t.escalationOf,
     assigneeId: t.assigneeId,
     dueAt: t.dueAt,
