@@ -13,6 +13,7 @@ import { User } from '../identity/user.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { HolidayYearRow } from '../regions/holiday-year.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
+import { PolicySnapshotSource } from '../regions/policy-snapshot-source.entity';
 import { PolicyVersion } from '../regions/policy-version.entity';
 import { Region } from '../regions/region.entity';
 
@@ -21,6 +22,7 @@ export const ENTITIES = [
   Region,
   PolicyVersion,
   PolicySnapshot,
+  PolicySnapshotSource,
   HolidayYearRow,
   User,
   Household,

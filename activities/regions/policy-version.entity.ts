@@ -37,7 +37,24 @@ export class PolicyVersion {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  constructor(init: Omit<PolicyVersion, 'createdAt'>) {
+  /** Four-eyes: who proposed it and why (null for shipped versions). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  proposedById: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  proposedReason: string | null = null;
+
+  /** The second administrator who approved or rejected it, and why. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  reviewedById: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  reviewedReason: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reviewedAt: Date | null = null;
+
+  constructor(init: Pick<PolicyVersion, 'id' | 'scope' | 'version' | 'override' | 'source' | 'contentHash' | 'status' | 'effectiveFrom'>) {
     this.id = init.id;
     this.scope = init.scope;
     this.version = init.version;

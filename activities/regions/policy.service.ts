@@ -5,6 +5,7 @@ import { canonicalJson, resolvePolicy, type PolicyLayer } from '../../config/pol
 import { NATIONAL_SCOPE, loadShippedCalendars, loadShippedRegions, nationalLayer } from '../../config/shipped';
 import { HolidayYearRow } from './holiday-year.entity';
 import { PolicySnapshot } from './policy-snapshot.entity';
+import { PolicySnapshotSource } from './policy-snapshot-source.entity';
 import { PolicyVersion } from './policy-version.entity';
 import { Region } from './region.entity';
 import { regionChain } from './region.repository';
@@ -88,16 +89,18 @@ export class PolicyService {
         { scope, status: 'active', effectiveFrom: { $lte: at } },
         { orderBy: { effectiveFrom: 'desc', version: 'desc' } },
       );
-      if (version) layers.push({ scope, name: names.get(scope)!, version: version.version, override: version.override });
+      if (version) layers.push({ scope, name: names.get(scope)!, version: version.version, override: version.override, versionId: version.id });
     }
     return layers;
   }
 
   /** Resolves the effective policy of a region and makes sure its snapshot row exists. */
   async resolveFor(em: EntityManager, regionCode: string, at = new Date()): Promise<CasePolicy> {
-    const policy = resolvePolicy(await this.layersFor(em, regionCode, at));
+    const layers = await this.layersFor(em, regionCode, at);
+    const policy = resolvePolicy(layers);
     if (!(await em.findOne(PolicySnapshot, policy.snapshotId))) {
       em.persist(new PolicySnapshot(policy.snapshotId, policy.label, policy.document));
+      for (const layer of layers) if (layer.versionId) em.persist(new PolicySnapshotSource(policy.snapshotId, layer.versionId));
     }
     return policy;
   }

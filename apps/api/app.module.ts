@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AdminController } from './admin/admin.controller';
+import { PolicyAdminService } from './admin/policy-admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
@@ -21,13 +23,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [InfraModule.forRoot(infra)],
-      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController],
+      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController],
       providers: [
         AuthService,
         IntakeService,
         CaseViewService,
         ObjectionsService,
         InboxService,
+        PolicyAdminService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -53,6 +53,8 @@ export const regionPolicySchema = z
       .strict(),
     overallLimitDays: workingDays.nullable(),
     escalation: z.partialRecord(role, role),
+    /** A task this many working days before its due time shows as at risk in the inbox (0: never). */
+    atRiskWorkingDays: z.number().int('must be a whole number of working days').min(0, 'must not be negative').max(30, 'must be at most 30 working days'),
     standards: z.object({ urbanFen: fen, ruralFen: fen }).strict(),
     lowIncomeMultiplier: z.number().min(1, 'must be at least 1').max(3, 'must be at most 3'),
     assets: z

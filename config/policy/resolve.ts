@@ -16,6 +16,8 @@ export interface PolicyLayer {
   name: string;
   version: number;
   override: Record<string, unknown>;
+  /** The stored version row, when the layer comes from the database. */
+  versionId?: string;
 }
 
 type Json = Record<string, unknown>;

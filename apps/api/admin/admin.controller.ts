@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth.types';
+import { ZodPipe } from '../common/zod.pipe';
+import { dryRunSchema, proposeSchema, reviewSchema, type DryRunBody, type ProposeBody, type ReviewBody } from './admin.schemas';
+import { PolicyAdminService } from './policy-admin.service';
+
+/** Policy administration (管理员), scoped to the administrator's region subtree. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('api/admin')
+@Roles('administrator')
+export class AdminController {
+  constructor(private readonly admin: PolicyAdminService) {}
+
+  @Get('regions/:code/config')
+  @ApiOperation({ summary: 'Effective configuration of a region: every field with where it comes from (here, inherited, national)' })
+  effective(@CurrentUser() user: AuthUser, @Param('code') code: string) {
+    return this.admin.effective(user, code);
+  }
+
+  @Get('regions/:code/policy-versions')
+  @ApiOperation({ summary: 'Versions of a region\'s policy, newest first' })
+  versions(@CurrentUser() user: AuthUser, @Param('code') code: string) {
+    return this.admin.versions(user, code);
+  }
+
+  @Post('regions/:code/policy-versions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Propose a version (partial override, effective date); takes effect only after a second administrator approves' })
+  @ApiBody({ schema: z.toJSONSchema(proposeSchema, { io: 'input' }) as object })
+  propose(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body(new ZodPipe(proposeSchema)) body: ProposeBody) {
+    return this.admin.propose(user, code, body);
+  }
+
+  @Post('policy-versions/:id/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a proposed version (four-eyes: not by its proposer; 409 four_eyes)' })
+  @ApiBody({ schema: z.toJSONSchema(reviewSchema, { io: 'input' }) as object })
+  approve(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body(new ZodPipe(reviewSchema)) body: ReviewBody) {
+    return this.admin.review(user, id, 'approve', body.reason);
+  }
+
+  @Post('policy-versions/:id/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject a proposed version, with the reason' })
+  @ApiBody({ schema: z.toJSONSchema(reviewSchema, { io: 'input' }) as object })
+  reject(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body(new ZodPipe(reviewSchema)) body: ReviewBody) {
+    return this.admin.review(user, id, 'reject', body.reason);
+  }
+
+  @Get('policy-versions/:a/diff/:b')
+  @ApiOperation({ summary: 'Field-by-field differences between two versions' })
+  diff(@CurrentUser() user: AuthUser, @Param('a') a: string, @Param('b') b: string) {
+    return this.admin.diff(user, a, b);
+  }
+
+  @Get('policy-versions/:id/cases')
+  @ApiOperation({ summary: 'Running cases (in your subtree) governed by this version' })
+  cases(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.admin.governedCases(user, id);
+  }
+
+  @Post('dry-run')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The exact route and due date of every step for a region, a date and case facts' })
+  @ApiBody({ schema: z.toJSONSchema(dryRunSchema, { io: 'input' }) as object })
+  dryRun(@CurrentUser() user: AuthUser, @Body(new ZodPipe(dryRunSchema)) body: DryRunBody) {
+    return this.admin.dryRun(user, body);
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const isoDate = z.string({ error: 'is required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const reason = z.string({ error: 'is required' }).trim().min(1, 'is required: say why').max(2000, 'must be at most 2000 characters');
+
+/** A proposed change: a partial override merged onto the region's current one, effective from a date. */
+export const proposeSchema = z
+  .object({
+    override: z.record(z.string(), z.unknown(), { error: 'must be an object of policy fields' }),
+    effectiveFrom: isoDate,
+    reason,
+  })
+  .strict();
+export type ProposeBody = z.infer<typeof proposeSchema>;
+
+export const reviewSchema = z.object({ reason }).strict();
+export type ReviewBody = z.infer<typeof reviewSchema>;
+
+export const dryRunSchema = z
+  .object({
+    regionCode: z.string().regex(/^\d{6,12}$/, 'must be a region code'),
+    date: isoDate,
+    facts: z
+      .object({ disputed: z.boolean().default(false), relativeOfStaff: z.boolean().default(false), sampled: z.boolean().default(false) })
+      .strict()
+      .default({ disputed: false, relativeOfStaff: false, sampled: false }),
+  })
+  .strict();
+export type DryRunBody = z.infer<typeof dryRunSchema>;

@@ -1,0 +1,194 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { Application } from '../../../activities/application/application.entity';
+import { CalendarService } from '../../../activities/regions/calendar.service';
+import { PolicySnapshotSource } from '../../../activities/regions/policy-snapshot-source.entity';
+import { PolicyVersion } from '../../../activities/regions/policy-version.entity';
+import { PolicyService } from '../../../activities/regions/policy.service';
+import { Region } from '../../../activities/regions/region.entity';
+import { withinSubtree } from '../../../activities/regions/region.repository';
+import { ConfigValidationError } from '../../../config/config-error';
+import { diffDocuments, provenance, valueAt } from '../../../config/policy/inspect';
+import { canonicalJson, mergeOverride, resolvePolicy } from '../../../config/policy/resolve';
+import { dayOf, endOfShanghaiDay, isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
+import { scheduleRoute } from '../../../workflows/domain/schedule';
+import type { AuthUser } from '../auth/auth.types';
+import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
+import type { DryRunBody, ProposeBody } from './admin.schemas';
+
+/** Midnight Asia/Shanghai at the start of an ISO date. */
+const startOfDay = (iso: string) => new Date(endOfShanghaiDay(dayOf(iso) - 1));
+
+/**
+ * Region policy as administrators manage it: effective values with their provenance, versions proposed by one
+ * administrator and approved by another (four-eyes), diffs, the cases a version governs, and dry runs computed with
+ * the workflow's own pure functions.
+ */
+@Injectable()
+export class PolicyAdminService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly policies: PolicyService,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** A region the administrator may manage: their own or below (outside it, 404). */
+  private async managed(em: EntityManager, user: AuthUser, code: string): Promise<Region> {
+    const region = await em.findOne(Region, code);
+    if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${code} in your subtree`);
+    return region;
+  }
+
+  async effective(user: AuthUser, code: string) {
+    const em = this.orm.em.fork();
+    const region = await this.managed(em, user, code);
+    const layers = await this.policies.layersFor(em, code);
+    const policy = resolvePolicy(layers);
+    return {
+      region: { code: region.code, name: region.name, level: region.level },
+      label: policy.label,
+      snapshotId: policy.snapshotId,
+      fields: provenance(policy.document, layers, code),
+    };
+  }
+
+  async propose(user: AuthUser, code: string, body: ProposeBody) {
+    const em = this.orm.em.fork();
+    const region = await this.managed(em, user, code);
+    const today = shanghaiDay(Date.now());
+    if (dayOf(body.effectiveFrom) < today) {
+      throw new UnprocessableError([{ field: 'effectiveFrom', rule: `must not be in the past (today is ${isoDate(today)}); got ${body.effectiveFrom}` }]);
+    }
+    const effectiveFrom = startOfDay(body.effectiveFrom);
+    const layers = await this.policies.layersFor(em, code, effectiveFrom);
+    const own = layers.find((l) => l.scope === code);
+    const override = mergeOverride(own?.override ?? {}, body.override);
+    await this.validateSubtree(em, region, override, effectiveFrom);
+
+    const latest = await em.findOne(PolicyVersion, { scope: code }, { orderBy: { version: 'desc' } });
+    const version = new PolicyVersion({
+      id: randomUUID(),
+      scope: code,
+      version: (latest?.version ?? 0) + 1,
+      override,
+      source: 'administrator',
+      contentHash: createHash('sha256').update(canonicalJson(override)).digest('hex'),
+      status: 'proposed',
+      effectiveFrom,
+    });
+    version.proposedById = user.id;
+    version.proposedReason = body.reason;
+    await em.persistAndFlush(version);
+    return this.view(version, diffDocuments(own?.override ?? {}, override));
+  }
+
+  /** The change must leave the region and every region below it with a valid policy; issues name each. */
+  private async validateSubtree(em: EntityManager, region: Region, override: Record<string, unknown>, at: Date): Promise<void> {
+    const below = await em.find(Region, { path: { $like: `${region.path}%` } }, { orderBy: { path: 'asc' } });
+    const issues: { field: string; rule: string }[] = [];
+    for (const r of below) {
+      // r's layers with the proposal in place of the region's own version, at its depth in r's chain.
+      const chain = r.path.split('/').filter(Boolean);
+      const depth = (scope: string) => (scope === 'national' ? -1 : chain.indexOf(scope));
+      const proposed = { scope: region.code, name: `${region.code} ${region.name}`, version: 0, override };
+      const ordered = [...(await this.policies.layersFor(em, r.code, at)).filter((l) => l.scope !== region.code), proposed].sort(
+        (x, y) => depth(x.scope) - depth(y.scope),
+      );
+      try {
+        resolvePolicy(ordered);
+      } catch (err) {
+        if (!(err instanceof ConfigValidationError)) throw err;
+        for (const issue of err.issues) {
+          const given = valueAt(override, issue.field);
+          const rule = `${issue.rule}${given === undefined ? '' : ` (given ${JSON.stringify(given)})`}${r.code === region.code ? '' : ` — for ${r.code} ${r.name}`}`;
+          if (!issues.some((i) => i.field === issue.field)) issues.push({ field: `override.${issue.field}`, rule });
+        }
+      }
+      if (issues.length > 0) break;
+    }
+    if (issues.length > 0) throw new UnprocessableError(issues);
+  }
+
+  async review(user: AuthUser, versionId: string, decision: 'approve' | 'reject', reason: string) {
+    const em = this.orm.em.fork();
+    const version = await em.findOne(PolicyVersion, versionId);
+    if (!version || version.scope === 'national') throw new NotFoundError(`no policy version ${versionId} in your subtree`);
+    await this.managed(em, user, version.scope);
+    if (version.status !== 'proposed') throw new ConflictError('not_proposed', `version ${version.version} is ${version.status}`);
+    if (version.proposedById === user.id) throw new ConflictError('four_eyes', 'a version must be approved by an administrator other than its proposer');
+    version.status = decision === 'approve' ? 'active' : 'rejected';
+    version.reviewedById = user.id;
+    version.reviewedReason = reason;
+    version.reviewedAt = new Date();
+    await em.flush();
+    return this.view(version);
+  }
+
+  async versions(user: AuthUser, code: string) {
+    const em = this.orm.em.fork();
+    await this.managed(em, user, code);
+    const rows = await em.find(PolicyVersion, { scope: code }, { orderBy: { version: 'desc' } });
+    return rows.map((v) => this.view(v));
+  }
+
+  async diff(user: AuthUser, a: string, b: string) {
+    const em = this.orm.em.fork();
+    const [left, right] = await Promise.all([em.findOne(PolicyVersion, a), em.findOne(PolicyVersion, b)]);
+    if (!left || !right) throw new NotFoundError('no such policy version');
+    for (const v of [left, right]) if (v.scope !== 'national') await this.managed(em, user, v.scope);
+    return { from: this.view(left), to: this.view(right), changes: diffDocuments(left.override, right.override) };
+  }
+
+  /** Running cases in the administrator's subtree whose policy snapshot was merged from this version. */
+  async governedCases(user: AuthUser, versionId: string) {
+    const em = this.orm.em.fork();
+    const version = await em.findOne(PolicyVersion, versionId);
+    if (!version) throw new NotFoundError(`no policy version ${versionId}`);
+    if (version.scope !== 'national') await this.managed(em, user, version.scope);
+    const snapshots = (await em.find(PolicySnapshotSource, { versionId })).map((s) => s.snapshotId);
+    const cases = await em.find(
+      Application,
+      { policySnapshotId: { $in: snapshots }, status: 'in_progress', regionPath: { $like: `${user.regionPath}%` } },
+      { orderBy: { submittedAt: 'asc' }, limit: 500 },
+    );
+    return { version: this.view(version), cases: cases.map((c) => ({ id: c.id, caseNo: c.caseNo, stage: c.stage, regionCode: c.regionCode, policySnapshotId: c.policySnapshotId })) };
+  }
+
+  async dryRun(user: AuthUser, body: DryRunBody) {
+    const em = this.orm.em.fork();
+    const region = await em.findOne(Region, body.regionCode);
+    const visible = region && (withinSubtree(region.path, user.regionPath) || withinSubtree(user.regionPath, region.path));
+    if (!region || !visible) throw new NotFoundError(`no region ${body.regionCode} visible to you`);
+    const submittedAt = startOfDay(body.date).getTime() + 9 * 3_600_000;
+    const policy = resolvePolicy(await this.policies.layersFor(em, body.regionCode, new Date(submittedAt)));
+    const schedule = scheduleRoute(policy.document, body.facts, submittedAt, await this.calendars.calendar());
+    const at = (ms: number) => new Date(ms).toISOString();
+    return {
+      region: { code: region.code, name: region.name },
+      policy: { snapshotId: policy.snapshotId, label: policy.label },
+      submittedAt: at(submittedAt),
+      steps: schedule.steps.map((s) => ({ ...s, startsAt: at(s.startsAt), dueAt: at(s.dueAt) })),
+      overallDueAt: schedule.overallDueAt === undefined ? null : at(schedule.overallDueAt),
+      withinOverallLimit: schedule.withinOverallLimit ?? null,
+    };
+  }
+
+  private view(v: PolicyVersion, changes?: ReturnType<typeof diffDocuments>) {
+    return {
+      id: v.id,
+      scope: v.scope,
+      version: v.version,
+      status: v.status,
+      source: v.source,
+      effectiveFrom: v.effectiveFrom,
+      override: v.override,
+      proposedById: v.proposedById,
+      proposedReason: v.proposedReason,
+      reviewedById: v.reviewedById,
+      reviewedReason: v.reviewedReason,
+      reviewedAt: v.reviewedAt,
+      ...(changes ? { changes } : {}),
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import { DEMO_VILLAGES } from '../helpers/policies';
+import { applicationBody } from '../helpers/factories';
+import { isoDate, shanghaiDay } from '../../workflows/domain/calendar';
+import { Caseworker, waitForCase } from './caseworker';
+import { startPlatform, type Platform } from './platform';
+
+/** Administrators change how a region works: proposal, four-eyes approval, provenance, diffs, dry runs. */
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+  await platform.addUser('cc.admin', 'administrator', '220100');
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const today = () => isoDate(shanghaiDay(Date.now()));
+
+async function toReview(id: string) {
+  await new Caseworker(await platform.as('kc.clerk')).complete(id, 'acceptance', { outcome: 'accept' });
+  const clerk = await platform.as('kc.clerk');
+  const detail = await waitForCase(clerk, id, (c) => c.checkReports.length === 1);
+  const incomes = detail.household.members.map((m: any) => ({ memberId: m.id, monthlyIncomeFen: 0 }));
+  await new Caseworker(await platform.as('kc.investigator')).complete(id, 'home_visit', { recommendation: 'eligible', disputed: false, incomes, reason: '属实' });
+  await new Caseworker(await platform.as('kc.reviewer')).complete(id, 'township_review', { outcome: 'approve', reason: '通过' });
+}
+
+test('the effective configuration says where every value comes from', async () => {
+  const admin = await platform.as('kc.admin');
+  const res = await admin.get('/api/admin/regions/220103/config');
+  expect(res.status).toBe(200);
+  const field = (f: string) => res.body.fields.find((x: any) => x.field === f);
+  expect(field('investigation.mode')).toMatchObject({ value: 'parallel', origin: 'here', source: '220103' });
+  expect(field('standards.urbanFen')).toMatchObject({ value: 83_000, origin: 'inherited', source: '220100' });
+  expect(field('lowIncomeMultiplier')).toMatchObject({ value: 1.5, origin: 'national' });
+});
+
+test('proposals are validated whole: every error names the field, the value and the rule', async () => {
+  const admin = await platform.as('kc.admin');
+  const bad = await admin.post('/api/admin/regions/220103/policy-versions', {
+    override: { approval: { samplingRate: 1.5 }, acceptance: { limitDays: 0 } },
+    effectiveFrom: today(),
+    reason: '试',
+  });
+  expect(bad.status).toBe(422);
+  expect(bad.body.error.issues).toEqual(
+    expect.arrayContaining([
+      { field: 'override.approval.samplingRate', rule: 'must be at most 1 (given 1.5)' },
+      { field: 'override.acceptance.limitDays', rule: 'must be at least 1 working day (given 0)' },
+    ]),
+  );
+  const short = await admin.post('/api/admin/regions/220103/policy-versions', { override: { overallLimitDays: 5 }, effectiveFrom: today(), reason: '压缩时限' });
+  expect(short.status).toBe(422);
+  expect(short.body.error.issues[0].rule).toContain("sum of the mandatory steps' limits (13 working days)");
+  const past = await admin.post('/api/admin/regions/220103/policy-versions', { override: {}, effectiveFrom: '2026-01-01', reason: '追溯' });
+  expect(past.status).toBe(422);
+  expect(past.body.error.issues[0].field).toBe('effectiveFrom');
+});
+
+test('four-eyes: a proposal takes effect only after a second administrator approves; running cases keep their version', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const before = (await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
+
+  const admin = await platform.as('kc.admin');
+  const proposed = await admin.post('/api/admin/regions/220103/policy-versions', {
+    override: { publicity: { afterReview: { enabled: true, days: 5 } }, overallLimitDays: 20, approval: { samplingRate: 0 } },
+    effectiveFrom: today(),
+    reason: '恢复审核后公示',
+  });
+  expect(proposed.status).toBe(201);
+  expect(proposed.body).toMatchObject({ status: 'proposed', version: 2 });
+  expect(proposed.body.changes).toEqual(expect.arrayContaining([{ field: 'publicity.afterReview.enabled', from: false, to: true }]));
+
+  const self = await admin.post(`/api/admin/policy-versions/${proposed.body.id}/approve`, { reason: '自批' });
+  expect(self.status).toBe(409);
+  expect(self.body.error.code).toBe('four_eyes');
+  const city = await platform.as('cc.admin');
+  const approved = await city.post(`/api/admin/policy-versions/${proposed.body.id}/approve`, { reason: '同意' });
+  expect(approved.status).toBe(200);
+  expect(approved.body).toMatchObject({ status: 'active', reviewedReason: '同意', proposedReason: '恢复审核后公示' });
+
+  const after = (await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
+  await toReview(after);
+  const posted = await waitForCase(clerk, after, (c) => c.publicity.length === 1);
+  expect(posted.publicity[0]).toMatchObject({ step: 'publicity_review' });
+  expect(posted.policy.label).toContain('220103 v2');
+
+  await toReview(before);
+  const unchanged = await waitForCase(clerk, before, (c) => c.stage === 'township_confirmation' || c.stage === 'county_sampling');
+  expect(unchanged.publicity).toHaveLength(0);
+  expect(unchanged.policy.label).toContain('220103 v1');
+
+  const versions = (await admin.get('/api/admin/regions/220103/policy-versions')).body;
+  expect(versions.map((v: any) => [v.version, v.status])).toEqual([
+    [2, 'active'],
+    [1, 'active'],
+  ]);
+  const diff = await admin.get(`/api/admin/policy-versions/${versions[1].id}/diff/${versions[0].id}`);
+  expect(diff.body.changes).toEqual(expect.arrayContaining([{ field: 'overallLimitDays', from: 15, to: 20 }]));
+  const governed = await admin.get(`/api/admin/policy-versions/${versions[0].id}/cases`);
+  expect(governed.body.cases.map((c: any) => c.id)).toEqual([after]);
+  const old = await admin.get(`/api/admin/policy-versions/${versions[1].id}/cases`);
+  expect(old.body.cases.map((c: any) => c.id)).toContain(before);
+
+  const dry = await admin.post('/api/admin/dry-run', { regionCode: '220103001001', date: today(), facts: {} });
+  expect(dry.status).toBe(200);
+  expect(dry.body.steps.map((s: any) => s.step)).toEqual(['acceptance', 'investigation', 'township_review', 'publicity_review', 'township_confirmation']);
+});
+
+test('a township clerk cannot read or change configuration; a county administrator cannot touch another county', async () => {
+  const clerk = await platform.as('kc.clerk');
+  expect((await clerk.get('/api/admin/regions/220103/config')).status).toBe(403);
+  expect((await clerk.post('/api/admin/regions/220103/policy-versions', { override: {}, effectiveFrom: today(), reason: 'x' })).status).toBe(403);
+  const admin = await platform.as('kc.admin');
+  expect((await admin.get('/api/admin/regions/320723/config')).status).toBe(404);
+  const other = await admin.post('/api/admin/regions/320723/policy-versions', { override: { acceptance: { limitDays: 3 } }, effectiveFrom: today(), reason: 'x' });
+  expect(other.status).toBe(404);
+});
