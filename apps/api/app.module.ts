@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminController } from './admin/admin.controller';
 import { PolicyAdminService } from './admin/policy-admin.service';
+import { CalendarAdminService } from './admin/calendar-admin.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
@@ -31,6 +32,7 @@ export class AppModule {
         ObjectionsService,
         InboxService,
         PolicyAdminService,
+        CalendarAdminService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -117,3 +117,34 @@ test('a township clerk cannot read or change configuration; a county administrat
   const other = await admin.post('/api/admin/regions/320723/policy-versions', { override: { acceptance: { limitDays: 3 } }, effectiveFrom: today(), reason: 'x' });
   expect(other.status).toBe(404);
 });
+
+test('the inbox flags work close to its due time as at risk, before it is overdue', async () => {
+  const kc = await platform.as('kc.clerk');
+  const gy = await platform.as('gy.clerk');
+  const district = (await kc.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
+  const county = (await gy.post('/api/applications', applicationBody(DEMO_VILLAGES.county))).body.id;
+  // 宽城区 gives acceptance 2 working days: within the 2-day warning from the start. 灌云县 gives 5.
+  expect(await new Caseworker(kc).task(district, 'acceptance')).toMatchObject({ atRisk: true, overdue: false });
+  expect(await new Caseworker(gy).task(county, 'acceptance')).toMatchObject({ atRisk: false });
+});
+
+test("administrators load a year's holiday table; a past year cannot be rewritten", async () => {
+  const admin = await platform.as('kc.admin');
+  const years = (await admin.get('/api/admin/calendars')).body;
+  expect(years.find((y: any) => y.year === 2027)).toMatchObject({ published: false, holidays: [] });
+  // A test table (not the real 2027 one, which has not been published): two weekdays off, one make-up Saturday.
+  const table = { year: 2027, published: true, source: '测试用表', holidays: [{ name: '测试假日', from: '2027-01-04', to: '2027-01-05' }], makeUpWorkdays: ['2027-01-09'] };
+  const loaded = await admin.request('PUT', '/api/admin/calendars/2027', table);
+  expect(loaded.status).toBe(200);
+  expect((await admin.get('/api/admin/calendars')).body.find((y: any) => y.year === 2027)).toMatchObject({ published: true });
+  // Deadlines reaching into 2027 no longer carry the unpublished-year warning, and skip the loaded holidays.
+  const dry = await admin.post('/api/admin/dry-run', { regionCode: '220103001001', date: '2026-12-30', facts: {} });
+  expect(dry.body.steps.filter((s: any) => s.warning)).toEqual([]);
+  // Acceptance (2 working days) from Wed 30 Dec: Thu 31, Fri 1 Jan. Investigation (5): Mon 4 and Tue 5 are off, the
+  // make-up Saturday 9 Jan counts → Wed 6, Thu 7, Fri 8, Sat 9, Mon 11.
+  expect(dry.body.steps[1].dueAt).toBe('2027-01-11T16:00:00.000Z');
+  const past = await admin.request('PUT', '/api/admin/calendars/2025', { ...table, year: 2025, holidays: [], makeUpWorkdays: [] });
+  expect(past.status).toBe(422);
+  const invented = await admin.request('PUT', '/api/admin/calendars/2028', { year: 2028, published: false, source: 'x', holidays: [{ name: 'x', from: '2028-01-03', to: '2028-01-03' }], makeUpWorkdays: [] });
+  expect(invented.status).toBe(400);
+});

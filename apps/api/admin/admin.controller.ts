@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -6,6 +6,8 @@ import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { dryRunSchema, proposeSchema, reviewSchema, type DryRunBody, type ProposeBody, type ReviewBody } from './admin.schemas';
 import { PolicyAdminService } from './policy-admin.service';
+import { CalendarAdminService } from './calendar-admin.service';
+import { holidayYearSchema, type HolidayYearConfig } from '../../../config/calendars/calendar.schema';
 
 /** Policy administration (管理员), scoped to the administrator's region subtree. */
 @ApiTags('admin')
@@ -13,7 +15,23 @@ import { PolicyAdminService } from './policy-admin.service';
 @Controller('api/admin')
 @Roles('administrator')
 export class AdminController {
-  constructor(private readonly admin: PolicyAdminService) {}
+  constructor(
+    private readonly admin: PolicyAdminService,
+    private readonly calendars: CalendarAdminService,
+  ) {}
+
+  @Get('calendars')
+  @ApiOperation({ summary: 'The holiday tables in use; a year without a published table counts weekends only' })
+  calendarYears() {
+    return this.calendars.list();
+  }
+
+  @Put('calendars/:year')
+  @ApiOperation({ summary: "Load a year's State Council holiday table (holidays and make-up working days)" })
+  @ApiBody({ schema: z.toJSONSchema(holidayYearSchema, { io: 'input', unrepresentable: 'any' }) as object })
+  loadCalendar(@Param('year', ParseIntPipe) year: number, @Body(new ZodPipe(holidayYearSchema)) body: HolidayYearConfig) {
+    return this.calendars.load(year, body);
+  }
 
   @Get('regions/:code/config')
   @ApiOperation({ summary: 'Effective configuration of a region: every field with where it comes from (here, inherited, national)' })

@@ -7,6 +7,8 @@ import { Application } from '../../../activities/application/application.entity'
 import { Submission } from '../../../activities/application/submission.entity';
 import { TASK_RANK, Task, subtreeOf } from '../../../activities/application/task.entity';
 import { Household } from '../../../activities/households/household.entity';
+import { CalendarService } from '../../../activities/regions/calendar.service';
+import { PolicySnapshot } from '../../../activities/regions/policy-snapshot.entity';
 import { User } from '../../../activities/identity/user.entity';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
@@ -28,6 +30,7 @@ export class InboxService {
   constructor(
     private readonly orm: MikroORM,
     private readonly temporal: Client,
+    private readonly calendars?: CalendarService,
   ) {}
 
   async list(user: AuthUser, query: InboxQuery) {
@@ -50,7 +53,28 @@ export class InboxService {
       offset: (query.page - 1) * query.pageSize,
     });
     const total = await cappedCount(em, where);
-    return { items: rows.map(view), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
+    const atRisk = await this.atRisk(em, rows);
+    return { items: rows.map((t) => ({ ...view(t), atRisk: atRisk.has(t.id) })), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
+  }
+
+  /**
+   * Open tasks close to their due time (within the case policy's atRiskWorkingDays), shown before they become overdue.
+   * Policies older than the setting count 2 working days.
+   */
+  private async atRisk(em: EntityManager, rows: Task[]): Promise<Set<string>> {
+    const open = rows.filter((t) => t.status === 'open' && !t.overdue);
+    if (open.length === 0 || !this.calendars) return new Set();
+    const calendar = await this.calendars.calendar();
+    const apps = await em.find(Application, { id: { $in: [...new Set(open.map((t) => t.applicationId))] } }, { fields: ['id', 'policySnapshotId'] });
+    const snapshots = await em.find(PolicySnapshot, { id: { $in: [...new Set(apps.map((a) => a.policySnapshotId))] } });
+    const threshold = new Map(apps.map((a) => [a.id, snapshots.find((s) => s.id === a.policySnapshotId)?.document.atRiskWorkingDays ?? 2]));
+    const now = Date.now();
+    return new Set(
+      open.filter((t) => {
+        const days = threshold.get(t.applicationId) ?? 2;
+        return days > 0 && calendar.workingDaysUntil(now, t.dueAt.getTime()) <= days;
+      }).map((t) => t.id),
+    );
   }
 
   async get(user: AuthUser, taskId: string) {

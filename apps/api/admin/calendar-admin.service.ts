@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { HolidayYearConfig } from '../../../config/calendars/calendar.schema';
+import { CalendarService } from '../../../activities/regions/calendar.service';
+import { HolidayYearRow } from '../../../activities/regions/holiday-year.entity';
+import { shanghaiDay, isoDate } from '../../../workflows/domain/calendar';
+import { UnprocessableError } from '../common/errors';
+
+/**
+ * The working-day calendar: administrators load a year's State Council table when it is published (a year may be
+ * added before it starts). A past year's table is history and cannot be rewritten: deadlines were computed on it.
+ */
+@Injectable()
+export class CalendarAdminService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  async list() {
+    const rows = await this.orm.em.fork().find(HolidayYearRow, {}, { orderBy: { year: 'asc' } });
+    return rows.map((r) => ({ year: r.year, published: r.published, source: r.source, holidays: r.holidays, makeUpWorkdays: r.makeUpWorkdays }));
+  }
+
+  async load(year: number, table: HolidayYearConfig) {
+    if (table.year !== year) throw new UnprocessableError([{ field: 'year', rule: `must equal the year in the path (${year})` }]);
+    const thisYear = Number(isoDate(shanghaiDay(Date.now())).slice(0, 4));
+    if (year < thisYear) throw new UnprocessableError([{ field: 'year', rule: `a past year's table cannot be changed (this year is ${thisYear})` }]);
+    const em = this.orm.em.fork();
+    const row = await em.findOne(HolidayYearRow, year);
+    if (row) Object.assign(row, table);
+    else em.persist(new HolidayYearRow(table));
+    await em.flush();
+    this.calendars.invalidate();
+    return { ...table };
+  }
+}
