@@ -30,6 +30,12 @@ export interface ApplicationActivities {
   startOverallClock(input: { applicationId: string; fromMs: number; workingDays: number }): Promise<{ dueAt: number }>;
   /** Records how the workflow took an objection: back to investigation, or noted for the reviewer. */
   noteObjection(input: { applicationId: string; objectionId: string; outcome: 'reinvestigate' | 'noted'; at: number; actor: Actor; step: StepCode }): Promise<void>;
+  /** Recomputes an open task's due time from its own start with a new limit (after a policy move). */
+  rescheduleTask(input: { applicationId: string; taskId: string; fromMs: number; workingDays: number }): Promise<OpenedTask>;
+  /** Moves the overall deadline later by a paused span (once per key) and returns the new deadline. */
+  shiftOverallClock(input: { applicationId: string; key: string; byMs: number; at: number; reason: 'publicity' | 'awaiting_applicant' }): Promise<{ dueAt: number }>;
+  /** Records that the case now follows another policy snapshot (once per snapshot). */
+  recordPolicyMove(input: { applicationId: string; snapshotId: string; label: string; at: number; actor: Actor }): Promise<void>;
   /** Appends a timeline event (once per application and key). */
   recordEvent(input: RecordEventInput): Promise<void>;
   /** Records the final decision; on approval computes the benefit and enrols the household (once per application). */

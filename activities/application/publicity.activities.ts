@@ -3,11 +3,15 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { ApplicationActivities } from './application.contract';
 import type { CalendarService } from '../regions/calendar.service';
 import { Application } from './application.entity';
+import { CaseEvent } from './case-event.entity';
 import { Objection } from './objection.entity';
 import { PublicityPeriod } from './publicity.entity';
 import { appendEvent } from './timeline';
 
-type ClockActivities = Pick<ApplicationActivities, 'startPublicity' | 'endPublicity' | 'startOverallClock' | 'noteObjection' | 'recordEvent'>;
+type ClockActivities = Pick<
+  ApplicationActivities,
+  'startPublicity' | 'endPublicity' | 'startOverallClock' | 'shiftOverallClock' | 'recordPolicyMove' | 'noteObjection' | 'recordEvent'
+>;
 
 /** Publicity periods, objections, the overall clock and plain timeline lines. */
 export function publicityActivities(orm: MikroORM, calendars: CalendarService): ClockActivities {
@@ -47,6 +51,27 @@ export function publicityActivities(orm: MikroORM, calendars: CalendarService): 
           await appendEvent(em, { applicationId, key: 'overall_clock', step: 'overall_limit', action: 'clock_started', at: new Date(fromMs), dueAt: due.at, data: { workingDays } });
         }
         return { dueAt: application.overallDueAt.getTime() };
+      });
+    },
+
+    async shiftOverallClock({ applicationId, key, byMs, at, reason }) {
+      return tx(async (em) => {
+        const application = await em.findOneOrFail(Application, applicationId);
+        const done = await em.count(CaseEvent, { applicationId, eventKey: key });
+        if (!done && application.overallDueAt) {
+          application.overallDueAt = new Date(application.overallDueAt.getTime() + byMs);
+          await appendEvent(em, { applicationId, key, step: 'overall_limit', action: 'clock_paused', at: new Date(at), dueAt: application.overallDueAt, data: { reason, pausedMs: byMs } });
+        }
+        return { dueAt: application.overallDueAt?.getTime() ?? at };
+      });
+    },
+
+    async recordPolicyMove({ applicationId, snapshotId, label, at, actor }) {
+      await tx(async (em) => {
+        const application = await em.findOneOrFail(Application, applicationId);
+        const from = application.policySnapshotId;
+        application.policySnapshotId = snapshotId;
+        await appendEvent(em, { applicationId, key: `policy:${snapshotId}`, step: 'policy', action: 'policy_moved', at: new Date(at), actor, data: { from, to: snapshotId, label } });
       });
     },
 

@@ -9,7 +9,7 @@ import { appendEvent } from './timeline';
 /** Steps that are the case's current stage when open (side work and escalations are not). */
 const STAGE_STEPS = new Set(['acceptance', 'home_visit', 'appraisal', 'township_review', 'county_sampling', 'county_approval', 'township_confirmation', 'filing']);
 
-type TaskActivities = Pick<ApplicationActivities, 'openTask' | 'closeTask' | 'markOverdue' | 'reassignTask' | 'cancelOpenTasks'>;
+type TaskActivities = Pick<ApplicationActivities, 'openTask' | 'closeTask' | 'markOverdue' | 'reassignTask' | 'cancelOpenTasks' | 'rescheduleTask'>;
 
 /** Inbox rows: opened once per task id, closed once, every change on the timeline. */
 export function taskActivities(orm: MikroORM, calendars: CalendarService): TaskActivities {
@@ -106,6 +106,28 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService): TaskA
         if (!task || task.status !== 'open') return;
         task.assigneeId = assigneeId;
         await appendEvent(em, { applicationId, key: `${taskId}:reassigned:${assigneeId}`, step: task.step, action: 'reassigned', at: new Date(at), actor, data: { assigneeId } });
+      });
+    },
+    async rescheduleTask({ applicationId, taskId, fromMs, workingDays }) {
+      const due = await calendars.workingDaysFrom(fromMs, workingDays);
+      return tx(async (em) => {
+        const task = await em.findOne(Task, taskId);
+        if (!task || task.status !== 'open') return { taskId, dueAt: due.at.getTime(), warning: due.warning ?? undefined };
+        if (task.dueAt.getTime() !== due.at.getTime()) {
+          await appendEvent(em, {
+            applicationId,
+            key: `${taskId}:rescheduled:${due.at.getTime()}`,
+            step: task.step,
+            action: 'rescheduled',
+            at: new Date(),
+            dueAt: due.at,
+            data: { previousDueAt: task.dueAt.toISOString(), workingDays },
+          });
+          task.dueAt = due.at;
+          task.dueWarning = due.warning;
+          if (task.overdue && due.at.getTime() > Date.now()) task.overdue = false;
+        }
+        return { taskId, dueAt: due.at.getTime(), warning: due.warning ?? undefined };
       });
     },
     async cancelOpenTasks({ applicationId, at, reason }) {

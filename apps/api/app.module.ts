@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminController } from './admin/admin.controller';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
+import { CaseMovesService } from './admin/case-moves.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
@@ -33,6 +34,7 @@ export class AppModule {
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
+        CaseMovesService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

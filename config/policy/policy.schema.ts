@@ -53,6 +53,10 @@ export const regionPolicySchema = z
       .strict(),
     overallLimitDays: workingDays.nullable(),
     escalation: z.partialRecord(role, role),
+    /** Whether the overall decision clock stops while the case waits on the applicant or sits in publicity. */
+    clock: z
+      .object({ pauseDuringPublicity: z.boolean(), pauseWhileAwaitingApplicant: z.boolean() })
+      .strict(),
     /** A task this many working days before its due time shows as at risk in the inbox (0: never). */
     atRiskWorkingDays: z.number().int('must be a whole number of working days').min(0, 'must not be negative').max(30, 'must be at most 30 working days'),
     standards: z.object({ urbanFen: fen, ruralFen: fen }).strict(),

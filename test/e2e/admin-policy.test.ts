@@ -103,6 +103,24 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
   const old = await admin.get(`/api/admin/policy-versions/${versions[1].id}/cases`);
   expect(old.body.cases.map((c: any) => c.id)).toContain(before);
 
+  // An explicit, audited move takes the earlier case onto v2 from its current step.
+  const pending = (await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
+  const pendingLabel = (await clerk.get(`/api/applications/${pending}`)).body.policy.label;
+  expect(pendingLabel).toContain('220103 v2');
+  const moved = await admin.post('/api/admin/regions/220103/move-cases', { applicationIds: [before, pending], reason: '统一适用新规' });
+  expect(moved.status).toBe(200);
+  expect(moved.body.cases.map((c: any) => [c.id, c.outcome])).toEqual(
+    expect.arrayContaining([
+      [before, 'moved'],
+      [pending, 'unchanged'],
+    ]),
+  );
+  const movedCase = await waitForCase(clerk, before, (c) => c.policy.label.includes('220103 v2'));
+  expect(movedCase.status).toBe('in_progress');
+  const trail = (await clerk.get(`/api/applications/${before}/timeline`)).body.events;
+  expect(trail.find((e: any) => e.action === 'policy_move_requested')).toMatchObject({ actor: { role: 'administrator' }, reason: '统一适用新规' });
+  expect(trail.find((e: any) => e.action === 'policy_moved')).toBeTruthy();
+
   const dry = await admin.post('/api/admin/dry-run', { regionCode: '220103001001', date: today(), facts: {} });
   expect(dry.status).toBe(200);
   expect(dry.body.steps.map((s: any) => s.step)).toEqual(['acceptance', 'investigation', 'township_review', 'publicity_review', 'township_confirmation']);

@@ -28,6 +28,9 @@ export class FakeCaseStore {
   readonly decisions: DecideInput[] = [];
   readonly checks: { applicationId: string; round: number }[] = [];
   checkFlags: string[] = [];
+  overallDueAt?: number;
+  readonly shifts = new Map<string, number>();
+  readonly policyMoves: string[] = [];
   /** Household composition the decision uses (member id → 单人保 flag). */
   members: { memberId: string; singleEnrolment: boolean }[] = [{ memberId: 'm1', singleEnrolment: false }];
   urban = true;
@@ -77,7 +80,26 @@ export class FakeCaseStore {
         const found = this.publicity.find((p) => p.step === step && p.round === round);
         if (found) found.outcome = outcome;
       },
-      startOverallClock: async ({ fromMs, workingDays }) => ({ dueAt: this.calendar.addWorkingDays(fromMs, workingDays).at }),
+      startOverallClock: async ({ fromMs, workingDays }) => {
+        this.overallDueAt ??= this.calendar.addWorkingDays(fromMs, workingDays).at;
+        return { dueAt: this.overallDueAt };
+      },
+      shiftOverallClock: async ({ key, byMs }) => {
+        if (!this.shifts.has(key) && this.overallDueAt !== undefined) {
+          this.shifts.set(key, byMs);
+          this.overallDueAt += byMs;
+        }
+        return { dueAt: this.overallDueAt ?? 0 };
+      },
+      rescheduleTask: async ({ taskId, fromMs, workingDays }) => {
+        const due = this.calendar.addWorkingDays(fromMs, workingDays).at;
+        const task = this.tasks.get(taskId);
+        if (task && task.status === 'open') task.dueAt = due;
+        return { taskId, dueAt: due };
+      },
+      recordPolicyMove: async ({ snapshotId }) => {
+        if (!this.policyMoves.includes(snapshotId)) this.policyMoves.push(snapshotId);
+      },
       noteObjection: async ({ applicationId, objectionId, outcome, at, actor, step }) => {
         const key = `objection:${objectionId}`;
         if (!this.events.some((e) => e.applicationId === applicationId && e.key === key)) {

@@ -1,8 +1,9 @@
-import { CancellationScope, allHandlersFinished, condition, isCancellation, setHandler } from '@temporalio/workflow';
-import { CaseRunner, ESCALATION_WORKING_DAYS } from './case-runner';
+import { CancellationScope, allHandlersFinished, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
+import { CLOCK_PAUSE_PATCH, CaseRunner, ESCALATION_WORKING_DAYS } from './case-runner';
 import { CaseState } from './case-state';
 import type { CompleteTaskCommand, ReasonCode, StepDecision } from './decisions';
 import {
+  adoptPolicyUpdate,
   caseStateQuery,
   completeTaskUpdate,
   fileObjectionUpdate,
@@ -55,6 +56,24 @@ export async function applicationWorkflow(input: ApplicationInput): Promise<Appl
     { validator: (cmd) => state.validateObjection(cmd) },
   );
 
+  setHandler(
+    adoptPolicyUpdate,
+    async (cmd): Promise<CaseSnapshot> => {
+      const epochBefore = state.policyEpoch;
+      state.adopt(cmd.policy);
+      await runner.activities.recordPolicyMove({
+        applicationId: input.applicationId,
+        snapshotId: cmd.policy.snapshotId,
+        label: cmd.policy.label,
+        at: Date.now(),
+        actor: cmd.actor,
+      });
+      await condition(() => state.finished || (state.policyEpoch > epochBefore && state.settled));
+      return state.snapshot();
+    },
+    { validator: (cmd) => state.validateAdoption(cmd.policy) },
+  );
+
   const outcome = await run(state, runner);
   state.finished = true;
   await condition(allHandlersFinished);
@@ -91,20 +110,20 @@ async function watchSupplement(state: CaseState, runner: CaseRunner): Promise<bo
 }
 
 async function walk(state: CaseState, runner: CaseRunner): Promise<ApplicationOutcome> {
-  const policy = state.policy;
   const acceptance = await runner.humanTask({
     step: 'acceptance',
     role: 'township_clerk',
-    workingDays: policy.acceptance.limitDays,
+    workingDays: state.policy.acceptance.limitDays,
     tier: 'acceptance',
   });
   const accepted = acceptance!.decision;
   if (accepted.step === 'acceptance' && accepted.outcome === 'return') {
     return finish(state, runner, { status: 'returned', reasonCode: accepted.reasonCode, actor: acceptance!.actor });
   }
-  if (policy.overallLimitDays !== null) startOverallClock(state, runner, policy.overallLimitDays);
+  if (state.policy.overallLimitDays !== null) startOverallClock(state, runner, state.policy.overallLimitDays);
 
-  let step: RouteStep | undefined = planRoute(policy, state.facts)[0];
+  // The route is planned again after every step: facts change (a dispute) and so may the policy (a move).
+  let step: RouteStep | undefined = planRoute(state.policy, state.facts)[0];
   let approver: Actor | undefined;
   while (step) {
     if (step.kind === 'investigation') {
@@ -113,19 +132,23 @@ async function walk(state: CaseState, runner: CaseRunner): Promise<ApplicationOu
       if ((await runner.publicity(step.step, step.days)) === 'objected') {
         state.objectionRounds += 1;
         state.round += 1;
-        step = planRoute(policy, state.facts)[0];
+        step = planRoute(state.policy, state.facts)[0];
         continue;
       }
     } else {
       if (step.tier === 'approval' && !state.documentsComplete) {
-        await runner.rest(() => state.documentsComplete);
+        const waitingFrom = Date.now();
+        await runner.rest(() => state.documentsComplete || state.supplementExpired);
+        if (patched(CLOCK_PAUSE_PATCH) && state.policy.clock?.pauseWhileAwaitingApplicant) {
+          await runner.pauseOverallClock('pause:awaiting_applicant', Date.now() - waitingFrom, 'awaiting_applicant');
+        }
       }
       const cmd = (await runner.humanTask({ step: step.step, role: step.role, workingDays: step.limitDays, tier: step.tier }))!;
       const verdict = verdictOf(cmd);
       if (verdict) return finish(state, runner, verdict);
       if (step.tier === 'approval') approver = cmd.actor;
     }
-    step = stepAfter(planRoute(policy, state.facts), step.step);
+    step = stepAfter(planRoute(state.policy, state.facts), step.step);
   }
   return finish(state, runner, { status: 'approved', actor: approver });
 }
@@ -198,9 +221,15 @@ function startOverallClock(state: CaseState, runner: CaseRunner, workingDays: nu
   const watch = async () => {
     const { dueAt } = await runner.activities.startOverallClock({ applicationId, fromMs: Date.now(), workingDays });
     state.overallDueAt = dueAt;
-    const decided = await condition(() => state.status !== 'in_progress', Math.max(dueAt - Date.now(), 1));
-    if (decided) return;
-    await runner.activities.recordEvent({ applicationId, key: 'overall_overdue', step: 'overall_limit', action: 'overdue', at: Date.now(), dueAt });
+    // The deadline may move later while the clock is paused (publicity, waiting on the applicant).
+    let due = dueAt;
+    for (;;) {
+      await condition(() => state.status !== 'in_progress' || state.overallDueAt !== due, Math.max(due - Date.now(), 1));
+      if (state.status !== 'in_progress') return;
+      if (state.overallDueAt === due) break;
+      due = state.overallDueAt!;
+    }
+    await runner.activities.recordEvent({ applicationId, key: 'overall_overdue', step: 'overall_limit', action: 'overdue', at: Date.now(), dueAt: due });
     runner.spawnEscalation({
       step: 'escalation',
       role: 'county_approver',

@@ -1,9 +1,9 @@
-import { ActivityCancellationType, condition, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, condition, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import type { ApplicationActivities, CheckSummary } from '../../activities/application/application.contract';
 import type { CaseState, TrackedTask } from './case-state';
 import type { CompleteTaskCommand } from './decisions';
 import type { PublicityStep, TaskStep, Tier } from '../domain/route';
-import { supervisorOf } from '../domain/route';
+import { limitForStep, supervisorOf } from '../domain/route';
 import type { Role } from '../domain/roles';
 
 /**
@@ -22,6 +22,9 @@ const checks = proxyActivities<Pick<ApplicationActivities, 'runEconomicCheck'>>(
   cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
+
+/** Versioning marker of the overall-clock pause: cases started before it replay without it. */
+export const CLOCK_PAUSE_PATCH = 'overall-clock-pause';
 
 /** Working days a supervisor has to act on an escalation (督办). */
 export const ESCALATION_WORKING_DAYS = 2;
@@ -99,16 +102,34 @@ export class CaseRunner {
     if (main) this.state.setStage(spec.step);
 
     const done = () => this.state.decisions.has(taskId);
-    const wait = (ms?: number) => (main ? this.rest(done, ms) : waitPlain(done, ms));
+    const wait = (fn: () => boolean, ms?: number) => (main ? this.rest(fn, ms) : waitPlain(fn, ms));
     const onDeadline = spec.onDeadline ?? 'escalate';
-    const arrived = await wait(onDeadline === 'ignore' ? undefined : opened.dueAt - Date.now());
-    if (!arrived) {
+    const openedAt = Date.now();
+    let escalated = false;
+    for (;;) {
+      const epoch = this.state.policyEpoch;
+      const moved = () => this.state.policyEpoch !== epoch;
+      const timeout = onDeadline === 'ignore' || escalated ? undefined : task.dueAt - Date.now();
+      const arrived = await wait(() => done() || moved(), timeout);
+      if (done()) break;
+      if (moved()) {
+        // The case now follows another policy: this task keeps its start and takes the new limit.
+        const rescheduled = await acts.rescheduleTask({
+          applicationId: this.applicationId,
+          taskId,
+          fromMs: openedAt,
+          workingDays: limitForStep(this.state.policy, spec.step),
+        });
+        task.dueAt = rescheduled.dueAt;
+        continue;
+      }
+      if (arrived) continue;
       if (onDeadline === 'expire') {
         this.state.tasks.delete(taskId);
         return undefined;
       }
       await this.escalate(task);
-      await wait();
+      escalated = true;
     }
     return this.carryThrough(task, spec.onDecision);
   }
@@ -204,11 +225,22 @@ export class CaseRunner {
     });
     const period = (this.state.publicity = { step, endsAt, objectionIds: [], loopBack: false });
     this.state.setStage(step);
+    const startedAt = Date.now();
     const objected = await this.rest(() => period.loopBack, endsAt - Date.now());
     const outcome = objected ? 'objected' : 'passed';
     await acts.endPublicity({ applicationId: this.applicationId, step, round, at: Date.now(), outcome });
     this.state.publicity = undefined;
+    if (patched(CLOCK_PAUSE_PATCH) && this.state.policy.clock?.pauseDuringPublicity) {
+      await this.pauseOverallClock(`pause:${step}:${round}`, Date.now() - startedAt, 'publicity');
+    }
     return outcome;
+  }
+
+  /** Moves the overall deadline later by a span the clock did not run (publicity, waiting on the applicant). */
+  async pauseOverallClock(key: string, byMs: number, reason: 'publicity' | 'awaiting_applicant'): Promise<void> {
+    if (this.state.overallDueAt === undefined || byMs <= 0) return;
+    const { dueAt } = await acts.shiftOverallClock({ applicationId: this.applicationId, key, byMs, at: Date.now(), reason });
+    this.state.overallDueAt = dueAt;
   }
 
   get activities(): ApplicationActivities {

@@ -10,6 +10,7 @@ import {
 } from './definitions';
 import { isSampled } from '../domain/sampling';
 import type { PublicityStep, RouteFacts, StepCode, Tier } from '../domain/route';
+import type { CasePolicy, RegionPolicy } from '../../config/policy/policy.schema';
 
 /** A task the workflow is waiting on. */
 export interface TrackedTask extends OpenTaskView {
@@ -55,7 +56,13 @@ export class CaseState {
   /** The workflow has ended its procedure; handlers still waiting may answer. */
   finished = false;
 
+  /** The policy in force: the one the case started under, until an administrator moves the case to a newer one. */
+  currentPolicy: CasePolicy;
+  /** Bumped on every policy move, so waits can notice and recompute their deadlines. */
+  policyEpoch = 0;
+
   constructor(readonly input: ApplicationInput) {
+    this.currentPolicy = input.policy;
     this.documentsComplete = input.missingDocuments.length === 0;
     this.facts = {
       disputed: false,
@@ -64,8 +71,14 @@ export class CaseState {
     };
   }
 
-  get policy() {
-    return this.input.policy.document;
+  get policy(): RegionPolicy {
+    return this.currentPolicy.document;
+  }
+
+  /** Moves the case to another policy; waits in progress recompute their deadlines from their own start. */
+  adopt(policy: CasePolicy): void {
+    this.currentPolicy = policy;
+    this.policyEpoch += 1;
   }
 
   /** Task ids are derived from the case, step and round: stable across retries and replays. */
@@ -118,6 +131,11 @@ export class CaseState {
     return this.processed.has(taskId) && (this.settled || !this.mainCompletions.has(taskId));
   }
 
+  validateAdoption(policy: CasePolicy): void {
+    if (this.status !== 'in_progress') throw reject(UPDATE_REJECTIONS.staleTask, 'the case is decided: its policy can no longer change');
+    if (policy.snapshotId === this.currentPolicy.snapshotId) throw reject(UPDATE_REJECTIONS.samePolicy, 'the case already follows this policy');
+  }
+
   validateObjection(cmd: ObjectionCommand): void {
     if (!this.publicity) throw reject(UPDATE_REJECTIONS.notInPublicity, 'the case is not in a publicity period');
     if (this.publicity.objectionIds.includes(cmd.objectionId)) {
@@ -156,7 +174,7 @@ export class CaseState {
       documentsComplete: this.documentsComplete,
       overallDueAt: this.overallDueAt,
       outcome: this.outcome,
-      policy: { snapshotId: this.input.policy.snapshotId, label: this.input.policy.label },
+      policy: { snapshotId: this.currentPolicy.snapshotId, label: this.currentPolicy.label },
     };
   }
 }

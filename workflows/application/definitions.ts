@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CasePolicy } from '../../config/policy/policy.schema';
-import type { ReasonCode, CompleteTaskCommand, ObjectionCommand } from './decisions';
+import type { Actor, ReasonCode, CompleteTaskCommand, ObjectionCommand } from './decisions';
 import type { StepCode, TaskStep } from '../domain/route';
 import type { Role } from '../domain/roles';
 
@@ -65,6 +65,13 @@ export const caseStateQuery = defineQuery<CaseSnapshot>('caseState');
 export const completeTaskUpdate = defineUpdate<CaseSnapshot, [CompleteTaskCommand]>('completeTask');
 export const fileObjectionUpdate = defineUpdate<CaseSnapshot, [ObjectionCommand]>('fileObjection');
 
+/** Moves a running case to a newer policy (an audited administrator operation): remaining steps take its limits. */
+export interface AdoptPolicyCommand {
+  policy: CasePolicy;
+  actor: Actor;
+}
+export const adoptPolicyUpdate = defineUpdate<CaseSnapshot, [AdoptPolicyCommand]>('adoptPolicy');
+
 /** Failure types carried by rejected updates; the API maps them to 409 with the reason. */
 export const UPDATE_REJECTIONS = {
   staleTask: 'StaleTask',
@@ -73,4 +80,5 @@ export const UPDATE_REJECTIONS = {
   separationOfDuties: 'SeparationOfDuties',
   notInPublicity: 'NotInPublicity',
   incompleteSupplement: 'IncompleteSupplement',
+  samePolicy: 'SamePolicy',
 } as const;

@@ -153,10 +153,12 @@ describe('stepAfter', () => {
     expect(stepAfter(route, 'county_sampling')?.step).toBe('county_approval');
   });
 
-  test('is undefined at the end and for steps not on the route', () => {
+  test('is undefined at the end; for a step not on the route it is the next later step of the procedure', () => {
     expect(stepAfter(route, 'county_approval')).toBeUndefined();
     expect(stepAfter(route, 'township_confirmation')).toBeUndefined();
-    expect(stepAfter(planRoute(KUANCHENG, facts()), 'appraisal')).toBeUndefined();
+    // 宽城区 has no appraisal for undisputed cases: a case moved there from the appraisal step goes on to review.
+    expect(stepAfter(planRoute(KUANCHENG, facts()), 'appraisal')).toMatchObject({ step: 'township_review' });
+    expect(stepAfter(planRoute(KUANCHENG, facts()), 'publicity_review')).toMatchObject({ step: 'township_confirmation' });
   });
 });
 

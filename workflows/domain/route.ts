@@ -115,10 +115,52 @@ export function planRoute(policy: RegionPolicy, facts: RouteFacts): RouteStep[] 
   return route;
 }
 
-/** The step to run after `current` on the route, or undefined at its end. */
+/** The order of the procedure's steps, for finding one's place on a route that no longer has the current step. */
+const STEP_ORDER: StepCode[] = [
+  'investigation',
+  'appraisal',
+  'publicity_investigation',
+  'township_review',
+  'publicity_review',
+  'county_sampling',
+  'county_approval',
+  'township_confirmation',
+];
+
+/**
+ * The step to run after `current` on the route, or undefined at its end. When the route no longer has the current
+ * step (the case moved to a policy without it), the first later step of the procedure is next.
+ */
 export function stepAfter(route: readonly RouteStep[], current: StepCode): RouteStep | undefined {
   const index = route.findIndex((s) => s.step === current);
-  return index < 0 ? undefined : route[index + 1];
+  if (index >= 0) return route[index + 1];
+  const rank = STEP_ORDER.indexOf(current);
+  return route.find((s) => STEP_ORDER.indexOf(s.step) > rank);
+}
+
+/** The working-day limit a policy gives a task step (the supplement window and escalations included). */
+export function limitForStep(policy: RegionPolicy, step: TaskStep): number {
+  switch (step) {
+    case 'supplement':
+      return policy.intake.supplementDays;
+    case 'acceptance':
+      return policy.acceptance.limitDays;
+    case 'home_visit':
+      return policy.investigation.limitDays;
+    case 'appraisal':
+      return policy.appraisal.limitDays;
+    case 'township_review':
+      return policy.townshipReview.limitDays;
+    case 'county_sampling':
+      return policy.approval.samplingLimitDays;
+    case 'county_approval':
+    case 'township_confirmation':
+      return policy.approval.limitDays;
+    case 'filing':
+      return policy.approval.filingLimitDays;
+    case 'escalation':
+      return 2;
+  }
 }
 
 /** The role that supervises a role's overdue work (督办), from the policy with a safe fallback. */

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
-import { dryRunSchema, proposeSchema, reviewSchema, type DryRunBody, type ProposeBody, type ReviewBody } from './admin.schemas';
+import { dryRunSchema, moveCasesSchema, proposeSchema, reviewSchema, type DryRunBody, type MoveCasesBody, type ProposeBody, type ReviewBody } from './admin.schemas';
+import { CaseMovesService } from './case-moves.service';
 import { PolicyAdminService } from './policy-admin.service';
 import { CalendarAdminService } from './calendar-admin.service';
 import { holidayYearSchema, type HolidayYearConfig } from '../../../config/calendars/calendar.schema';
@@ -18,7 +19,16 @@ export class AdminController {
   constructor(
     private readonly admin: PolicyAdminService,
     private readonly calendars: CalendarAdminService,
+    private readonly moves: CaseMovesService,
   ) {}
+
+  @Post('regions/:code/move-cases')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Move running cases (listed, or all at a step) to their region's current policy; audited on each timeline" })
+  @ApiBody({ schema: z.toJSONSchema(moveCasesSchema, { io: 'input', unrepresentable: 'any' }) as object })
+  moveCases(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body(new ZodPipe(moveCasesSchema)) body: MoveCasesBody) {
+    return this.moves.move(user, code, body);
+  }
 
   @Get('calendars')
   @ApiOperation({ summary: 'The holiday tables in use; a year without a published table counts weekends only' })

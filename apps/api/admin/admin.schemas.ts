@@ -27,3 +27,14 @@ export const dryRunSchema = z
   })
   .strict();
 export type DryRunBody = z.infer<typeof dryRunSchema>;
+
+/** Which running cases to move to their region's current policy: listed ones, or all at a step. */
+export const moveCasesSchema = z
+  .object({
+    applicationIds: z.array(z.string().uuid('must be an application id')).min(1).max(500).optional(),
+    step: z.string().max(32).optional(),
+    reason,
+  })
+  .strict()
+  .refine((b) => b.applicationIds || b.step, { message: 'name the cases (applicationIds) or a step', path: ['applicationIds'] });
+export type MoveCasesBody = z.infer<typeof moveCasesSchema>;
