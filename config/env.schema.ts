@@ -25,10 +25,29 @@ export const envSchema = z
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     /** Key of the ID-number digest (lookups without reading ID numbers). */
     PII_DIGEST_KEY: z.string().min(32, 'must be at least 32 characters'),
+    /**
+     * Field-encryption keyring for personal data at rest: `keyId:base64key,…` (32-byte keys, first = active; see
+     * activities/security/rotate-keys.ts for rotation). Optional until the encrypted columns are wired.
+     */
+    PII_ENCRYPTION_KEYS: z
+      .string()
+      .refine(isKeyringSpec, 'must be keyId:base64key[,keyId:base64key…] with 32-byte keys and distinct ids')
+      .optional(),
     DEPARTMENTS_URL: z.string().url('must be a URL').default('http://127.0.0.1:7300'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   })
   .strip();
+
+/** Shape check of PII_ENCRYPTION_KEYS without echoing any key (the parser in activities/security does the rest). */
+function isKeyringSpec(spec: string): boolean {
+  const ids = new Set<string>();
+  return spec.split(',').every((entry) => {
+    const m = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/]+={0,2})$/.exec(entry.trim());
+    if (!m || ids.has(m[1]!)) return false;
+    ids.add(m[1]!);
+    return Buffer.from(m[2]!, 'base64').length === 32;
+  });
+}
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,3 +1,6 @@
+import { AuditAnchor } from '../audit/audit-anchor.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditHead } from '../audit/audit-head.entity';
 import { Application } from '../application/application.entity';
 import { CaseDecision } from '../application/case-decision.entity';
 import { CaseEvent } from '../application/case-event.entity';
@@ -37,4 +40,7 @@ export const ENTITIES = [
   CaseDecision,
   Notice,
   Recipient,
+  AuditEntry,
+  AuditHead,
+  AuditAnchor,
 ];

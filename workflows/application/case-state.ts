@@ -37,7 +37,8 @@ export class CaseState {
   readonly tasks = new Map<string, TrackedTask>();
   readonly decisions = new Map<string, CompleteTaskCommand>();
   readonly processed = new Set<string>();
-  readonly signatures = new Map<Tier, string>();
+  /** Everyone who ever signed each tier (every round and reassignment): a re-signed tier does not free its first signer. */
+  readonly signatures = new Map<Tier, Set<string>>();
   /** Accepted completions of main-procedure tasks: answered once the case has moved on. */
   private readonly mainCompletions = new Set<string>();
   readonly facts: RouteFacts;
@@ -103,8 +104,8 @@ export class CaseState {
       throw reject(UPDATE_REJECTIONS.wrongStep, `task ${cmd.taskId} is step ${task.step}, not ${cmd.decision.step}`);
     }
     if (task.tier) {
-      for (const [tier, userId] of this.signatures) {
-        if (tier !== task.tier && userId === cmd.actor.userId) {
+      for (const [tier, signers] of this.signatures) {
+        if (tier !== task.tier && signers.has(cmd.actor.userId)) {
           throw reject(UPDATE_REJECTIONS.separationOfDuties, `the same person already signed the ${tier} tier of this case`);
         }
       }
@@ -121,7 +122,7 @@ export class CaseState {
   accept(cmd: CompleteTaskCommand): void {
     this.decisions.set(cmd.taskId, cmd);
     const task = this.tasks.get(cmd.taskId);
-    if (task?.tier) this.signatures.set(task.tier, cmd.actor.userId);
+    if (task?.tier) this.signatures.set(task.tier, (this.signatures.get(task.tier) ?? new Set()).add(cmd.actor.userId));
     if (task?.main) this.mainCompletions.add(cmd.taskId);
   }
 

@@ -1,0 +1,69 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** What an audit entry records: the kinds of act the issue lists; free strings beyond these are allowed. */
+export type AuditAction = 'login' | 'decision' | 'policy_change' | 'permission_change' | 'pii_reveal' | (string & {});
+
+/**
+ * One line of the append-only audit log: who (id, role, region), when, what, before/after and why. `seq` is assigned
+ * by the writer (never autoincrement) because it is part of the hash; `hash = sha256(prevHash + canonical(entry))`
+ * chains every entry to the one before it (see audit-chain.ts). Never updated or deleted by the application.
+ * `before`/`after` carry codes, amounts and ids only, never personal data.
+ */
+@Entity({ tableName: 'audit_entries' })
+@Index({ properties: ['targetType', 'targetId'] })
+export class AuditEntry {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  seq: number;
+
+  @Property({ type: 'datetime' })
+  at: Date;
+
+  @Property({ type: 'string', length: 64 })
+  actorId: string;
+
+  @Property({ type: 'string', length: 32 })
+  actorRole: string;
+
+  @Property({ type: 'string', length: 12 })
+  regionCode: string;
+
+  @Property({ type: 'string', length: 32 })
+  action: AuditAction;
+
+  @Property({ type: 'string', length: 32 })
+  targetType: string;
+
+  @Property({ type: 'string', length: 64 })
+  targetId: string;
+
+  @Property({ type: 'json', nullable: true })
+  before: unknown;
+
+  @Property({ type: 'json', nullable: true })
+  after: unknown;
+
+  @Property({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Property({ type: 'string', length: 64 })
+  prevHash: string;
+
+  @Property({ type: 'string', length: 64 })
+  hash: string;
+
+  constructor(init: AuditEntry) {
+    this.seq = init.seq;
+    this.at = init.at;
+    this.actorId = init.actorId;
+    this.actorRole = init.actorRole;
+    this.regionCode = init.regionCode;
+    this.action = init.action;
+    this.targetType = init.targetType;
+    this.targetId = init.targetId;
+    this.before = init.before;
+    this.after = init.after;
+    this.reason = init.reason;
+    this.prevHash = init.prevHash;
+    this.hash = init.hash;
+  }
+}
