@@ -10,6 +10,9 @@ const acts = proxyActivities<RecipientActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+/** How far back a standard change can create arrears; older months leave the carried state. */
+export const ARREARS_MONTHS_KEPT = 24;
+
 /** The department check may wait on slow sources; retried with a longer backoff. */
 const checks = proxyActivities<Pick<RecipientActivities, 'runEconomicCheck'>>({
   startToCloseTimeout: '5 minutes',
@@ -40,6 +43,8 @@ export class RecipientRunner {
       await this.entitlement(month, status === 'active' ? 'regular' : 'gradual_exit', this.d.amountFen);
       if (status === 'active') this.d.paid[month] = this.d.amountFen;
     }
+    // The carried ledger stays small across years: arrears reach back at most ARREARS_MONTHS_KEPT months.
+    delete this.d.paid[addMonths(month, -ARREARS_MONTHS_KEPT)];
     this.d.nextMonth = addMonths(month, 1);
     this.state.monthsThisRun += 1;
     const exit = this.d.gradualExit;
@@ -76,7 +81,12 @@ export class RecipientRunner {
     else this.d.status = next;
   }
 
-  /** A new standard: from a future month it waits; from a past month, recorded months get arrears rows. */
+  /**
+   * A new standard: from a future month it waits for that month; from a past month, every regular month recorded
+   * since (within ARREARS_MONTHS_KEPT) gets an arrears row for the difference. A lower standard is never clawed back
+   * for months already paid, and 渐退 months keep their unchanged amount; either way the new amount applies from
+   * the next due month, with a notice.
+   */
   async changeStandard(change: StandardChange): Promise<void> {
     if (change.effectiveMonth > this.d.nextMonth) {
       this.d.pendingStandards = [...this.d.pendingStandards, change].sort((x, y) => (x.effectiveMonth < y.effectiveMonth ? -1 : 1));
