@@ -24,6 +24,12 @@ const fen = z
   .int('must be an integer number of fen (分), not yuan')
   .positive('must be positive');
 
+/** Whole calendar months between recurring events of a recipient's lifecycle (复核, 核对). */
+const wholeMonths = z
+  .number({ error: 'must be a number of months' })
+  .int('must be a whole number of months')
+  .min(1, 'must be at least 1 month');
+
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 
 const timed = z.object({ limitDays: workingDays }).strict();
@@ -66,6 +72,26 @@ export const regionPolicySchema = z
         depositMonths: z.number().int('must be a whole number').min(0, 'must not be negative').max(120, 'must be at most 120'),
         vehiclesAllowed: z.number().int('must be a whole number').min(0, 'must not be negative'),
         extraPropertiesAllowed: z.number().int('must be a whole number').min(0, 'must not be negative'),
+      })
+      .strict(),
+    lifecycle: z
+      .object({
+        gradualExit: z
+          .object({
+            multiplier: z
+              .number({ error: 'must be a multiple of the standard' })
+              .min(1, 'must be at least 1 × the standard (渐退 band starts at the standard)')
+              .max(3, 'must be at most 3 × the standard'),
+            months: z
+              .number({ error: 'must be a number of months' })
+              .int('must be a whole number of months')
+              .min(0, 'must not be negative (0 months means exit at once)')
+              .max(24, 'must be at most 24 months of 渐退'),
+          })
+          .strict(),
+        reReviewMonths: z.object({ stable: wholeMonths, working_age: wholeMonths, other: wholeMonths }).strict(),
+        economicCheckMonths: wholeMonths.max(6, 'must be at most 6 months: economic data is re-checked at least twice a year'),
+        deductions: z.object({ rigidExpenses: z.boolean(), workCosts: z.boolean() }).strict(),
       })
       .strict(),
   })

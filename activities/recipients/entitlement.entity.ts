@@ -1,0 +1,60 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { Derivation } from '../../workflows/domain/lifecycle';
+import type { EntitlementKind } from './recipient.contract';
+
+/**
+ * One row of a recipient household's monthly entitlement ledger. The unique key (household, month, benefit type,
+ * kind, reference) is what makes recording idempotent: one regular (or 渐退) row per month, and one arrears row per
+ * month and standard change. `reference` is '' rather than NULL so the constraint holds on every database.
+ */
+@Entity({ tableName: 'entitlements' })
+@Unique({ properties: ['householdId', 'month', 'benefitType', 'kind', 'reference'] })
+@Index({ properties: ['month', 'benefitType'] })
+export class Entitlement {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string;
+
+  @Property({ type: 'string', length: 36 })
+  householdId: string;
+
+  /** YYYY-MM. */
+  @Property({ type: 'string', length: 7 })
+  month: string;
+
+  @Property({ type: 'string', length: 16 })
+  benefitType: 'dibao';
+
+  @Property({ type: 'string', length: 16 })
+  kind: EntitlementKind;
+
+  /** The standard change behind an arrears row; '' otherwise. */
+  @Property({ type: 'string', length: 64 })
+  reference: string;
+
+  /** Integer fen. */
+  @Property({ type: 'integer' })
+  amountFen: number;
+
+  @Property({ type: 'string', length: 16 })
+  policySnapshotId: string;
+
+  /** Standard, income, members and deductions that produced the amount. */
+  @Property({ type: 'json' })
+  derivation: Derivation;
+
+  @Property({ type: 'datetime' })
+  recordedAt: Date;
+
+  constructor(init: Entitlement) {
+    this.id = init.id;
+    this.householdId = init.householdId;
+    this.month = init.month;
+    this.benefitType = init.benefitType;
+    this.kind = init.kind;
+    this.reference = init.reference;
+    this.amountFen = init.amountFen;
+    this.policySnapshotId = init.policySnapshotId;
+    this.derivation = init.derivation;
+    this.recordedAt = init.recordedAt;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Derivation, Month } from '../../workflows/domain/lifecycle';
+import type { LifecycleActor, RecipientStatus } from '../../workflows/recipient/definitions';
+
+/**
+ * The activities of the recipient lifecycle workflow, as the workflow sees them. Every write is idempotent by a
+ * business key backed by a unique constraint, so retries and replays after continue-as-new are harmless.
+ * Inputs and outputs carry ids, codes, months and fen only.
+ */
+export interface RecipientActivities {
+  /**
+   * Records one month's entitlement. Unique by household + month + benefit type + kind (+ reference for arrears):
+   * the ledger never holds two regular rows for one month; a repeat returns the stored row unchanged.
+   */
+  recordEntitlement(input: EntitlementInput): Promise<{ created: boolean }>;
+  /** Opens a re-review (复核) task in the township investigator's inbox, once per task id. */
+  openReReviewTask(input: ReReviewTaskInput): Promise<void>;
+  /** Re-runs the household economic-status check, once per household and month. */
+  runEconomicCheck(input: { householdId: string; month: Month; at: number }): Promise<EconomicCheckResult>;
+  /** Issues a written notice (书面告知), once per notice id. */
+  issueNotice(input: NoticeInput): Promise<void>;
+  /** Records a status change of the recipient (enrolled, 渐退, suspended, resumed, terminated), once per key. */
+  recordStatus(input: StatusInput): Promise<void>;
+}
+
+export type EntitlementKind = 'regular' | 'arrears' | 'gradual_exit';
+
+export interface EntitlementInput {
+  householdId: string;
+  month: Month;
+  benefitType: 'dibao';
+  amountFen: number;
+  kind: EntitlementKind;
+  /** For arrears: the standard change that produced them (part of the key). */
+  reference?: string;
+  policySnapshotId: string;
+  derivation: Derivation;
+  at: number;
+}
+
+export type ReReviewReason = 'periodic' | 'complaint' | 'economic_check';
+
+export interface ReReviewTaskInput {
+  taskId: string;
+  householdId: string;
+  recipientId: string;
+  reason: ReReviewReason;
+  /** The complaint or check report that triggered it. */
+  reference?: string;
+  at: number;
+}
+
+export interface EconomicCheckResult {
+  reportId: string;
+  flags: string[];
+  /** The departments' data differs materially from the assessed situation: a re-review is due. */
+  materialChange: boolean;
+}
+
+export type NoticeKind =
+  | 'continue'
+  | 'increase'
+  | 'decrease'
+  | 'stop'
+  | 'gradual_exit_start'
+  | 'gradual_exit_end'
+  | 'gradual_exit_cancelled'
+  | 'standard_change'
+  | 'suspended'
+  | 'resumed'
+  | 'terminated';
+
+export interface NoticeInput {
+  noticeId: string;
+  householdId: string;
+  kind: NoticeKind;
+  effectiveMonth: Month;
+  amountFen: number;
+  reasonCode?: string;
+  derivation?: Derivation;
+  at: number;
+}
+
+export interface StatusInput {
+  key: string;
+  householdId: string;
+  status: RecipientStatus;
+  reasonCode: string;
+  effectiveMonth: Month;
+  actor?: LifecycleActor;
+  at: number;
+}

@@ -1,0 +1,75 @@
+import { addMonths, assess, monthOf, monthStart, monthsBetween, reReviewInterval, type AssessInput } from './lifecycle';
+
+const lifecycle = {
+  gradualExit: { multiplier: 2, months: 6 },
+  reReviewMonths: { stable: 12, working_age: 6, other: 3 },
+  economicCheckMonths: 6,
+  deductions: { rigidExpenses: true, workCosts: false },
+};
+
+describe('months in Asia/Shanghai', () => {
+  test('a month starts at 00:00 Shanghai, which is 16:00 UTC the day before', () => {
+    expect(new Date(monthStart('2027-01')).toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    expect(monthOf(Date.parse('2026-12-31T15:59:59Z'))).toBe('2026-12');
+    expect(monthOf(Date.parse('2026-12-31T16:00:00Z'))).toBe('2027-01');
+  });
+
+  test('month arithmetic crosses years both ways', () => {
+    expect(addMonths('2026-11', 2)).toBe('2027-01');
+    expect(addMonths('2027-01', -13)).toBe('2025-12');
+    expect(addMonths('2026-06', 24)).toBe('2028-06');
+    expect(monthsBetween('2026-11', '2028-02')).toBe(15);
+    expect(monthsBetween('2027-02', '2026-12')).toBe(-2);
+    expect(() => addMonths('2026-13', 1)).toThrow(RangeError);
+  });
+
+  test('the re-review interval comes from the category', () => {
+    expect(reReviewInterval(lifecycle, 'stable')).toBe(12);
+    expect(reReviewInterval(lifecycle, 'working_age')).toBe(6);
+    expect(reReviewInterval(lifecycle, 'other')).toBe(3);
+  });
+});
+
+describe('assess', () => {
+  // Standard 600.00 yuan, two members, paying 800.00 yuan now.
+  const input = (incomes: number[], over: Partial<AssessInput> = {}): AssessInput => ({
+    standardFen: 60_000,
+    members: incomes.map((monthlyIncomeFen) => ({ monthlyIncomeFen })),
+    deductions: { rigidExpensesFen: 0, workCostsFen: 0 },
+    lifecycle,
+    currentAmountFen: 80_000,
+    ...over,
+  });
+
+  test('income below the standard: 差额 recomputed, increase / decrease / continue by comparison', () => {
+    // 2 × 600 − (300 + 100) = 800 yuan.
+    expect(assess(input([30_000, 10_000]))).toMatchObject({ kind: 'continue', amountFen: 80_000, perCapitaIncomeFen: 20_000 });
+    expect(assess(input([30_000, 0]))).toMatchObject({ kind: 'increase', amountFen: 90_000 });
+    expect(assess(input([50_000, 10_000]))).toMatchObject({ kind: 'decrease', amountFen: 60_000 });
+  });
+
+  test('rigid expenses are deducted where the region allows it; work costs are not here', () => {
+    const a = assess(input([70_000, 20_000], { deductions: { rigidExpensesFen: 10_000, workCostsFen: 50_000 } }));
+    // 900 − 100 rigid = 800 total; 1200 − 800 = 400 yuan.
+    expect(a).toEqual({
+      kind: 'decrease',
+      amountFen: 40_000,
+      perCapitaIncomeFen: 40_000,
+      derivation: { standardFen: 60_000, totalIncomeFen: 80_000, members: 2, deductionsFen: 10_000, basis: 'household' },
+    });
+  });
+
+  test('渐退 band: at or above the standard up to 2× keeps the current amount; above it stops', () => {
+    expect(assess(input([60_000, 60_000]))).toMatchObject({ kind: 'gradual_exit', amountFen: 80_000, perCapitaIncomeFen: 60_000 });
+    expect(assess(input([200_000, 40_000]))).toMatchObject({ kind: 'gradual_exit', amountFen: 80_000, perCapitaIncomeFen: 120_000 });
+    expect(assess(input([200_000, 40_001]))).toMatchObject({ kind: 'stop', amountFen: 0 });
+  });
+
+  test('a fractional multiplier is compared exactly, and a zero-month window exits at once', () => {
+    const narrow = { ...lifecycle, gradualExit: { multiplier: 1.5, months: 6 } };
+    expect(assess(input([90_000, 90_000], { lifecycle: narrow })).kind).toBe('gradual_exit');
+    expect(assess(input([90_000, 90_001], { lifecycle: narrow })).kind).toBe('stop');
+    const none = { ...lifecycle, gradualExit: { multiplier: 2, months: 0 } };
+    expect(assess(input([70_000, 70_000], { lifecycle: none })).kind).toBe('stop');
+  });
+});

@@ -1,0 +1,129 @@
+import type { RegionPolicy } from '../../config/policy/policy.schema';
+import { computeMonthlyBenefit, type BenefitBasis } from './benefit';
+
+/**
+ * Dynamic management (动态管理) of an enrolled household, as pure functions: calendar months in Asia/Shanghai,
+ * re-review intervals by category (分类管理), and the re-assessment of a household after a change
+ * (有进有出、有升有降, with 渐退 gradual exit). Money is integer fen.
+ */
+
+/** A calendar month, 'YYYY-MM'. */
+export type Month = string;
+
+/** Category of a recipient household for the re-review interval. */
+export type RecipientCategory = keyof RegionPolicy['lifecycle']['reReviewMonths'];
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+function parseMonth(month: Month): { year: number; index: number } {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) throw new RangeError(`not a month (YYYY-MM): ${month}`);
+  return { year: Number(match[1]), index: Number(match[2]) - 1 };
+}
+
+function formatMonth(year: number, index: number): Month {
+  return `${String(year).padStart(4, '0')}-${String(index + 1).padStart(2, '0')}`;
+}
+
+/** The month, in Asia/Shanghai, of an instant. */
+export function monthOf(epochMs: number): Month {
+  const d = new Date(epochMs + SHANGHAI_OFFSET_MS);
+  return formatMonth(d.getUTCFullYear(), d.getUTCMonth());
+}
+
+/** The month `n` months after (or before, when negative) `month`. */
+export function addMonths(month: Month, n: number): Month {
+  const { year, index } = parseMonth(month);
+  const total = year * 12 + index + n;
+  return formatMonth(Math.floor(total / 12), ((total % 12) + 12) % 12);
+}
+
+/** Whole months from `from` to `to` (negative when `to` is earlier). */
+export function monthsBetween(from: Month, to: Month): number {
+  const a = parseMonth(from);
+  const b = parseMonth(to);
+  return (b.year - a.year) * 12 + (b.index - a.index);
+}
+
+/** Epoch milliseconds of 00:00 Asia/Shanghai on the first day of the month. */
+export function monthStart(month: Month): number {
+  const { year, index } = parseMonth(month);
+  return Date.UTC(year, index, 1) - SHANGHAI_OFFSET_MS;
+}
+
+/** Months between periodic re-reviews (复核) of a household of this category, from the region's policy. */
+export function reReviewInterval(lifecycle: RegionPolicy['lifecycle'], category: RecipientCategory): number {
+  return lifecycle.reReviewMonths[category];
+}
+
+/** Expenses a household declares, fen per month; deducted from income only where the region allows it. */
+export interface DeclaredDeductions {
+  /** Rigid expenses (刚性支出): medical, education, housing. */
+  rigidExpensesFen: number;
+  /** Costs of taking up work (就业成本). */
+  workCostsFen: number;
+}
+
+export interface AssessInput {
+  /** The household's 低保 standard, fen per person per month. */
+  standardFen: number;
+  /** Assessed monthly income of every member, fen. */
+  members: readonly { monthlyIncomeFen: number; singleEnrolment?: boolean }[];
+  deductions: DeclaredDeductions;
+  lifecycle: RegionPolicy['lifecycle'];
+  /** The amount being paid now, fen; kept unchanged during 渐退. */
+  currentAmountFen: number;
+}
+
+export type AssessmentKind = 'continue' | 'increase' | 'decrease' | 'stop' | 'gradual_exit';
+
+/** How an amount was derived: stored with every entitlement and notice. */
+export interface Derivation {
+  standardFen: number;
+  totalIncomeFen: number;
+  members: number;
+  deductionsFen: number;
+  basis: BenefitBasis;
+}
+
+export interface Assessment {
+  kind: AssessmentKind;
+  /** The amount to pay from the effective month, fen (the current amount for 渐退, 0 for stop). */
+  amountFen: number;
+  perCapitaIncomeFen: number;
+  derivation: Derivation;
+}
+
+/**
+ * Re-assesses a household. Below the standard: the recomputed 差额 amount, an increase, decrease or continue by
+ * comparison with the current amount. At or above the standard but not above multiplier × standard (the 渐退 band,
+ * compared on the exact household total): gradual exit keeping the current amount. Above the band: stop.
+ */
+export function assess(input: AssessInput): Assessment {
+  const { deductions, lifecycle } = input;
+  const deductionsFen =
+    (lifecycle.deductions.rigidExpenses ? deductions.rigidExpensesFen : 0) + (lifecycle.deductions.workCosts ? deductions.workCostsFen : 0);
+  const result = computeMonthlyBenefit({
+    standardFen: input.standardFen,
+    members: input.members.map((m) => ({ monthlyIncomeFen: m.monthlyIncomeFen, singleEnrolment: m.singleEnrolment ?? false })),
+    deductionsFen,
+  });
+  const derivation: Derivation = {
+    standardFen: result.standardFen,
+    totalIncomeFen: result.totalIncomeFen,
+    members: input.members.length,
+    deductionsFen,
+    basis: result.basis,
+  };
+  const base = { perCapitaIncomeFen: result.perCapitaIncomeFen, derivation };
+  if (result.amountFen > 0) {
+    const kind = result.amountFen > input.currentAmountFen ? 'increase' : result.amountFen < input.currentAmountFen ? 'decrease' : 'continue';
+    return { ...base, kind, amountFen: result.amountFen };
+  }
+  // Integer comparison: multiplier in hundredths, so 1.5 × 600.00 yuan is exact.
+  const band = Math.round(lifecycle.gradualExit.multiplier * 100) * input.standardFen * input.members.length;
+  if (result.totalIncomeFen * 100 <= band && lifecycle.gradualExit.months > 0) {
+    return { ...base, kind: 'gradual_exit', amountFen: input.currentAmountFen };
+  }
+  return { ...base, kind: 'stop', amountFen: 0 };
+}

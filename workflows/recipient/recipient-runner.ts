@@ -1,0 +1,202 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
+import { addMonths, monthStart, type Assessment, type Month } from '../domain/lifecycle';
+import type { LifecycleActor, RecipientStatus, StandardChange } from './definitions';
+import type { RecipientState } from './recipient-state';
+
+/** Short idempotent writes to our own database: retried quickly, forever. */
+const acts = proxyActivities<RecipientActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** How far back a standard change can create arrears; older months leave the carried state. */
+export const ARREARS_MONTHS_KEPT = 24;
+
+/** The department check may wait on slow sources; retried with a longer backoff. */
+const checks = proxyActivities<Pick<RecipientActivities, 'runEconomicCheck'>>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
+
+/**
+ * The lifecycle's side effects: the monthly entitlement, re-review tasks, economic re-checks, notices and status
+ * changes. Every write carries a key fixed before the activity is scheduled, so a retry never writes twice.
+ */
+export class RecipientRunner {
+  constructor(private readonly state: RecipientState) {}
+
+  private get d() {
+    return this.state.data;
+  }
+
+  /** Records the entitlement of the next due month (nothing while suspended) and moves to the month after. */
+  async tickMonth(): Promise<void> {
+    const month = this.d.nextMonth;
+    const due = this.d.pendingStandards.filter((c) => c.effectiveMonth <= month);
+    this.d.pendingStandards = this.d.pendingStandards.filter((c) => c.effectiveMonth > month);
+    for (const change of due) await this.changeStandard(change);
+    if (this.state.terminated) return;
+
+    const status = this.d.status;
+    if (status === 'active' || status === 'gradual_exit') {
+      await this.entitlement(month, status === 'active' ? 'regular' : 'gradual_exit', this.d.amountFen);
+      if (status === 'active') this.d.paid[month] = this.d.amountFen;
+    }
+    // The carried ledger stays small across years: arrears reach back at most ARREARS_MONTHS_KEPT months.
+    delete this.d.paid[addMonths(month, -ARREARS_MONTHS_KEPT)];
+    this.d.nextMonth = addMonths(month, 1);
+    this.state.monthsThisRun += 1;
+    const exit = this.d.gradualExit;
+    if (status === 'gradual_exit' && exit) {
+      exit.monthsPaid += 1;
+      if (exit.monthsPaid >= this.state.lifecycle.gradualExit.months) {
+        await this.end('gradual_exit_end', 'gradual_exit_completed');
+      }
+    }
+  }
+
+  /** Applies a re-assessment from the next due month: continue, increase, decrease, 渐退 or stop, with a notice. */
+  async apply(a: Assessment, amountNotice?: NoticeKind, actor?: LifecycleActor): Promise<void> {
+    this.d.lastAssessment = a;
+    const suspended = this.d.status === 'suspended';
+    const current = suspended ? this.d.suspendedFrom! : this.d.status;
+    if (a.kind === 'stop') return this.end('stop', 'income_above_band', a, actor);
+
+    let next: RecipientStatus = current;
+    let notice: NoticeKind;
+    if (a.kind === 'gradual_exit') {
+      notice = current === 'gradual_exit' ? 'continue' : 'gradual_exit_start';
+      if (current !== 'gradual_exit') this.d.gradualExit = { fromMonth: this.d.nextMonth, monthsPaid: 0 };
+      next = 'gradual_exit';
+    } else {
+      notice = current === 'gradual_exit' ? 'gradual_exit_cancelled' : (amountNotice ?? a.kind);
+      this.d.gradualExit = undefined;
+      this.d.amountFen = a.amountFen;
+      next = 'active';
+    }
+    await this.notice(notice, a);
+    if (next !== current) await this.status(next, next === 'gradual_exit' ? 'income_in_gradual_exit_band' : 'income_fell_back', actor);
+    if (suspended) this.d.suspendedFrom = next as 'active' | 'gradual_exit';
+    else this.d.status = next;
+  }
+
+  /**
+   * A new standard: from a future month it waits for that month; from a past month, every regular month recorded
+   * since (within ARREARS_MONTHS_KEPT) gets an arrears row for the difference. A lower standard is never clawed back
+   * for months already paid, and 渐退 months keep their unchanged amount; either way the new amount applies from
+   * the next due month, with a notice.
+   */
+  async changeStandard(change: StandardChange): Promise<void> {
+    if (change.effectiveMonth > this.d.nextMonth) {
+      this.d.pendingStandards = [...this.d.pendingStandards, change].sort((x, y) => (x.effectiveMonth < y.effectiveMonth ? -1 : 1));
+      return;
+    }
+    this.d.standards = change.standards;
+    const a = this.state.assess();
+    if (a.amountFen > 0 && a.kind !== 'gradual_exit') {
+      const months = Object.keys(this.d.paid).filter((m) => m >= change.effectiveMonth).sort();
+      for (const month of months) {
+        const owed = a.amountFen - this.d.paid[month];
+        if (owed <= 0) continue;
+        await this.entitlement(month, 'arrears', owed, a, change.changeId);
+        this.d.paid[month] = a.amountFen;
+      }
+    }
+    await this.apply(a, 'standard_change');
+  }
+
+  /** Opens a re-review task in the township investigator's inbox. */
+  async reReview(reason: ReReviewReason, taskId: string, reference?: string): Promise<void> {
+    await acts.openReReviewTask({
+      taskId,
+      householdId: this.state.householdId,
+      recipientId: this.state.input.recipientId,
+      reason,
+      reference,
+      at: Date.now(),
+    });
+  }
+
+  /** The periodic re-review by category, when its month has come. */
+  async periodicReReview(): Promise<void> {
+    const month = this.d.nextReReviewMonth;
+    await this.reReview('periodic', `${this.state.householdId}:re-review:${month}`);
+    this.d.nextReReviewMonth = addMonths(month, this.state.lifecycle.reReviewMonths[this.state.input.category]);
+  }
+
+  /** The economic data re-check; a material change opens a re-review. */
+  async economicCheck(): Promise<void> {
+    const month = this.d.nextCheckMonth;
+    const report = await checks.runEconomicCheck({ householdId: this.state.householdId, month, at: Date.now() });
+    if (report.materialChange) await this.reReview('economic_check', `${this.state.householdId}:check:${month}`, report.reportId);
+    this.d.nextCheckMonth = addMonths(month, this.state.lifecycle.economicCheckMonths);
+  }
+
+  /** Suspends, resumes or terminates on a caseworker's decision, from the next due month. */
+  async setStatus(kind: 'suspend' | 'resume' | 'terminate', reasonCode: string, actor: LifecycleActor): Promise<void> {
+    if (kind === 'terminate') return this.end('terminated', reasonCode, undefined, actor);
+    if (kind === 'suspend') {
+      this.d.suspendedFrom = this.d.status as 'active' | 'gradual_exit';
+      this.d.status = 'suspended';
+    } else {
+      this.d.status = this.d.suspendedFrom ?? 'active';
+      this.d.suspendedFrom = undefined;
+    }
+    await this.notice(kind === 'suspend' ? 'suspended' : 'resumed', undefined, reasonCode);
+    await this.status(this.d.status, reasonCode, actor);
+  }
+
+  /** The first instant the loop must wake for: the next month, re-review or check. */
+  nextWake(): number {
+    return Math.min(monthStart(this.d.nextMonth), monthStart(this.d.nextReReviewMonth), monthStart(this.d.nextCheckMonth));
+  }
+
+  private async end(notice: NoticeKind, reasonCode: string, a?: Assessment, actor?: LifecycleActor): Promise<void> {
+    this.d.gradualExit = undefined;
+    this.d.suspendedFrom = undefined;
+    this.d.amountFen = 0;
+    await this.notice(notice, a, reasonCode);
+    await this.status('terminated', reasonCode, actor);
+    this.d.status = 'terminated';
+  }
+
+  private async entitlement(month: Month, kind: 'regular' | 'arrears' | 'gradual_exit', amountFen: number, a?: Assessment, reference?: string) {
+    await acts.recordEntitlement({
+      householdId: this.state.householdId,
+      month,
+      benefitType: 'dibao',
+      amountFen,
+      kind,
+      reference,
+      policySnapshotId: this.state.input.policy.snapshotId,
+      derivation: (a ?? this.d.lastAssessment ?? this.state.assess()).derivation,
+      at: Date.now(),
+    });
+  }
+
+  private async notice(kind: NoticeKind, a?: Assessment, reasonCode?: string): Promise<void> {
+    await acts.issueNotice({
+      noticeId: this.state.nextKey('notice'),
+      householdId: this.state.householdId,
+      kind,
+      effectiveMonth: this.d.nextMonth,
+      amountFen: a?.amountFen ?? this.d.amountFen,
+      reasonCode,
+      derivation: a?.derivation,
+      at: Date.now(),
+    });
+  }
+
+  private async status(status: RecipientStatus, reasonCode: string, actor?: LifecycleActor): Promise<void> {
+    await acts.recordStatus({
+      key: this.state.nextKey('status'),
+      householdId: this.state.householdId,
+      status,
+      reasonCode,
+      effectiveMonth: this.d.nextMonth,
+      actor,
+      at: Date.now(),
+    });
+  }
+}

@@ -1,0 +1,145 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { RegionPolicy } from '../../config/policy/policy.schema';
+import { addMonths, assess, type Assessment } from '../domain/lifecycle';
+import {
+  RECIPIENT_REJECTIONS,
+  type RecipientCarried,
+  type RecipientInput,
+  type RecipientSnapshot,
+  type ReportChangeCommand,
+  type StandardChange,
+  type StatusCommand,
+} from './definitions';
+
+/** A command accepted by an update, processed in order by the workflow's main loop. */
+export type LifecycleCommand =
+  | { type: 'change'; cmd: ReportChangeCommand }
+  | { type: 'standard'; cmd: StandardChange }
+  | { type: 'complaint'; complaintId: string }
+  | { type: 'suspend' | 'resume' | 'terminate'; cmd: StatusCommand };
+
+/** The default safety bound on months per run before continue-as-new. */
+export const DEFAULT_MAX_MONTHS_PER_RUN = 24;
+
+/**
+ * The recipient's state and its synchronous rules (validation, re-assessment, queueing). Side effects live in
+ * RecipientRunner; this class holds only data that is carried across continue-as-new plus per-run counters.
+ */
+export class RecipientState {
+  readonly data: RecipientCarried;
+  readonly queue: { seq: number; command: LifecycleCommand }[] = [];
+  private accepted = 0;
+  processed = 0;
+  /** Months recorded in this run, for the continue-as-new safety bound. */
+  monthsThisRun = 0;
+
+  constructor(readonly input: RecipientInput) {
+    this.data = input.carried ?? initialState(input);
+  }
+
+  get lifecycle(): RegionPolicy['lifecycle'] {
+    return this.input.policy.document.lifecycle;
+  }
+
+  get householdId(): string {
+    return this.input.householdId;
+  }
+
+  get terminated(): boolean {
+    return this.data.status === 'terminated';
+  }
+
+  get maxMonthsPerRun(): number {
+    return this.input.maxMonthsPerRun ?? DEFAULT_MAX_MONTHS_PER_RUN;
+  }
+
+  /** The household's standard for its area, fen per person per month. */
+  standardFen(): number {
+    return this.input.area === 'urban' ? this.data.standards.urbanFen : this.data.standards.ruralFen;
+  }
+
+  /** Re-assesses the household with its current incomes, deductions and standard. */
+  assess(): Assessment {
+    return assess({
+      standardFen: this.standardFen(),
+      members: this.data.incomes,
+      deductions: this.data.deductions,
+      lifecycle: this.lifecycle,
+      currentAmountFen: this.data.amountFen,
+    });
+  }
+
+  /** A key unique within this household's whole life (it survives continue-as-new). */
+  nextKey(kind: string): string {
+    this.data.events += 1;
+    return `${this.householdId}:${kind}:${this.data.events}`;
+  }
+
+  enqueue(command: LifecycleCommand): number {
+    this.accepted += 1;
+    this.queue.push({ seq: this.accepted, command });
+    return this.accepted;
+  }
+
+  validateChange(cmd: ReportChangeCommand): void {
+    this.validateLive();
+    const ids = new Set(cmd.incomes.map((i) => i.memberId));
+    const money = [...cmd.incomes.map((i) => i.monthlyIncomeFen), cmd.deductions.rigidExpensesFen, cmd.deductions.workCostsFen];
+    if (cmd.incomes.length === 0 || ids.size !== cmd.incomes.length || !money.every((f) => Number.isSafeInteger(f) && f >= 0)) {
+      throw reject(RECIPIENT_REJECTIONS.invalidIncomes, 'incomes need one entry per member and non-negative integer fen');
+    }
+  }
+
+  validateLive(): void {
+    if (this.terminated) throw reject(RECIPIENT_REJECTIONS.terminated, 'the recipient has exited');
+  }
+
+  validateSuspend(): void {
+    this.validateLive();
+    if (this.data.status === 'suspended') throw reject(RECIPIENT_REJECTIONS.alreadySuspended, 'the recipient is already suspended');
+  }
+
+  validateResume(): void {
+    this.validateLive();
+    if (this.data.status !== 'suspended') throw reject(RECIPIENT_REJECTIONS.notSuspended, 'the recipient is not suspended');
+  }
+
+  snapshot(): RecipientSnapshot {
+    const d = this.data;
+    return {
+      householdId: this.householdId,
+      status: d.status,
+      amountFen: d.amountFen,
+      nextMonth: d.nextMonth,
+      nextReReviewMonth: d.nextReReviewMonth,
+      nextCheckMonth: d.nextCheckMonth,
+      gradualExit: d.gradualExit && { ...d.gradualExit, monthsAllowed: this.lifecycle.gradualExit.months },
+      lastAssessment: d.lastAssessment,
+      runs: d.runs,
+      policy: { snapshotId: this.input.policy.snapshotId, label: this.input.policy.label },
+    };
+  }
+}
+
+function initialState(input: RecipientInput): RecipientCarried {
+  const lifecycle = input.policy.document.lifecycle;
+  return {
+    status: 'active',
+    amountFen: input.amountFen,
+    standards: input.policy.document.standards,
+    incomes: input.incomes,
+    deductions: input.deductions ?? { rigidExpensesFen: 0, workCostsFen: 0 },
+    nextMonth: input.startMonth,
+    nextReReviewMonth: addMonths(input.startMonth, lifecycle.reReviewMonths[input.category]),
+    nextCheckMonth: addMonths(input.startMonth, lifecycle.economicCheckMonths),
+    paid: {},
+    pendingStandards: [],
+    events: 0,
+    runs: 0,
+  };
+}
+
+function reject(type: string, message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+

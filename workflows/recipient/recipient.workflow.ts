@@ -1,0 +1,97 @@
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { monthStart } from '../domain/lifecycle';
+import {
+  complaintUpdate,
+  recipientStateQuery,
+  reportChangeUpdate,
+  resumeUpdate,
+  standardChangedUpdate,
+  suspendUpdate,
+  terminateUpdate,
+  type RecipientInput,
+  type RecipientSnapshot,
+} from './definitions';
+import { RecipientRunner } from './recipient-runner';
+import { RecipientState, type LifecycleCommand } from './recipient-state';
+
+/**
+ * A recipient household's life on 低保 (动态管理), from approval to exit, possibly for years: one entitlement per
+ * month at 00:00 Asia/Shanghai on its first day; periodic re-review tasks by category; economic re-checks at the
+ * region's interval (at most six months); re-assessment on reported changes (有升有降, 渐退, stop); standard changes
+ * with arrears; complaints; suspension and termination. Updates queue commands that the main loop applies in
+ * order, so timers and people never interleave half-way. Continues as new when Temporal suggests it (or after
+ * `maxMonthsPerRun` months), once every handler has finished, carrying its whole state.
+ *
+ * Carries ids, codes, months and fen only. Returns the final snapshot when the household exits.
+ */
+export async function recipientWorkflow(input: RecipientInput): Promise<RecipientSnapshot> {
+  const state = new RecipientState(input);
+  const runner = new RecipientRunner(state);
+
+  setHandler(recipientStateQuery, () => state.snapshot());
+  /** Each update is validated, queued for the main loop, and answered once the loop has applied it. */
+  const on = <A>(def: UpdateDefinition<RecipientSnapshot, [A]>, validate: (arg: A) => void, toCommand: (arg: A) => LifecycleCommand) => {
+    const handler = async (arg: A): Promise<RecipientSnapshot> => {
+      const seq = state.enqueue(toCommand(arg));
+      await condition(() => state.processed >= seq);
+      return state.snapshot();
+    };
+    setHandler(def, handler, { validator: validate });
+  };
+  on(reportChangeUpdate, (cmd) => state.validateChange(cmd), (cmd) => ({ type: 'change', cmd }));
+  on(standardChangedUpdate, () => state.validateLive(), (cmd) => ({ type: 'standard', cmd }));
+  on(complaintUpdate, () => state.validateLive(), (c) => ({ type: 'complaint', complaintId: c.complaintId }));
+  on(suspendUpdate, () => state.validateSuspend(), (cmd) => ({ type: 'suspend', cmd }));
+  on(resumeUpdate, () => state.validateResume(), (cmd) => ({ type: 'resume', cmd }));
+  on(terminateUpdate, () => state.validateLive(), (cmd) => ({ type: 'terminate', cmd }));
+
+  while (!state.terminated) {
+    if (state.queue.length === 0 && (workflowInfo().continueAsNewSuggested || state.monthsThisRun >= state.maxMonthsPerRun)) {
+      await condition(() => allHandlersFinished() || state.queue.length > 0);
+      if (state.queue.length === 0) {
+        return continueAsNew<typeof recipientWorkflow>({ ...input, carried: { ...state.data, runs: state.data.runs + 1 } });
+      }
+    }
+    const wait = runner.nextWake() - Date.now();
+    if (wait > 0) await condition(() => state.queue.length > 0, wait);
+    await drain(state, runner);
+    if (!state.terminated) await due(state, runner);
+  }
+  await drain(state, runner);
+  await condition(allHandlersFinished);
+  return state.snapshot();
+}
+
+/** Applies queued commands in order; commands after an exit are acknowledged without effect. */
+async function drain(state: RecipientState, runner: RecipientRunner): Promise<void> {
+  while (state.queue.length > 0) {
+    const { seq, command } = state.queue[0];
+    if (!state.terminated) await apply(command, state, runner);
+    state.queue.shift();
+    state.processed = seq;
+  }
+}
+
+async function apply(command: LifecycleCommand, state: RecipientState, runner: RecipientRunner): Promise<void> {
+  switch (command.type) {
+    case 'change':
+      state.data.incomes = command.cmd.incomes;
+      state.data.deductions = command.cmd.deductions;
+      return runner.apply(state.assess(), undefined, command.cmd.reporter);
+    case 'standard':
+      return runner.changeStandard(command.cmd);
+    case 'complaint':
+      return runner.reReview('complaint', `${state.householdId}:complaint:${command.complaintId}`, command.complaintId);
+    default:
+      return runner.setStatus(command.type, command.cmd.reasonCode, command.cmd.actor);
+  }
+}
+
+/** Everything whose time has come: month entitlements first, then the economic re-check, then the re-review. */
+async function due(state: RecipientState, runner: RecipientRunner): Promise<void> {
+  const d = state.data;
+  while (!state.terminated && Date.now() >= monthStart(d.nextMonth)) await runner.tickMonth();
+  if (!state.terminated && Date.now() >= monthStart(d.nextCheckMonth)) await runner.economicCheck();
+  if (!state.terminated && Date.now() >= monthStart(d.nextReReviewMonth)) await runner.periodicReReview();
+}
