@@ -13,6 +13,8 @@ import { Task } from '../application/task.entity';
 import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
+import { Entitlement } from '../recipients/entitlement.entity';
+import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { HolidayYearRow } from '../regions/holiday-year.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
@@ -40,6 +42,8 @@ export const ENTITIES = [
   CaseDecision,
   Notice,
   Recipient,
+  Entitlement,
+  LifecycleEvent,
   AuditEntry,
   AuditHead,
   AuditAnchor,

@@ -1,21 +1,19 @@
-import { MikroORM } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
+import type { MikroORM } from '@mikro-orm/core';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { Entitlement } from '../../activities/recipients/entitlement.entity';
 import { LifecycleEvent } from '../../activities/recipients/lifecycle-event.entity';
 import { recipientLedgerActivities } from '../../activities/recipients/recipient-ledger.activities';
 import type { EntitlementInput } from '../../activities/recipients/recipient.contract';
 
-/**
- * The ledger's idempotency against a real database. The entities are not yet registered in activities/db (no
- * migration yet), so this test builds its own in-memory schema from just these two.
- */
+/** The ledger's idempotency against a real database (SQLite, or PostgreSQL with DATABASE_URL), migrated as shipped. */
+let db: TestDatabase;
 let orm: MikroORM;
 beforeAll(async () => {
-  orm = await MikroORM.init({ driver: LibSqlDriver, dbName: ':memory:', entities: [Entitlement, LifecycleEvent], allowGlobalContext: false });
-  await orm.schema.createSchema();
+  db = await createTestDatabase();
+  orm = db.orm;
 });
 afterAll(async () => {
-  await orm?.close(true);
+  await db?.drop();
 });
 
 const row = (over: Partial<EntitlementInput> = {}): EntitlementInput => ({
