@@ -24,6 +24,12 @@ const fen = z
   .int('must be an integer number of fen (分), not yuan')
   .positive('must be positive');
 
+const clockHours = z
+  .number({ error: 'must be a number of clock hours' })
+  .int('must be a whole number of clock hours')
+  .min(1, 'must be at least 1 clock hour')
+  .max(168, 'must be at most 168 clock hours (one week)');
+
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 
 const timed = z.object({ limitDays: workingDays }).strict();
@@ -60,6 +66,22 @@ export const regionPolicySchema = z
         depositMonths: z.number().int('must be a whole number').min(0, 'must not be negative').max(120, 'must be at most 120'),
         vehiclesAllowed: z.number().int('must be a whole number').min(0, 'must not be negative'),
         extraPropertiesAllowed: z.number().int('must be a whole number').min(0, 'must not be negative'),
+      })
+      .strict(),
+    /** 救急难 / 先行救助: decision hours (clock hours, not working days), the township's tier and the 备用金 funding. */
+    emergency: z
+      .object({
+        townshipDecisionHours: clockHours,
+        countyDecisionHours: clockHours,
+        townshipLimitMonths: z
+          .number({ error: 'must be a number of months of the urban 低保 standard' })
+          .positive('the township limit must be a positive number of months of the urban 低保 standard')
+          .refine((m) => Math.abs(m * 10 - Math.round(m * 10)) < 1e-9, 'the township limit must be in tenths of a month'),
+        followUpDays: workingDays,
+        reserveFundPerResidentFen: z
+          .number({ error: 'must be an amount in fen per registered resident' })
+          .int('the reserve fund per resident must be an integer number of fen (分), not yuan')
+          .min(0, 'the reserve fund per resident must not be negative'),
       })
       .strict(),
   })
