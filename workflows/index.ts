@@ -1,2 +1,3 @@
 /** Every workflow the worker registers. Workflow type names are durable: never rename an export. */
 export { applicationWorkflow } from './application/application.workflow';
+export { emergencyWorkflow } from './emergency/emergency.workflow';

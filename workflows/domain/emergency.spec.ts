@@ -1,4 +1,4 @@
-import { addClockHours, approvalTier, townshipLimitFen } from './emergency';
+import { addClockHours, approvalTier, ledgerYear, townshipLimitFen } from './emergency';
 
 const standards = { urbanFen: 60_000, ruralFen: 45_000 };
 const policy = { townshipDecisionHours: 24, countyDecisionHours: 24, townshipLimitMonths: 3, followUpDays: 10, reserveFundPerResidentFen: 200 };
@@ -40,4 +40,9 @@ describe('addClockHours', () => {
     expect(() => addClockHours(0.5, 1)).toThrow(RangeError);
     expect(() => addClockHours(0, -1)).toThrow(RangeError);
   });
+});
+
+test('the ledger year is the calendar year in China', () => {
+  expect(ledgerYear(Date.UTC(2026, 11, 31, 15, 59))).toBe(2026);
+  expect(ledgerYear(Date.UTC(2026, 11, 31, 16, 0))).toBe(2027);
 });

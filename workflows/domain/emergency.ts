@@ -38,3 +38,10 @@ export function addClockHours(fromMs: number, hours: number): number {
 function requireFen(value: number, name: string): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be an integer number of fen, got ${value}`);
 }
+
+const CHINA_OFFSET_MS = 8 * HOUR_MS;
+
+/** The reserve-fund year of an instant: the calendar year in China (UTC+8, no daylight saving). */
+export function ledgerYear(atMs: number): number {
+  return new Date(atMs + CHINA_OFFSET_MS).getUTCFullYear();
+}
