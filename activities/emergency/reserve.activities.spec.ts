@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, OptimisticLockError } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { creditReserve, reserveActivities } from './reserve.activities';
 import { ReserveLedger, ReserveMovement } from './reserve.entity';
@@ -50,4 +50,15 @@ test('concurrent payments of one township never take the fund below zero', async
   const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((r) => pay(r, 30_000)));
   expect(results.filter((r) => r.paid)).toHaveLength(3);
   expect((await ledger()).balanceFen).toBe(10_000);
+});
+
+test('two transactions that both read the ledger cannot both debit it: the version refuses the second', async () => {
+  await creditReserve(orm, { townshipCode: T, year: 2026, kind: 'funding', amountFen: 100_000, idempotencyKey: 'funding:2026' });
+  const [a, b] = [orm.em.fork(), orm.em.fork()];
+  const [la, lb] = [await a.findOneOrFail(ReserveLedger, `${T}:2026`), await b.findOneOrFail(ReserveLedger, `${T}:2026`)];
+  la.balanceFen -= 60_000;
+  lb.balanceFen -= 60_000;
+  await a.flush();
+  await expect(b.flush()).rejects.toBeInstanceOf(OptimisticLockError);
+  expect((await ledger()).balanceFen).toBe(40_000);
 });
