@@ -1,3 +1,4 @@
 /** Every workflow the worker registers. Workflow type names are durable: never rename an export. */
 export { applicationWorkflow } from './application/application.workflow';
 export { recipientWorkflow } from './recipient/recipient.workflow';
+export { emergencyWorkflow } from './emergency/emergency.workflow';

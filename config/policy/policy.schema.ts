@@ -29,6 +29,11 @@ const wholeMonths = z
   .number({ error: 'must be a number of months' })
   .int('must be a whole number of months')
   .min(1, 'must be at least 1 month');
+const clockHours = z
+  .number({ error: 'must be a number of clock hours' })
+  .int('must be a whole number of clock hours')
+  .min(1, 'must be at least 1 clock hour')
+  .max(168, 'must be at most 168 clock hours (one week)');
 
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 
@@ -92,6 +97,22 @@ export const regionPolicySchema = z
         reReviewMonths: z.object({ stable: wholeMonths, working_age: wholeMonths, other: wholeMonths }).strict(),
         economicCheckMonths: wholeMonths.max(6, 'must be at most 6 months: economic data is re-checked at least twice a year'),
         deductions: z.object({ rigidExpenses: z.boolean(), workCosts: z.boolean() }).strict(),
+      })
+      .strict(),
+    /** 救急难 / 先行救助: decision hours (clock hours, not working days), the township's tier and the 备用金 funding. */
+    emergency: z
+      .object({
+        townshipDecisionHours: clockHours,
+        countyDecisionHours: clockHours,
+        townshipLimitMonths: z
+          .number({ error: 'must be a number of months of the urban 低保 standard' })
+          .positive('the township limit must be a positive number of months of the urban 低保 standard')
+          .refine((m) => Math.abs(m * 10 - Math.round(m * 10)) < 1e-9, 'the township limit must be in tenths of a month'),
+        followUpDays: workingDays,
+        reserveFundPerResidentFen: z
+          .number({ error: 'must be an amount in fen per registered resident' })
+          .int('the reserve fund per resident must be an integer number of fen (分), not yuan')
+          .min(0, 'the reserve fund per resident must not be negative'),
       })
       .strict(),
   })

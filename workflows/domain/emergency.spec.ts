@@ -1,0 +1,48 @@
+import { addClockHours, approvalTier, ledgerYear, townshipLimitFen } from './emergency';
+
+const standards = { urbanFen: 60_000, ruralFen: 45_000 };
+const policy = { townshipDecisionHours: 24, countyDecisionHours: 24, townshipLimitMonths: 3, followUpDays: 10, reserveFundPerResidentFen: 200 };
+
+describe('approvalTier', () => {
+  test('up to three months of the urban standard the township decides alone', () => {
+    expect(townshipLimitFen(standards, policy)).toBe(180_000);
+    expect(approvalTier(180_000, standards, policy)).toBe('township');
+    expect(approvalTier(1, standards, policy)).toBe('township');
+  });
+
+  test('one fen above the limit needs the county', () => {
+    expect(approvalTier(180_001, standards, policy)).toBe('county');
+  });
+
+  test('fractional months are counted in tenths without floating error', () => {
+    const p = { ...policy, townshipLimitMonths: 1.1 };
+    expect(townshipLimitFen({ urbanFen: 83_000, ruralFen: 63_000 }, p)).toBe(91_300);
+    expect(approvalTier(91_300, { urbanFen: 83_000, ruralFen: 63_000 }, p)).toBe('township');
+    expect(approvalTier(91_301, { urbanFen: 83_000, ruralFen: 63_000 }, p)).toBe('county');
+  });
+
+  test('yuan with decimals and non-positive amounts are refused', () => {
+    expect(() => approvalTier(1500.5, standards, policy)).toThrow(RangeError);
+    expect(() => approvalTier(0, standards, policy)).toThrow(RangeError);
+    expect(() => approvalTier(100, { urbanFen: 600.5, ruralFen: 1 }, policy)).toThrow(RangeError);
+  });
+});
+
+describe('addClockHours', () => {
+  test('counts clock hours across nights and weekends', () => {
+    const saturday = Date.UTC(2026, 9, 3, 22, 0);
+    expect(addClockHours(saturday, 24)).toBe(Date.UTC(2026, 9, 4, 22, 0));
+    expect(addClockHours(saturday, 0)).toBe(saturday);
+  });
+
+  test('refuses fractional hours and times', () => {
+    expect(() => addClockHours(0, 1.5)).toThrow(RangeError);
+    expect(() => addClockHours(0.5, 1)).toThrow(RangeError);
+    expect(() => addClockHours(0, -1)).toThrow(RangeError);
+  });
+});
+
+test('the ledger year is the calendar year in China', () => {
+  expect(ledgerYear(Date.UTC(2026, 11, 31, 15, 59))).toBe(2026);
+  expect(ledgerYear(Date.UTC(2026, 11, 31, 16, 0))).toBe(2027);
+});

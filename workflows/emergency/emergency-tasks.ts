@@ -1,0 +1,91 @@
+import { ActivityCancellationType, condition, proxyActivities } from '@temporalio/workflow';
+import type { EmergencyActivities, OpenEmergencyTaskInput } from '../../activities/emergency/emergency.contract';
+import type { Actor } from '../application/decisions';
+import { EMERGENCY_ROLES, type EmergencyStep } from './definitions';
+import type { EmergencyState } from './emergency-state';
+
+/** Short idempotent writes to our own database (the payment too: it is keyed), retried quickly and forever. */
+const acts = proxyActivities<EmergencyActivities>({
+  startToCloseTimeout: '1 minute',
+  cancellationType: ActivityCancellationType.ABANDON,
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export interface StepSpec {
+  step: EmergencyStep;
+  regionCode: string;
+  deadline: OpenEmergencyTaskInput['deadline'];
+  round?: number;
+  escalationOf?: string;
+}
+
+/**
+ * The mechanics of the emergency steps: opening urgent inbox tasks, waiting on people until a due time, marking
+ * overdue work against the region that held it, and the timeline. Activities are the only side effects.
+ */
+export class EmergencyTasks {
+  constructor(readonly state: EmergencyState) {}
+
+  get activities(): EmergencyActivities {
+    return acts;
+  }
+
+  /** Opens an urgent task (rank 0) and records it in the state; returns its id and due time. */
+  async open(spec: StepSpec): Promise<{ taskId: string; dueAt: number }> {
+    const taskId = this.state.taskId(spec.step, spec.round);
+    const role = EMERGENCY_ROLES[spec.step];
+    const { dueAt } = await acts.openTask({
+      taskId,
+      requestId: this.state.input.requestId,
+      step: spec.step,
+      role,
+      rank: 0,
+      regionCode: spec.regionCode,
+      fromMs: Date.now(),
+      deadline: spec.deadline,
+      escalationOf: spec.escalationOf,
+    });
+    this.state.tasks.set(taskId, { taskId, step: spec.step, role, dueAt, overdue: false });
+    return { taskId, dueAt };
+  }
+
+  /** Waits for the task to be answered until its due time; false when the due time passed first. */
+  async waitUntilDue(done: () => boolean, dueAt: number): Promise<boolean> {
+    this.state.settle();
+    const ms = dueAt - Date.now();
+    return ms > 0 ? condition(done, ms) : done();
+  }
+
+  /** Waits without a limit (after the overdue has been recorded). */
+  async waitForever(done: () => boolean): Promise<void> {
+    this.state.settle();
+    await condition(done);
+  }
+
+  /** Marks the task overdue against the region that held it, on the task row and the timeline. */
+  async overdue(taskId: string, againstRegion: string): Promise<void> {
+    const task = this.state.tasks.get(taskId)!;
+    await acts.markOverdue({ requestId: this.state.input.requestId, taskId, at: Date.now(), againstRegion });
+    task.overdue = true;
+    await this.event(`${taskId}:overdue`, 'overdue', { data: { taskId, againstRegion, dueAt: task.dueAt } });
+  }
+
+  /** Closes the task row (completed with its actor, or cancelled with a reason) and forgets it. */
+  async close(taskId: string, actor?: Actor, reason?: string): Promise<void> {
+    const status = actor ? 'completed' : 'cancelled';
+    await acts.closeTask({ requestId: this.state.input.requestId, taskId, status, at: Date.now(), actor, reason });
+    this.state.tasks.delete(taskId);
+  }
+
+  /** Appends a timeline event with the policy version the request runs under. */
+  event(key: string, action: string, extra: { actor?: Actor; reasonCode?: string; data?: Record<string, string | number | boolean | null> } = {}): Promise<void> {
+    return acts.recordEvent({
+      requestId: this.state.input.requestId,
+      key,
+      action,
+      at: Date.now(),
+      policySnapshotId: this.state.input.policy.snapshotId,
+      ...extra,
+    });
+  }
+}
