@@ -13,6 +13,7 @@ import { Task } from '../application/task.entity';
 import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
+import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
@@ -44,6 +45,8 @@ export const ENTITIES = [
   Recipient,
   Entitlement,
   LifecycleEvent,
+  ReserveLedger,
+  ReserveMovement,
   AuditEntry,
   AuditHead,
   AuditAnchor,

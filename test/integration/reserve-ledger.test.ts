@@ -1,23 +1,18 @@
-import { MikroORM, OptimisticLockError } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
-import { creditReserve, reserveActivities } from './reserve.activities';
-import { ReserveLedger, ReserveMovement } from './reserve.entity';
+import { OptimisticLockError, type MikroORM } from '@mikro-orm/core';
+import { creditReserve, reserveActivities } from '../../activities/emergency/reserve.activities';
+import { ReserveLedger, ReserveMovement } from '../../activities/emergency/reserve.entity';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
-/** The 备用金 ledger on a real (in-memory SQLite) database, with only its own two tables. */
+/** The 备用金 ledger on the migrated database (SQLite, or PostgreSQL with DATABASE_URL): a fresh one per test. */
 
+let db: TestDatabase;
 let orm: MikroORM;
 beforeEach(async () => {
-  orm = await MikroORM.init({
-    driver: LibSqlDriver,
-    dbName: ':memory:',
-    entities: [ReserveLedger, ReserveMovement],
-    allowGlobalContext: false,
-    pool: { min: 1, max: 1 },
-  });
-  await orm.schema.createSchema();
+  db = await createTestDatabase();
+  orm = db.orm;
 });
 afterEach(async () => {
-  await orm.close(true);
+  await db.drop();
 });
 
 const T = '320723100';
