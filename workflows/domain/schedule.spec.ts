@@ -47,3 +47,13 @@ test('a preview reaching into 2027 says the holiday table is not published', () 
   expect(s.steps.some((x) => x.warning?.includes('2027'))).toBe(true);
   expect(s.steps[0].warning).toBeUndefined();
 });
+
+test('the city preview: appraisal only for a disputed case, one publicity after review', () => {
+  const policy = policyOf('211202001001');
+  expect(scheduleRoute(policy, facts, monday, calendar).steps.map((x) => x.step)).toEqual([
+    'acceptance', 'investigation', 'township_review', 'publicity_review', 'county_approval',
+  ]);
+  expect(scheduleRoute(policy, { ...facts, disputed: true }, monday, calendar).steps.map((x) => x.step)).toEqual([
+    'acceptance', 'investigation', 'appraisal', 'township_review', 'publicity_review', 'county_approval',
+  ]);
+});
