@@ -34,6 +34,12 @@ function fictionalId(prefix: string, birth: string): string {
   return first17 + idNumberCheckDigit(first17);
 }
 
+/** A random birth date in a year range: repeated demo runs then rarely meet a household already in a case. */
+function birthIn(fromYear: number, toYear: number): string {
+  const from = Date.UTC(fromYear, 0, 1);
+  return new Date(from + randomInt((toYear - fromYear + 1) * 365) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Who plays each step, and what they decide. */
 const PLAY: Record<string, { user: string; decision: (c: Json) => Json }> = {
   acceptance: { user: 'clerk', decision: () => ({ outcome: 'accept', reason: '材料齐全，予以受理' }) },
@@ -64,14 +70,16 @@ function shanghai(iso: string | null): string {
 
 async function play(region: (typeof DEMO_REGIONS)[number]): Promise<void> {
   const clerk = await tokenOf(`${region.prefix}.clerk`);
+  const headBirth = birthIn(1955, 1985);
+  const childBirth = birthIn(2008, 2016);
   const created = await call('POST', '/api/applications', clerk, {
     regionCode: region.village,
     address: '演示路8号',
     phone: '13900000000',
     authorizationSigned: true,
     members: [
-      { name: '演示户主', idNumber: fictionalId(region.county, '1968-04-12'), relation: 'head', birthDate: '1968-04-12', declaredMonthlyIncomeFen: 25_000 },
-      { name: '演示子女', idNumber: fictionalId(region.county, '2012-09-01'), relation: 'child', birthDate: '2012-09-01', declaredMonthlyIncomeFen: 0 },
+      { name: '演示户主', idNumber: fictionalId(region.county, headBirth), relation: 'head', birthDate: headBirth, declaredMonthlyIncomeFen: 25_000 },
+      { name: '演示子女', idNumber: fictionalId(region.county, childBirth), relation: 'child', birthDate: childBirth, declaredMonthlyIncomeFen: 0 },
     ],
   });
   const id = created.id as string;

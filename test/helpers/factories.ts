@@ -1,13 +1,17 @@
+import { randomInt } from 'node:crypto';
 import { idNumberCheckDigit } from '../../activities/departments/id-number';
 
-let sequence = 0;
-
-/** A well-formed, fictional resident ID number (GB 11643 check character), unique within the run. */
+/** A well-formed, fictional resident ID number (GB 11643 check character) for a birth date. */
 export function fakeIdNumber(prefix: string, birthDate: string): string {
-  sequence = (sequence + 1) % 1000;
-  const seq = String((Date.now() + sequence * 7) % 1000).padStart(3, '0');
-  const first17 = `${prefix}${birthDate.replace(/-/g, '')}${seq}`;
+  const first17 = `${prefix}${birthDate.replace(/-/g, '')}${String(randomInt(1000)).padStart(3, '0')}`;
   return `${first17}${idNumberCheckDigit(first17)}`;
+}
+
+/** A random birth date between two years (inclusive), so generated people rarely share an ID number. */
+export function randomBirthDate(fromYear: number, toYear: number): string {
+  const from = Date.UTC(fromYear, 0, 1);
+  const to = Date.UTC(toYear, 11, 31);
+  return new Date(from + randomInt(Math.floor((to - from) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface MemberInput {
@@ -24,7 +28,7 @@ export function applicationBody(regionCode: string, options: { members?: Partial
   const prefix = regionCode.slice(0, 6);
   const specs = options.members ?? [{ relation: 'head' }, { relation: 'child', birthDate: '2012-03-04' }];
   const members = specs.map((m, i) => {
-    const birthDate = m.birthDate ?? (i === 0 ? '1970-05-06' : '2011-02-03');
+    const birthDate = m.birthDate ?? (i === 0 ? randomBirthDate(1950, 1990) : randomBirthDate(2009, 2015));
     return {
       name: m.name ?? (i === 0 ? '测试户主' : `测试成员${i}`),
       idNumber: m.idNumber ?? fakeIdNumber(prefix, birthDate),
