@@ -4,6 +4,7 @@ import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/domai
 import { shanghaiDay, isoDate } from '../../workflows/domain/calendar';
 import type { ReasonCode } from '../../workflows/application/decisions';
 import type { ApplicationActivities, DecideInput, DecisionResult } from './application.contract';
+import { AuditLog } from '../audit/audit-log.service';
 import { Household } from '../households/household.entity';
 import type { Member } from '../households/member.entity';
 import { Recipient } from '../recipients/recipient.entity';
@@ -39,7 +40,7 @@ export function singleEnrolmentEligible(member: Pick<Member, 'disabilityGrade' |
  * computed from the assessed incomes (declared ones where none was assessed) and the household is enrolled; a zero
  * benefit turns the approval into a rejection for income above the standard. Every outcome gets a written notice.
  */
-export function decisionActivities(orm: MikroORM): Pick<ApplicationActivities, 'decide'> {
+export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<ApplicationActivities, 'decide'> {
   return {
     async decide(input: DecideInput): Promise<DecisionResult> {
       return orm.em.fork().transactional(async (em) => {
@@ -117,6 +118,16 @@ export function decisionActivities(orm: MikroORM): Pick<ApplicationActivities, '
             issuedAt: at,
           }),
         );
+        await audit.append(em, {
+          actorId: input.actor?.userId ?? 'system',
+          actorRole: input.actor?.role ?? 'system',
+          regionCode: application.regionCode,
+          action: 'case_decision',
+          targetType: 'application',
+          targetId: application.id,
+          before: { status: application.status },
+          after: { status, reasonCode, amountFen, policySnapshotId: application.policySnapshotId },
+        });
         application.status = status;
         application.stage = 'decision';
         application.decidedAt = at;

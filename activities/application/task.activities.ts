@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { ApplicationActivities, CloseTaskInput, OpenTaskInput, OpenedTask } from './application.contract';
 import type { CalendarService } from '../regions/calendar.service';
+import { AuditLog } from '../audit/audit-log.service';
 import { Application } from './application.entity';
 import { Submission } from './submission.entity';
 import { TASK_RANK, Task } from './task.entity';
@@ -12,7 +13,7 @@ const STAGE_STEPS = new Set(['acceptance', 'home_visit', 'appraisal', 'township_
 type TaskActivities = Pick<ApplicationActivities, 'openTask' | 'closeTask' | 'markOverdue' | 'reassignTask' | 'cancelOpenTasks' | 'rescheduleTask'>;
 
 /** Inbox rows: opened once per task id, closed once, every change on the timeline. */
-export function taskActivities(orm: MikroORM, calendars: CalendarService): TaskActivities {
+export function taskActivities(orm: MikroORM, calendars: CalendarService, audit = new AuditLog()): TaskActivities {
   const tx = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
 
   async function openTask(input: OpenTaskInput): Promise<OpenedTask> {
@@ -74,6 +75,17 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService): TaskA
       if (input.submissionId) {
         const submission = await em.findOne(Submission, input.submissionId);
         if (submission) submission.status = 'accepted';
+      }
+      if (input.status === 'completed' && input.actor) {
+        await audit.append(em, {
+          actorId: input.actor.userId,
+          actorRole: input.actor.role,
+          regionCode: task.regionCode,
+          action: 'decision',
+          targetType: 'task',
+          targetId: task.id,
+          after: input.decision ? decisionData(input.decision) : null,
+        });
       }
       await appendEvent(em, {
         applicationId: input.applicationId,

@@ -5,6 +5,7 @@ import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { ApplicationsController } from './applications/applications.controller';
+import { AuditController } from './audit/audit.controller';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [InfraModule.forRoot(infra)],
-      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController],
+      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController],
       providers: [
         AuthService,
         IntakeService,

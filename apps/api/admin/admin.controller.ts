@@ -39,8 +39,8 @@ export class AdminController {
   @Put('calendars/:year')
   @ApiOperation({ summary: "Load a year's State Council holiday table (holidays and make-up working days)" })
   @ApiBody({ schema: z.toJSONSchema(holidayYearSchema, { io: 'input', unrepresentable: 'any' }) as object })
-  loadCalendar(@Param('year', ParseIntPipe) year: number, @Body(new ZodPipe(holidayYearSchema)) body: HolidayYearConfig) {
-    return this.calendars.load(year, body);
+  loadCalendar(@CurrentUser() user: AuthUser, @Param('year', ParseIntPipe) year: number, @Body(new ZodPipe(holidayYearSchema)) body: HolidayYearConfig) {
+    return this.calendars.load(user, year, body);
   }
 
   @Get('regions/:code/config')

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { HolidayYearConfig } from '../../../config/calendars/calendar.schema';
+import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CalendarService } from '../../../activities/regions/calendar.service';
+import type { AuthUser } from '../auth/auth.types';
 import { HolidayYearRow } from '../../../activities/regions/holiday-year.entity';
 import { shanghaiDay, isoDate } from '../../../workflows/domain/calendar';
 import { UnprocessableError } from '../common/errors';
@@ -15,6 +17,7 @@ export class CalendarAdminService {
   constructor(
     private readonly orm: MikroORM,
     private readonly calendars: CalendarService,
+    private readonly audit: AuditLog,
   ) {}
 
   async list() {
@@ -22,15 +25,28 @@ export class CalendarAdminService {
     return rows.map((r) => ({ year: r.year, published: r.published, source: r.source, holidays: r.holidays, makeUpWorkdays: r.makeUpWorkdays }));
   }
 
-  async load(year: number, table: HolidayYearConfig) {
+  async load(user: AuthUser, year: number, table: HolidayYearConfig) {
     if (table.year !== year) throw new UnprocessableError([{ field: 'year', rule: `must equal the year in the path (${year})` }]);
     const thisYear = Number(isoDate(shanghaiDay(Date.now())).slice(0, 4));
     if (year < thisYear) throw new UnprocessableError([{ field: 'year', rule: `a past year's table cannot be changed (this year is ${thisYear})` }]);
     const em = this.orm.em.fork();
-    const row = await em.findOne(HolidayYearRow, year);
-    if (row) Object.assign(row, table);
-    else em.persist(new HolidayYearRow(table));
-    await em.flush();
+    await em.transactional(async (tx) => {
+      const row = await tx.findOne(HolidayYearRow, year);
+      const before = row ? { published: row.published, holidays: row.holidays, makeUpWorkdays: row.makeUpWorkdays } : null;
+      if (row) Object.assign(row, table);
+      else tx.persist(new HolidayYearRow(table));
+      await this.audit.append(tx, {
+        actorId: user.id,
+        actorRole: user.role,
+        regionCode: user.regionCode,
+        action: 'calendar_loaded',
+        targetType: 'holiday_year',
+        targetId: String(year),
+        before,
+        after: { published: table.published, holidays: table.holidays, makeUpWorkdays: table.makeUpWorkdays },
+        reason: table.source,
+      });
+    });
     this.calendars.invalidate();
     return { ...table };
   }

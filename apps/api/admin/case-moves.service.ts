@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { Application } from '../../../activities/application/application.entity';
+import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { Submission } from '../../../activities/application/submission.entity';
 import { appendEvent } from '../../../activities/application/timeline';
 import { PolicyService } from '../../../activities/regions/policy.service';
@@ -25,6 +26,7 @@ export class CaseMovesService {
     private readonly orm: MikroORM,
     private readonly policies: PolicyService,
     private readonly temporal: Client,
+    private readonly audit: AuditLog,
   ) {}
 
   async move(user: AuthUser, regionCode: string, body: MoveCasesBody) {
@@ -54,6 +56,17 @@ export class CaseMovesService {
       });
       await em.transactional(async (tx) => {
         tx.persist(submission);
+        await this.audit.append(tx, {
+          actorId: user.id,
+          actorRole: user.role,
+          regionCode: application.regionCode,
+          action: 'policy_move',
+          targetType: 'application',
+          targetId: application.id,
+          before: { policySnapshotId: from },
+          after: { policySnapshotId: policy.snapshotId },
+          reason: body.reason,
+        });
         await appendEvent(tx, {
           applicationId: application.id,
           key: `policy-move-request:${submission.id}`,

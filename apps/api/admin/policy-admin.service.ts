@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Application } from '../../../activities/application/application.entity';
+import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CalendarService } from '../../../activities/regions/calendar.service';
 import { PolicySnapshotSource } from '../../../activities/regions/policy-snapshot-source.entity';
 import { PolicyVersion } from '../../../activities/regions/policy-version.entity';
@@ -31,6 +32,7 @@ export class PolicyAdminService {
     private readonly orm: MikroORM,
     private readonly policies: PolicyService,
     private readonly calendars: CalendarService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** A region the administrator may manage: their own or below (outside it, 404). */
@@ -79,7 +81,20 @@ export class PolicyAdminService {
     });
     version.proposedById = user.id;
     version.proposedReason = body.reason;
-    await em.persistAndFlush(version);
+    await em.transactional(async (tx) => {
+      tx.persist(version);
+      await this.audit.append(tx, {
+        actorId: user.id,
+        actorRole: user.role,
+        regionCode: code,
+        action: 'policy_proposed',
+        targetType: 'policy_version',
+        targetId: version.id,
+        before: own?.override ?? null,
+        after: { override, effectiveFrom: effectiveFrom.toISOString() },
+        reason: body.reason,
+      });
+    });
     return this.view(version, diffDocuments(own?.override ?? {}, override));
   }
 
@@ -121,7 +136,20 @@ export class PolicyAdminService {
     version.reviewedById = user.id;
     version.reviewedReason = reason;
     version.reviewedAt = new Date();
-    await em.flush();
+    await em.transactional(async (tx) => {
+      tx.persist(version);
+      await this.audit.append(tx, {
+        actorId: user.id,
+        actorRole: user.role,
+        regionCode: version.scope,
+        action: decision === 'approve' ? 'policy_approved' : 'policy_rejected',
+        targetType: 'policy_version',
+        targetId: version.id,
+        before: { status: 'proposed' },
+        after: { status: version.status, version: version.version },
+        reason,
+      });
+    });
     return this.view(version);
   }
 

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { verify as verifyPassword } from '@node-rs/argon2';
 import jwt from 'jsonwebtoken';
 import type { Env } from '../../../config/env.schema';
+import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { User } from '../../../activities/identity/user.entity';
 import { Region } from '../../../activities/regions/region.entity';
 import { UnauthenticatedError } from '../common/errors';
@@ -14,6 +15,7 @@ import type { AuthUser } from './auth.types';
 export class AuthService {
   constructor(
     private readonly orm: MikroORM,
+    private readonly audit: AuditLog,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -21,6 +23,14 @@ export class AuthService {
     const user = await this.orm.em.fork().findOne(User, { username });
     // Same answer whether the user is unknown, suspended or the password is wrong.
     const ok = user && user.status === 'active' && (await verifyPassword(user.passwordHash, password).catch(() => false));
+    await this.audit.append(this.orm.em.fork(), {
+      actorId: user?.id ?? 'anonymous',
+      actorRole: user?.role ?? 'none',
+      regionCode: user?.regionCode ?? '',
+      action: ok ? 'login' : 'login_failed',
+      targetType: 'user',
+      targetId: username,
+    });
     if (!user || !ok) throw new UnauthenticatedError('wrong username or password');
     const accessToken = jwt.sign({}, this.env.JWT_SECRET, {
       algorithm: 'HS256',

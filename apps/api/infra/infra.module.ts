@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import type { Env } from '../../../config/env.schema';
+import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CaseStarter } from '../../../activities/application/case-starter';
 import { CalendarService } from '../../../activities/regions/calendar.service';
 import { PolicyService } from '../../../activities/regions/policy.service';
@@ -28,6 +29,7 @@ export class InfraModule {
         { provide: ENV, useValue: options.env },
         { provide: MikroORM, useValue: options.orm },
         { provide: Client, useValue: options.temporal },
+        { provide: AuditLog, useValue: new AuditLog() },
         { provide: CalendarService, useFactory: (orm: MikroORM) => new CalendarService(orm), inject: [MikroORM] },
         { provide: PolicyService, useFactory: (orm: MikroORM) => new PolicyService(orm), inject: [MikroORM] },
         {
@@ -36,7 +38,7 @@ export class InfraModule {
           inject: [MikroORM, Client],
         },
       ],
-      exports: [ENV, MikroORM, Client, CalendarService, PolicyService, CaseStarter],
+      exports: [ENV, MikroORM, Client, AuditLog, CalendarService, PolicyService, CaseStarter],
     };
   }
 }
