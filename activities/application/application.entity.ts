@@ -43,6 +43,10 @@ export class Application {
   @Property({ type: 'boolean' })
   relativeOfStaff: boolean;
 
+  /** Staff registered as close relatives of a member (近亲属备案): they may not act on any task of this case. */
+  @Property({ type: 'json', defaultRaw: `'[]'` })
+  excludedUserIds: string[] = [];
+
   @Property({ type: 'string', length: 36 })
   submittedById: string;
 

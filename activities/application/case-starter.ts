@@ -31,6 +31,7 @@ export class CaseStarter {
       policy: { snapshotId: snapshot.id, label: snapshot.label, document: snapshot.document },
       missingDocuments: application.missingDocuments,
       relativeOfStaff: application.relativeOfStaff,
+      excludedUserIds: application.excludedUserIds,
     };
     try {
       await this.client.workflow.start(APPLICATION_WORKFLOW_TYPE, {

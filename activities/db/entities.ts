@@ -17,6 +17,7 @@ import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
+import { KinRegisterEntry } from '../integrity/kin-register.entity';
 import { HolidayYearRow } from '../regions/holiday-year.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { PolicySnapshotSource } from '../regions/policy-snapshot-source.entity';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   LifecycleEvent,
   ReserveLedger,
   ReserveMovement,
+  KinRegisterEntry,
   AuditEntry,
   AuditHead,
   AuditAnchor,

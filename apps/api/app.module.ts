@@ -6,6 +6,8 @@ import { CalendarAdminService } from './admin/calendar-admin.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
+import { KinRegisterController } from './integrity/kin-register.controller';
+import { KinRegisterService } from './integrity/kin-register.service';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
@@ -26,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [InfraModule.forRoot(infra)],
-      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController],
+      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController, KinRegisterController],
       providers: [
         AuthService,
         IntakeService,
@@ -36,6 +38,7 @@ export class AppModule {
         PolicyAdminService,
         CalendarAdminService,
         CaseMovesService,
+        KinRegisterService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -19,6 +19,7 @@ export interface CaseOptions {
   applicationId?: string;
   missingDocuments?: string[];
   relativeOfStaff?: boolean;
+  excludedUserIds?: string[];
   store?: FakeCaseStore;
   /** With RECORD_HISTORIES=1, the finished case's history is saved as a replay fixture under this name. */
   record?: string;
@@ -40,6 +41,7 @@ export async function withCase<T>(env: TestWorkflowEnvironment, options: CaseOpt
           policy: options.policy,
           missingDocuments: options.missingDocuments ?? [],
           relativeOfStaff: options.relativeOfStaff ?? false,
+          ...(options.excludedUserIds ? { excludedUserIds: options.excludedUserIds } : {}),
         },
       ],
     });

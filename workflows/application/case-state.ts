@@ -100,6 +100,9 @@ export class CaseState {
     if (cmd.actor.role !== task.role) {
       throw reject(UPDATE_REJECTIONS.wrongRole, `task ${cmd.taskId} belongs to role ${task.role}, not ${cmd.actor.role}`);
     }
+    if (this.input.excludedUserIds?.includes(cmd.actor.userId)) {
+      throw reject(UPDATE_REJECTIONS.conflictOfInterest, 'a registered close relative of a member may not act on this case (近亲属回避)');
+    }
     if (cmd.decision.step !== task.step) {
       throw reject(UPDATE_REJECTIONS.wrongStep, `task ${cmd.taskId} is step ${task.step}, not ${cmd.decision.step}`);
     }

@@ -24,6 +24,8 @@ export interface ApplicationInput {
   missingDocuments: string[];
   /** The applicant is a registered close relative of staff (近亲属备案). */
   relativeOfStaff: boolean;
+  /** Staff registered as relatives of a member: refused on every task of the case (absent in older histories). */
+  excludedUserIds?: string[];
 }
 
 export type CaseStatus = 'in_progress' | 'approved' | 'rejected' | 'returned' | 'closed';
@@ -81,4 +83,5 @@ export const UPDATE_REJECTIONS = {
   notInPublicity: 'NotInPublicity',
   incompleteSupplement: 'IncompleteSupplement',
   samePolicy: 'SamePolicy',
+  conflictOfInterest: 'ConflictOfInterest',
 } as const;

@@ -6,6 +6,7 @@ import { Application } from '../../../activities/application/application.entity'
 import { CaseStarter } from '../../../activities/application/case-starter';
 import { appendEvent } from '../../../activities/application/timeline';
 import { Household } from '../../../activities/households/household.entity';
+import { KinRegisterEntry } from '../../../activities/integrity/kin-register.entity';
 import { Member } from '../../../activities/households/member.entity';
 import { idDigest } from '../../../activities/households/personal-data';
 import { Recipient } from '../../../activities/recipients/recipient.entity';
@@ -56,6 +57,8 @@ export class IntakeService {
     const digests = body.members.map((m) => idDigest(this.env.PII_DIGEST_KEY, m.idNumber));
     await this.refuseDuplicates(em, digests);
 
+    const kin = await em.find(KinRegisterEntry, { relativeDigest: { $in: digests } });
+    const excludedUserIds = [...new Set(kin.map((k) => k.staffUserId).filter((id): id is string => !!id))];
     const policy = await this.policies.resolveFor(em, region.code);
     const household = new Household({ id: randomUUID(), regionCode: region.code, regionPath: region.path, area: region.area, address: body.address, phone: body.phone });
     body.members.forEach((m, i) => {
@@ -71,10 +74,11 @@ export class IntakeService {
       regionPath: region.path,
       policySnapshotId: policy.snapshotId,
       missingDocuments: body.missingDocuments,
-      relativeOfStaff: false,
+      relativeOfStaff: kin.length > 0,
       submittedById: user.id,
       submittedAt: now,
     });
+    application.excludedUserIds = excludedUserIds;
     em.persist([household, application]);
     await em.flush();
     await appendEvent(em, {
@@ -86,6 +90,16 @@ export class IntakeService {
       actor: { userId: user.id, role: user.role },
       data: { members: body.members.length, missingDocuments: body.missingDocuments.join(',') || null, policy: policy.label },
     });
+    if (kin.length > 0) {
+      await appendEvent(em, {
+        applicationId: application.id,
+        key: 'kin_flagged',
+        step: 'submitted',
+        action: 'kin_flagged',
+        at: now,
+        data: { registerEntries: kin.map((k) => k.id).join(','), excludedStaff: excludedUserIds.length },
+      });
+    }
     return application;
   }
 

@@ -10,6 +10,8 @@ const CODES: Record<string, string> = {
   [UPDATE_REJECTIONS.separationOfDuties]: 'separation_of_duties',
   [UPDATE_REJECTIONS.notInPublicity]: 'not_in_publicity',
   [UPDATE_REJECTIONS.incompleteSupplement]: 'incomplete_supplement',
+  [UPDATE_REJECTIONS.samePolicy]: 'same_policy',
+  [UPDATE_REJECTIONS.conflictOfInterest]: 'conflict_of_interest',
 };
 
 /**

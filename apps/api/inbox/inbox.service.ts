@@ -85,6 +85,7 @@ export class InboxService {
     const em = this.orm.em.fork();
     const task = await this.findInScope(em, user, taskId);
     if (task.role !== user.role) throw new ConflictError('wrong_role', `task ${taskId} belongs to role ${task.role}`);
+    await this.refuseExcluded(em, user, task);
     const changed = await em.nativeUpdate(Task, { id: taskId, status: 'open', $or: [{ assigneeId: null }, { assigneeId: user.id }] }, { assigneeId: user.id });
     if (changed === 0) {
       const now = await em.findOneOrFail(Task, taskId, { refresh: true });
@@ -106,6 +107,7 @@ export class InboxService {
     const task = await this.findInScope(em, user, taskId);
     if (task.status !== 'open') throw new ConflictError('stale_task', `task ${taskId} is ${task.status}`);
     if (task.assigneeId && task.assigneeId !== user.id) throw new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
+    await this.refuseExcluded(em, user, task);
     await this.checkReferences(em, task, body);
 
     const submission = new Submission({ id: randomUUID(), taskId, applicationId: task.applicationId, actorId: user.id, actorRole: user.role, payload: body as Record<string, unknown> });
@@ -122,6 +124,14 @@ export class InboxService {
       submission.refusal = conflict.message.slice(0, 255);
       await em.flush();
       throw conflict;
+    }
+  }
+
+  /** 近亲属回避: registered relatives of a member never take or decide any task of the case. */
+  private async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
+    const application = await em.findOneOrFail(Application, task.applicationId);
+    if (application.excludedUserIds.includes(user.id)) {
+      throw new ConflictError('conflict_of_interest', 'you are registered as a close relative of a member of this household (近亲属回避)');
     }
   }
 
