@@ -24,7 +24,7 @@ export class CaseDriver {
 
   /** Waits (in real time, briefly) until the workflow has an open task of the step in its state. */
   async task(step: FakeTask['step'], round?: number): Promise<FakeTask> {
-    for (let i = 0; i < 200; i++) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       const snapshot = await this.state();
       const open = snapshot.openTasks.find((t) => t.step === step && (round === undefined || t.taskId.endsWith(`:${round}`)));
       if (open) return this.store.tasks.get(open.taskId)!;
@@ -58,7 +58,7 @@ export class CaseDriver {
   }
 
   async waitFor(predicate: (s: CaseSnapshot) => boolean): Promise<CaseSnapshot> {
-    for (let i = 0; i < 200; i++) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       const snapshot = await this.state();
       if (predicate(snapshot)) return snapshot;
       await new Promise((r) => setTimeout(r, 25));

@@ -112,7 +112,7 @@ export class EmergencyDriver {
   }
 
   async waitFor(predicate: (s: EmergencySnapshot) => boolean): Promise<EmergencySnapshot> {
-    for (let i = 0; i < 200; i++) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       const snapshot = await this.state();
       if (predicate(snapshot)) return snapshot;
       await new Promise((r) => setTimeout(r, 25));

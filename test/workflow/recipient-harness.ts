@@ -49,7 +49,7 @@ export class RecipientDriver {
   /** Waits (in real time, briefly) until the workflow's state satisfies the predicate. */
   async waitFor(predicate: (s: RecipientSnapshot) => boolean): Promise<RecipientSnapshot> {
     let last: RecipientSnapshot | undefined;
-    for (let i = 0; i < 400; i++) {
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       last = await this.state().catch(() => undefined);
       if (last && predicate(last)) return last;
       await new Promise((r) => setTimeout(r, 25));
