@@ -8,6 +8,8 @@ import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
 import { KinRegisterService } from './integrity/kin-register.service';
+import { PublicityRegisterController } from './recipients/publicity-register.controller';
+import { PublicityRegisterService } from './recipients/publicity-register.service';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
@@ -28,7 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [InfraModule.forRoot(infra)],
-      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController, KinRegisterController],
+      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController, KinRegisterController, PublicityRegisterController],
       providers: [
         AuthService,
         IntakeService,
@@ -39,6 +41,7 @@ export class AppModule {
         CalendarAdminService,
         CaseMovesService,
         KinRegisterService,
+        PublicityRegisterService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

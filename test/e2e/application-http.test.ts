@@ -17,7 +17,8 @@ const incomesOf = (detail: any, fen = 0) => detail.household.members.map((m: any
 
 test('district (宽城区): every role plays its step through HTTP and the case is approved, confirmed and filed', async () => {
   const clerk = await platform.as('kc.clerk');
-  const created = await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district));
+  const household = applicationBody(DEMO_VILLAGES.district);
+  const created = await clerk.post('/api/applications', household);
   expect(created.status).toBe(201);
   expect(created.body).toMatchObject({ status: 'in_progress', workflowStarted: true });
   const id = created.body.id;
@@ -52,6 +53,16 @@ test('district (宽城区): every role plays its step through HTTP and the case 
   expect(decided).toMatchObject({ status: 'approved', decision: { status: 'approved', amountFen: 126_000 } });
   expect(decided.notices[0].kind).toBe('approval');
   expect(decided.policy.label).toContain('220103');
+
+  // 长期公示: the community's register lists the household — masked head, size, amount — and never an ID number.
+  const board = await (await platform.as('kc.village')).get('/api/recipients/register/220103001001');
+  expect(board.status).toBe(200);
+  expect(board.body.entries).toEqual(expect.arrayContaining([{ head: '测**主', householdSize: 2, membersCounted: 2, monthlyBenefitFen: 126_000, since: expect.stringMatching(/^\d{4}-\d{2}$/) }]));
+  for (const m of household.members) {
+    expect(JSON.stringify(board.body)).not.toContain(m.idNumber);
+    expect(JSON.stringify(board.body)).not.toContain(m.name);
+  }
+  expect((await (await platform.as('yz.village')).get('/api/recipients/register/220103001001')).status).toBe(404);
 
   const timeline = await clerk.get(`/api/applications/${id}/timeline`);
   expect(timeline.status).toBe(200);
