@@ -12,6 +12,7 @@ import { ObjectionsService } from './applications/objections.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { ErrorFilter } from './common/error.filter';
 import { HealthController } from './health/health.controller';
 import { InboxController } from './inbox/inbox.controller';
@@ -29,6 +30,7 @@ export class AppModule {
       controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController],
       providers: [
         AuthService,
+        { provide: LoginThrottle, useValue: new LoginThrottle() },
         IntakeService,
         CaseViewService,
         ObjectionsService,

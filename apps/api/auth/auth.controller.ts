@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
@@ -15,10 +15,10 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with username and password; returns a short-lived bearer token' })
+  @ApiOperation({ summary: 'Log in with username and password; returns a short-lived bearer token. 429 too_many_attempts after repeated failures' })
   @ApiBody({ schema: z.toJSONSchema(loginSchema) as object })
-  login(@Body(new ZodPipe(loginSchema)) body: LoginBody) {
-    return this.auth.login(body.username, body.password);
+  login(@Body(new ZodPipe(loginSchema)) body: LoginBody, @Ip() address: string) {
+    return this.auth.login(body.username, body.password, address);
   }
 
   @Get('me')
