@@ -19,6 +19,8 @@ import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { RegionsController } from './regions/regions.controller';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 
 /** The HTTP edge: authentication on every route, one error filter, feature controllers over services. */
 @Module({})
@@ -27,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [InfraModule.forRoot(infra)],
-      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController],
+      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController, UsersController],
       providers: [
         AuthService,
         { provide: LoginThrottle, useValue: new LoginThrottle() },
@@ -38,6 +40,7 @@ export class AppModule {
         PolicyAdminService,
         CalendarAdminService,
         CaseMovesService,
+        UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
