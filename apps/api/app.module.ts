@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AdminController } from './admin/admin.controller';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
@@ -28,7 +28,7 @@ export class AppModule {
   static forRoot(infra: InfraOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule.forRoot(infra)],
+      imports: [InfraModule.forRoot(infra), DiscoveryModule],
       controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController, UsersController],
       providers: [
         AuthService,

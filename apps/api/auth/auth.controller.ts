@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
-import { CurrentUser, Public } from './auth.decorators';
+import { CurrentUser } from './auth.decorators';
 import { loginSchema, type LoginBody } from './auth.schemas';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth.types';
@@ -11,8 +11,6 @@ import type { AuthUser } from './auth.types';
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
-
-  @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with username and password; returns a short-lived bearer token. 429 too_many_attempts after repeated failures' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
 import {
@@ -24,7 +24,6 @@ const schema = (s: z.ZodType) => ({ schema: z.toJSONSchema(s) as object });
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('api/admin/users')
-@Roles('administrator')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
