@@ -1,5 +1,6 @@
 import { Task } from '../../activities/application/task.entity';
 import { User } from '../../activities/identity/user.entity';
+import { PolicyVersion } from '../../activities/regions/policy-version.entity';
 import { PERMISSIONS, permissionFor, roleAllowed } from '../../apps/api/auth/permissions';
 import { ROLES, type Role } from '../../workflows/domain/roles';
 import { DEMO_VILLAGES } from '../helpers/policies';
@@ -21,6 +22,7 @@ interface RegionFixture {
   applicationId: string;
   taskId: string;
   clerkId: string;
+  policyVersionId: string;
   idNumbers: string[];
   users: Map<Role, Http>;
 }
@@ -49,7 +51,8 @@ async function region(prefix: string, county: string, township: string, village:
     if (!task) await new Promise((r) => setTimeout(r, 100));
   }
   const clerk = await em.findOneOrFail(User, { username: `${prefix}.clerk` });
-  return { county, township, village, prefix, applicationId, taskId: task!.id, clerkId: clerk.id, idNumbers: body.members.map((m) => m.idNumber), users };
+  const version = await em.findOneOrFail(PolicyVersion, { scope: county });
+  return { county, township, village, prefix, applicationId, taskId: task!.id, clerkId: clerk.id, policyVersionId: version.id, idNumbers: body.members.map((m) => m.idNumber), users };
 }
 
 beforeAll(async () => {
@@ -63,7 +66,13 @@ afterAll(async () => {
 
 /** The path with placeholders pointing at the other region's things. */
 function target(path: string, other: RegionFixture): string {
-  const id = path.startsWith('/api/tasks/') ? other.taskId : path.startsWith('/api/admin/users/') ? other.clerkId : other.applicationId;
+  const id = path.startsWith('/api/tasks/')
+    ? other.taskId
+    : path.startsWith('/api/admin/users/')
+      ? other.clerkId
+      : path.startsWith('/api/admin/policy-versions/')
+        ? other.policyVersionId
+        : other.applicationId;
   return path.replace('{code}', other.county).replace('{year}', '2026').replace(/\{(id|a|b)\}/g, id);
 }
 
