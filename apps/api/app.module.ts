@@ -1,27 +1,21 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AdminController } from './admin/admin.controller';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
 import { CaseMovesService } from './admin/case-moves.service';
-import { ApplicationsController } from './applications/applications.controller';
-import { AuditController } from './audit/audit.controller';
-import { KinRegisterController } from './integrity/kin-register.controller';
 import { KinRegisterService } from './integrity/kin-register.service';
-import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
-import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { CONTROLLERS } from './controllers';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { ErrorFilter } from './common/error.filter';
-import { HealthController } from './health/health.controller';
-import { InboxController } from './inbox/inbox.controller';
 import { InboxService } from './inbox/inbox.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
-import { RegionsController } from './regions/regions.controller';
+import { UsersService } from './users/users.service';
 
 /** The HTTP edge: authentication on every route, one error filter, feature controllers over services. */
 @Module({})
@@ -29,10 +23,11 @@ export class AppModule {
   static forRoot(infra: InfraOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule.forRoot(infra)],
-      controllers: [AuthController, HealthController, ApplicationsController, InboxController, RegionsController, AdminController, AuditController, KinRegisterController, PublicityRegisterController],
+      imports: [InfraModule.forRoot(infra), DiscoveryModule],
+      controllers: CONTROLLERS,
       providers: [
         AuthService,
+        { provide: LoginThrottle, useValue: new LoginThrottle() },
         IntakeService,
         CaseViewService,
         ObjectionsService,
@@ -40,6 +35,7 @@ export class AppModule {
         PolicyAdminService,
         CalendarAdminService,
         CaseMovesService,
+        UsersService,
         KinRegisterService,
         PublicityRegisterService,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { dryRunSchema, moveCasesSchema, proposeSchema, reviewSchema, type DryRunBody, type MoveCasesBody, type ProposeBody, type ReviewBody } from './admin.schemas';
@@ -14,7 +14,6 @@ import { holidayYearSchema, type HolidayYearConfig } from '../../../config/calen
 @ApiTags('admin')
 @ApiBearerAuth()
 @Controller('api/admin')
-@Roles('administrator')
 export class AdminController {
   constructor(
     private readonly admin: PolicyAdminService,

@@ -4,7 +4,7 @@ import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { AuditEntry } from '../../../activities/audit/audit-entry.entity';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { Region } from '../../../activities/regions/region.entity';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { auditQuerySchema, type AuditQuery } from './audit.schemas';
@@ -13,7 +13,6 @@ import { auditQuerySchema, type AuditQuery } from './audit.schemas';
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('api/audit')
-@Roles('auditor')
 export class AuditController {
   constructor(
     private readonly orm: MikroORM,

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
-import { CurrentUser, Public } from './auth.decorators';
+import { CurrentUser } from './auth.decorators';
 import { loginSchema, type LoginBody } from './auth.schemas';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth.types';
@@ -11,14 +11,12 @@ import type { AuthUser } from './auth.types';
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
-
-  @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with username and password; returns a short-lived bearer token' })
+  @ApiOperation({ summary: 'Log in with username and password; returns a short-lived bearer token. 429 too_many_attempts after repeated failures' })
   @ApiBody({ schema: z.toJSONSchema(loginSchema) as object })
-  login(@Body(new ZodPipe(loginSchema)) body: LoginBody) {
-    return this.auth.login(body.username, body.password);
+  login(@Body(new ZodPipe(loginSchema)) body: LoginBody, @Ip() address: string) {
+    return this.auth.login(body.username, body.password, address);
   }
 
   @Get('me')

@@ -9,6 +9,7 @@ import { Region } from '../../../activities/regions/region.entity';
 import { UnauthenticatedError } from '../common/errors';
 import { ENV } from '../infra/tokens';
 import type { AuthUser } from './auth.types';
+import { LoginThrottle } from './login-throttle';
 
 /** Passwords (argon2id), short-lived signed tokens, and the user behind a token. */
 @Injectable()
@@ -17,9 +18,27 @@ export class AuthService {
     private readonly orm: MikroORM,
     private readonly audit: AuditLog,
     @Inject(ENV) private readonly env: Env,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string) {
+  /**
+   * Checks the password and issues a token. Refused with TooManyAttemptsError (before the password is looked at)
+   * once the username or the client address has too many recent failures; the refusal is audited too.
+   */
+  async login(username: string, password: string, address: string) {
+    try {
+      this.throttle.check(username, address);
+    } catch (err) {
+      await this.audit.append(this.orm.em.fork(), {
+        actorId: 'anonymous',
+        actorRole: 'none',
+        regionCode: '',
+        action: 'login_throttled',
+        targetType: 'user',
+        targetId: username,
+      });
+      throw err;
+    }
     const user = await this.orm.em.fork().findOne(User, { username });
     // Same answer whether the user is unknown, suspended or the password is wrong.
     const ok = user && user.status === 'active' && (await verifyPassword(user.passwordHash, password).catch(() => false));
@@ -31,7 +50,11 @@ export class AuthService {
       targetType: 'user',
       targetId: username,
     });
-    if (!user || !ok) throw new UnauthenticatedError('wrong username or password');
+    if (!user || !ok) {
+      this.throttle.recordFailure(username, address);
+      throw new UnauthenticatedError('wrong username or password');
+    }
+    this.throttle.recordSuccess(username);
     const accessToken = jwt.sign({}, this.env.JWT_SECRET, {
       algorithm: 'HS256',
       subject: user.id,

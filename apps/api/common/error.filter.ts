@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PlatformError,
+  TooManyAttemptsError,
   UnauthenticatedError,
   UnavailableError,
   UnprocessableError,
@@ -18,6 +19,7 @@ const STATUS: [new (...args: never[]) => PlatformError, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [UnprocessableError, 422],
+  [TooManyAttemptsError, 429],
   [UnavailableError, 503],
 ];
 
@@ -33,6 +35,7 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (exception instanceof PlatformError) {
       const status = STATUS.find(([type]) => exception instanceof type)?.[1] ?? 500;
+      if (exception instanceof TooManyAttemptsError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
       const issues = 'issues' in exception ? (exception as { issues: unknown }).issues : undefined;
       res.status(status).json({ error: { code: exception.code, message: exception.message, ...(issues ? { issues } : {}), ...(exception.details ?? {}) } });
       return;

@@ -66,6 +66,16 @@ export class UnauthenticatedError extends PlatformError {
   readonly code = 'unauthenticated';
 }
 
+/** Too many failed logins for the username or from the client address (HTTP 429); retry after the window. */
+export class TooManyAttemptsError extends PlatformError {
+  override readonly name = 'TooManyAttemptsError';
+  readonly code = 'too_many_attempts';
+
+  constructor(readonly retryAfterSeconds: number) {
+    super('too many failed login attempts; try again later', { retryAfterSeconds });
+  }
+}
+
 /** A dependency (Temporal, the database) is unreachable (HTTP 503). */
 export class UnavailableError extends PlatformError {
   override readonly name = 'UnavailableError';

@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import type { Env } from '../../../config/env.schema';
-import { Public } from '../auth/auth.decorators';
+
 import { ENV } from '../infra/tokens';
 
 async function probe(check: () => Promise<unknown>, timeoutMs = 3000): Promise<{ reachable: boolean; error?: string }> {
@@ -24,8 +24,6 @@ export class HealthController {
     private readonly temporal: Client,
     @Inject(ENV) private readonly env: Env,
   ) {}
-
-  @Public()
   @Get()
   @ApiOperation({ summary: 'Whether Temporal and the database are reachable (503 when either is not)' })
   async health(@Res() res: Response) {

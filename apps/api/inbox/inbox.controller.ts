@@ -1,18 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { DECISION_SCHEMAS, completeTaskSchema, inboxQuerySchema, type DecisionBody, type InboxQuery } from './decision.schemas';
 import { InboxService } from './inbox.service';
 
-const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
 
 @ApiTags('inbox')
 @ApiBearerAuth()
 @Controller('api')
-@Roles(...WORKERS)
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 

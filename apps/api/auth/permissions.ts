@@ -1,0 +1,86 @@
+import type { Role } from '../../../workflows/domain/roles';
+
+/**
+ * How a route confines what it touches: `region-subtree` answers 404 for anything outside the caller's region
+ * subtree (revealing nothing); `own-user` touches only the caller; `none` has no regional data (login, health,
+ * holiday tables, the whole-chain audit check).
+ */
+export type Scope = 'region-subtree' | 'own-user' | 'none';
+
+/** Who may call a route: listed roles, any authenticated user, or anyone (no token). */
+export interface Permission {
+  roles: readonly Role[] | 'any' | 'public';
+  scope: Scope;
+}
+
+const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'administrator', 'auditor'] as const;
+const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
+const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
+const ADMIN = ['administrator'] as const;
+const AUDITOR = ['auditor'] as const;
+
+const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
+
+/**
+ * The one permission table: every API route, keyed `METHOD path` as the OpenAPI document writes it, with the roles
+ * that may call it and how region scoping applies. The AuthGuard enforces the roles from here (no per-controller
+ * lists) and refuses to start when a route is missing; the route-matrix e2e test checks the scoping.
+ */
+export const PERMISSIONS: Readonly<Record<string, Permission>> = {
+  'POST /api/auth/login': { roles: 'public', scope: 'none' },
+  'GET /api/auth/me': { roles: 'any', scope: 'own-user' },
+  'GET /api/health': { roles: 'public', scope: 'none' },
+
+  'POST /api/applications': subtree(['village_assistant', 'township_clerk']),
+  'GET /api/applications': subtree(CASEWORKERS),
+  'GET /api/applications/{id}': subtree(CASEWORKERS),
+  'GET /api/applications/{id}/timeline': subtree(CASEWORKERS),
+  'POST /api/applications/{id}/objections': subtree(OBJECTION_TAKERS),
+
+  'GET /api/inbox': subtree(WORKERS),
+  'GET /api/tasks/{id}': subtree(WORKERS),
+  'POST /api/tasks/{id}/claim': subtree(WORKERS),
+  'POST /api/tasks/{id}/unclaim': subtree(WORKERS),
+  'POST /api/tasks/{id}/complete': subtree(WORKERS),
+
+  'GET /api/regions': subtree('any'),
+  'GET /api/regions/{code}/policy': subtree('any'),
+
+  'POST /api/admin/regions/{code}/move-cases': subtree(ADMIN),
+  'GET /api/admin/calendars': { roles: ADMIN, scope: 'none' },
+  'PUT /api/admin/calendars/{year}': { roles: ADMIN, scope: 'none' },
+  'GET /api/admin/regions/{code}/config': subtree(ADMIN),
+  'GET /api/admin/regions/{code}/policy-versions': subtree(ADMIN),
+  'POST /api/admin/regions/{code}/policy-versions': subtree(ADMIN),
+  'POST /api/admin/policy-versions/{id}/approve': subtree(ADMIN),
+  'POST /api/admin/policy-versions/{id}/reject': subtree(ADMIN),
+  'GET /api/admin/policy-versions/{a}/diff/{b}': subtree(ADMIN),
+  'GET /api/admin/policy-versions/{id}/cases': subtree(ADMIN),
+  'POST /api/admin/dry-run': subtree(ADMIN),
+
+  'GET /api/admin/users': subtree(ADMIN),
+  'POST /api/admin/users': subtree(ADMIN),
+  'POST /api/admin/users/{id}/role': subtree(ADMIN),
+  'POST /api/admin/users/{id}/region': subtree(ADMIN),
+  'POST /api/admin/users/{id}/suspend': subtree(ADMIN),
+  'POST /api/admin/users/{id}/reactivate': subtree(ADMIN),
+
+  'GET /api/audit/entries': subtree(AUDITOR),
+  'GET /api/audit/verify': { roles: AUDITOR, scope: 'none' },
+
+  'POST /api/admin/kin-register': subtree(ADMIN),
+  'GET /api/admin/kin-register': subtree(['administrator', 'auditor']),
+  'GET /api/audit/flagged-cases': subtree(['auditor', 'administrator']),
+
+  'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
+};
+
+/** The table's entry for a route key, or undefined when the route is not listed. */
+export function permissionFor(key: string): Permission | undefined {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, key) ? PERMISSIONS[key] : undefined;
+}
+
+/** May this role call a route with this permission? (Public and 'any' routes: every authenticated role.) */
+export function roleAllowed(permission: Permission, role: Role): boolean {
+  return typeof permission.roles === 'string' || permission.roles.includes(role);
+}

@@ -1,0 +1,24 @@
+import { AdminController } from './admin/admin.controller';
+import { ApplicationsController } from './applications/applications.controller';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { HealthController } from './health/health.controller';
+import { InboxController } from './inbox/inbox.controller';
+import { KinRegisterController } from './integrity/kin-register.controller';
+import { PublicityRegisterController } from './recipients/publicity-register.controller';
+import { RegionsController } from './regions/regions.controller';
+import { UsersController } from './users/users.controller';
+
+/** Every controller of the API: the module mounts exactly these, and the permission table must list all their routes. */
+export const CONTROLLERS = [
+  AuthController,
+  HealthController,
+  ApplicationsController,
+  InboxController,
+  RegionsController,
+  AdminController,
+  AuditController,
+  UsersController,
+  KinRegisterController,
+  PublicityRegisterController,
+];

@@ -1,0 +1,144 @@
+import { Task } from '../../activities/application/task.entity';
+import { User } from '../../activities/identity/user.entity';
+import { PolicyVersion } from '../../activities/regions/policy-version.entity';
+import { PERMISSIONS, permissionFor, roleAllowed } from '../../apps/api/auth/permissions';
+import { ROLES, type Role } from '../../workflows/domain/roles';
+import { DEMO_VILLAGES } from '../helpers/policies';
+import { applicationBody } from '../helpers/factories';
+import type { Http, HttpResult } from '../helpers/http';
+import { startPlatform, type Platform } from './platform';
+
+/**
+ * Every route of the OpenAPI document, called by a user of every role in two regions, aimed at the other region's
+ * case, task, user or region: the route must be in the permission table, a role outside it gets 403, a role inside
+ * it gets 404 for another region's things, and no answer carries the other region's ID numbers.
+ */
+
+interface RegionFixture {
+  county: string;
+  township: string;
+  village: string;
+  prefix: string;
+  applicationId: string;
+  taskId: string;
+  clerkId: string;
+  policyVersionId: string;
+  idNumbers: string[];
+  users: Map<Role, Http>;
+}
+
+const USERS: Record<Role, string> = {
+  applicant: 'applicant', village_assistant: 'village', township_clerk: 'clerk', township_investigator: 'investigator', checking_agency: 'checker',
+  township_reviewer: 'reviewer', county_approver: 'approver', payment_officer: 'payment', administrator: 'admin', auditor: 'auditor',
+};
+
+let platform: Platform;
+let kc: RegionFixture;
+let gy: RegionFixture;
+
+async function region(prefix: string, county: string, township: string, village: string): Promise<RegionFixture> {
+  await platform.addUser(`${prefix}.applicant`, 'applicant', village);
+  const users = new Map<Role, Http>();
+  for (const role of ROLES) users.set(role, await platform.as(`${prefix}.${USERS[role]}`));
+  const body = applicationBody(village);
+  const created = await users.get('township_clerk')!.post('/api/applications', body);
+  expect(created.status).toBe(201);
+  const applicationId = created.body.id as string;
+  const em = platform.db.orm.em.fork();
+  let task: Task | null = null;
+  for (let i = 0; i < 200 && !task; i += 1) {
+    task = await em.fork().findOne(Task, { applicationId });
+    if (!task) await new Promise((r) => setTimeout(r, 100));
+  }
+  const clerk = await em.findOneOrFail(User, { username: `${prefix}.clerk` });
+  const version = await em.findOneOrFail(PolicyVersion, { scope: county });
+  return { county, township, village, prefix, applicationId, taskId: task!.id, clerkId: clerk.id, policyVersionId: version.id, idNumbers: body.members.map((m) => m.idNumber), users };
+}
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  kc = await region('kc', '220103', '220103001', DEMO_VILLAGES.district);
+  gy = await region('gy', '320723', '320723100', DEMO_VILLAGES.county);
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+/** The path with placeholders pointing at the other region's things. */
+function target(path: string, other: RegionFixture): string {
+  const id = path.startsWith('/api/tasks/')
+    ? other.taskId
+    : path.startsWith('/api/admin/users/')
+      ? other.clerkId
+      : path.startsWith('/api/admin/policy-versions/')
+        ? other.policyVersionId
+        : other.applicationId;
+  return path.replace('{code}', other.county).replace('{year}', '2026').replace(/\{(id|a|b)\}/g, id);
+}
+
+/** A minimal body that passes validation, so the answer shows the scoping and not the schema. */
+function body(key: string, other: RegionFixture): unknown {
+  const reason = '核查';
+  const bodies: Record<string, unknown> = {
+    'POST /api/applications': applicationBody(other.village),
+    'POST /api/applications/{id}/objections': { content: '异议' },
+    'POST /api/tasks/{id}/complete': { step: 'acceptance', outcome: 'accept' },
+    'POST /api/admin/regions/{code}/move-cases': { step: 'acceptance', reason },
+    'POST /api/admin/regions/{code}/policy-versions': { override: {}, effectiveFrom: '2026-12-01', reason },
+    'POST /api/admin/policy-versions/{id}/approve': { reason },
+    'POST /api/admin/policy-versions/{id}/reject': { reason },
+    'POST /api/admin/dry-run': { regionCode: other.county, date: '2026-11-23' },
+    'POST /api/admin/users': { username: `matrix.${Math.random().toString(36).slice(2, 10)}`, displayName: 'x', password: 'a-long-password-1', role: 'township_clerk', regionCode: other.township },
+    'POST /api/admin/users/{id}/role': { role: 'auditor', reason },
+    'POST /api/admin/users/{id}/region': { regionCode: other.township, reason },
+    'POST /api/admin/users/{id}/suspend': { reason },
+    'POST /api/admin/users/{id}/reactivate': { reason },
+  };
+  return bodies[key];
+}
+
+async function pool<T>(jobs: (() => Promise<T>)[], size: number): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: size }, async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]();
+    }
+  }));
+  return results;
+}
+
+test('every route is in the table; other roles get 403; other regions get 404 and none of their ID numbers', async () => {
+  const docs = await platform.http.get('/api/docs-json');
+  const routes = Object.entries(docs.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path, key: `${method.toUpperCase()} ${path}` })),
+  );
+  expect(routes.filter((r) => !permissionFor(r.key)).map((r) => r.key)).toEqual([]);
+  expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+
+  const failures: string[] = [];
+  const jobs = routes.flatMap((route) =>
+    [[kc, gy], [gy, kc]].flatMap(([own, other]) =>
+      ROLES.map((role) => async () => {
+        const permission = permissionFor(route.key)!;
+        if (permission.roles === 'public') return;
+        const res: HttpResult = await own.users.get(role)!.request(route.method, target(route.path, other), body(route.key, other));
+        const who = `${route.key} as ${own.prefix}.${USERS[role]} (${role}): ${res.status}`;
+        const text = JSON.stringify(res.body ?? '');
+        if (other.idNumbers.some((n) => text.includes(n)) || (text.includes(other.applicationId) && res.status !== 404)) failures.push(`${who} reveals the other region`);
+        if (!roleAllowed(permission, role)) {
+          if (res.status !== 403) failures.push(`${who}, expected 403`);
+        } else if (res.status === 403 || res.status >= 500) {
+          failures.push(`${who}, expected the role to be allowed`);
+        } else if (route.path.includes('{') && permission.scope === 'region-subtree') {
+          if (res.status !== 404) failures.push(`${who}, expected 404`);
+        } else if (route.method !== 'GET' && [200, 201, 409].includes(res.status)) {
+          failures.push(`${who}, expected a refusal for another region's data`);
+        }
+      }),
+    ),
+  );
+  await pool(jobs, 8);
+  expect(failures).toEqual([]);
+}, 120_000);
