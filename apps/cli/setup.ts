@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadEnv } from '../../config/env.schema';
+import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { dialectOf, openDatabase } from '../../activities/db/orm';
 import { PolicyService } from '../../activities/regions/policy.service';
 import { DEMO_PASSWORD, demoUsers, seedDemoUsers } from './demo-users';
@@ -10,6 +11,7 @@ import { DEMO_PASSWORD, demoUsers, seedDemoUsers } from './demo-users';
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  useFieldKeyring(env);
   const settings = { databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH };
   const orm = await openDatabase(settings, { migrate: true });
   try {
