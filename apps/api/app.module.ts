@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
+import { RevealService } from './applications/reveal.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -32,6 +33,7 @@ export class AppModule {
         IntakeService,
         CaseViewService,
         ObjectionsService,
+        RevealService,
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
