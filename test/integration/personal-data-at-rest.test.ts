@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Household } from '../../activities/households/household.entity';
 import { Member } from '../../activities/households/member.entity';
 import { idDigest } from '../../activities/households/personal-data';
+import { encryptPlaintextRows } from '../../activities/security/encrypt-plaintext-rows';
 import { isFieldCiphertext } from '../../activities/security/field-crypto';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
@@ -52,4 +53,15 @@ test('reading through the entities gives the clear values', async () => {
   expect(member.name).toBe(NAME);
   expect(member.household.address).toBe(ADDRESS);
   expect(member.household.phone).toBe(PHONE);
+});
+
+test('setup encrypts values written in clear before the columns were encrypted, once', async () => {
+  const conn = orm.em.getConnection();
+  await conn.execute('update members set name = ?, id_number = ? where id = ?', [NAME, ID_NUMBER, 'm-at-rest']);
+  expect(await encryptPlaintextRows(orm)).toBe(2);
+  expect(await encryptPlaintextRows(orm)).toBe(0);
+  const [raw] = await conn.execute<{ name: string; id_number: string }[]>('select name, id_number from members where id = ?', ['m-at-rest']);
+  expect(isFieldCiphertext(raw!.name) && isFieldCiphertext(raw!.id_number)).toBe(true);
+  const member = await orm.em.fork().findOneOrFail(Member, 'm-at-rest');
+  expect([member.name, member.idNumber]).toEqual([NAME, ID_NUMBER]);
 });
