@@ -3,10 +3,12 @@ import { ConfigValidationError } from './config-error';
 import { loadEnv } from './env.schema';
 
 const base = { JWT_SECRET: 'j'.repeat(32), PII_DIGEST_KEY: 'd'.repeat(32) };
+const keys = `k1:${randomBytes(32).toString('base64')}`;
 
 describe('PII_ENCRYPTION_KEYS', () => {
-  test('is optional for now', () => {
-    expect(loadEnv({ ...base }).PII_ENCRYPTION_KEYS).toBeUndefined();
+  test('is required: personal data is stored encrypted under it', () => {
+    expect(() => loadEnv({ ...base })).toThrow(/PII_ENCRYPTION_KEYS/);
+    expect(loadEnv({ ...base, PII_ENCRYPTION_KEYS: keys }).PII_ENCRYPTION_KEYS).toBe(keys);
   });
 
   test('accepts a keyring of 32-byte base64 keys', () => {

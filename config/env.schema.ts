@@ -27,12 +27,12 @@ export const envSchema = z
     PII_DIGEST_KEY: z.string().min(32, 'must be at least 32 characters'),
     /**
      * Field-encryption keyring for personal data at rest: `keyId:base64key,…` (32-byte keys, first = active; see
-     * activities/security/rotate-keys.ts for rotation). Optional until the encrypted columns are wired.
+     * activities/security/rotate-keys.ts for rotation). Required: names, ID numbers, addresses and phones are stored
+     * encrypted under it.
      */
     PII_ENCRYPTION_KEYS: z
       .string()
-      .refine(isKeyringSpec, 'must be keyId:base64key[,keyId:base64key…] with 32-byte keys and distinct ids')
-      .optional(),
+      .refine(isKeyringSpec, 'must be keyId:base64key[,keyId:base64key…] with 32-byte keys and distinct ids'),
     DEPARTMENTS_URL: z.string().url('must be a URL').default('http://127.0.0.1:7300'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   })

@@ -1,4 +1,5 @@
 import { Collection, Entity, Index, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedStringType } from '../security/encrypted-string.type';
 import { Member } from './member.entity';
 
 /** A household (保户不保人: the unit of 低保), living in a village or community. */
@@ -17,11 +18,11 @@ export class Household {
   @Property({ type: 'string', length: 5 })
   area: 'urban' | 'rural';
 
-  /** Personal data: never leaves the database except through permitted API responses. */
-  @Property({ type: 'text' })
+  /** Personal data, stored encrypted: never leaves the database except through permitted API responses. */
+  @Property({ type: EncryptedStringType, columnType: 'text' })
   address: string;
 
-  @Property({ type: 'string', length: 32, nullable: true })
+  @Property({ type: EncryptedStringType, columnType: 'text', nullable: true })
   phone: string | null;
 
   @OneToMany(() => Member, (m) => m.household, { orderBy: { position: 'asc' } })

@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedStringType } from '../security/encrypted-string.type';
 import type { Household } from './household.entity';
 
 export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'] as const;
@@ -16,10 +17,12 @@ export class Member {
   @Property({ type: 'integer' })
   position: number;
 
-  @Property({ type: 'string', length: 50 })
+  /** Stored encrypted (AES-256-GCM under PII_ENCRYPTION_KEYS), like the ID number. */
+  @Property({ type: EncryptedStringType, columnType: 'text' })
   name: string;
 
-  @Property({ type: 'string', length: 18 })
+  /** Stored encrypted; look people up by `idDigest`, never by this column. */
+  @Property({ type: EncryptedStringType, columnType: 'text' })
   idNumber: string;
 
   /** Keyed digest of the ID number: finds a person without reading ID numbers (duplicate applications, registers). */

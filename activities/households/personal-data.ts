@@ -18,3 +18,15 @@ export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
+
+/** 慕**: the surname character only (names are shown in clear only through an audited reveal). */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** 宽城区柳影路******: the first six characters (district and street), never the house number. */
+export function maskAddress(address: string): string {
+  const chars = [...address];
+  return chars.length <= 6 ? '****' : `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(chars.length - 6, 8))}`;
+}

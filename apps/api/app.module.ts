@@ -8,6 +8,7 @@ import { PublicityRegisterService } from './recipients/publicity-register.servic
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
+import { RevealService } from './applications/reveal.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CONTROLLERS } from './controllers';
 import { AuthService } from './auth/auth.service';
@@ -31,6 +32,7 @@ export class AppModule {
         IntakeService,
         CaseViewService,
         ObjectionsService,
+        RevealService,
         InboxService,
         PolicyAdminService,
         CalendarAdminService,

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { Client, Connection } from '@temporalio/client';
 import { loadEnv } from '../../config/env.schema';
+import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { openDatabase } from '../../activities/db/orm';
 import { createApp } from './create-app';
 
 /** The API process: HTTP on API_HOST:API_PORT, database and Temporal from the environment. */
 async function main(): Promise<void> {
   const env = loadEnv();
+  useFieldKeyring(env);
   const orm = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, { migrate: false });
   const connection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { AuditLog } from '../../activities/audit/audit-log.service';
 import { openDatabase } from '../../activities/db/orm';
 import { loadEnv } from '../../config/env.schema';
+import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 
 /**
  * Recomputes the audit chain and checks its anchors and head; prints the result as JSON and exits 1 when the chain is
@@ -11,6 +12,7 @@ import { loadEnv } from '../../config/env.schema';
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  useFieldKeyring(env);
   const i = process.argv.indexOf('--anchors');
   const external = i > 0 ? (JSON.parse(readFileSync(process.argv[i + 1] ?? '', 'utf8')) as { seq: number; hash: string }[]) : [];
   const orm = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, { migrate: false });

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { loadEnv } from '../../config/env.schema';
+import { encryptPlaintextRows } from '../../activities/security/encrypt-plaintext-rows';
+import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { dialectOf, openDatabase } from '../../activities/db/orm';
 import { PolicyService } from '../../activities/regions/policy.service';
 import { DEMO_PASSWORD, demoUsers, seedDemoUsers } from './demo-users';
@@ -10,9 +12,12 @@ import { DEMO_PASSWORD, demoUsers, seedDemoUsers } from './demo-users';
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  useFieldKeyring(env);
   const settings = { databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH };
   const orm = await openDatabase(settings, { migrate: true });
   try {
+    const sealed = await encryptPlaintextRows(orm);
+    if (sealed > 0) console.log(`encrypted ${sealed} personal-data values stored in clear before encryption`);
     const loaded = await new PolicyService(orm).loadShipped();
     const added = await seedDemoUsers(orm);
     console.log(`database (${dialectOf(settings)}) migrated; ${loaded.regions} regions, ${loaded.versionsAdded} new policy versions, ${loaded.calendarsAdded} new calendar years; ${added} new demo users`);

@@ -16,12 +16,28 @@ const DATA = resolve(PROJECT_ROOT, 'data');
 const LOGS = resolve(DATA, 'logs');
 const DIST = resolve(PROJECT_ROOT, 'dist', 'apps');
 
-/** Secrets generated once per installation, kept out of git in data/. */
-function localSecrets(): { JWT_SECRET: string; PII_DIGEST_KEY: string } {
+interface LocalSecrets {
+  JWT_SECRET: string;
+  PII_DIGEST_KEY: string;
+  PII_ENCRYPTION_KEYS: string;
+}
+
+/**
+ * Secrets generated once per installation, kept out of git in data/. A secrets file from before a secret existed
+ * gets the missing one added; existing secrets are never replaced (that would orphan tokens, digests or ciphertext).
+ */
+function localSecrets(): LocalSecrets {
   const file = resolve(DATA, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { JWT_SECRET: string; PII_DIGEST_KEY: string };
-  const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), PII_DIGEST_KEY: randomBytes(32).toString('hex') };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
+  const secrets: LocalSecrets = {
+    JWT_SECRET: existing.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    PII_DIGEST_KEY: existing.PII_DIGEST_KEY ?? randomBytes(32).toString('hex'),
+    PII_ENCRYPTION_KEYS: existing.PII_ENCRYPTION_KEYS ?? `local1:${randomBytes(32).toString('base64')}`,
+  };
+  if (Object.keys(secrets).some((k) => !(k in existing))) {
+    mkdirSync(DATA, { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...existing, ...secrets }, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadEnv } from '../../config/env.schema';
+import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { openDatabase } from '../../activities/db/orm';
@@ -18,6 +19,7 @@ const RELAY_INTERVAL_MS = 5_000;
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  useFieldKeyring(env);
   const orm = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, { migrate: false });
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const bundle = resolve(PROJECT_ROOT, 'dist', 'workflow-bundle.js');

@@ -15,7 +15,7 @@ import { createApplicationWorker } from '../../apps/worker/create-worker';
 import { createSandboxServer, type SandboxServer } from '../../apps/departments-sandbox/sandbox.server';
 import { loadRecords } from '../../apps/departments-sandbox/main';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, TEST_FIELD_KEYS, type TestDatabase } from '../helpers/database';
 import { Http } from '../helpers/http';
 import { quietRuntime, unique } from '../helpers/temporal';
 import { testRunEnv } from '../setup/test-env';
@@ -56,6 +56,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     TEMPORAL_TASK_QUEUE: taskQueue,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PII_DIGEST_KEY: randomBytes(32).toString('hex'),
+    PII_ENCRYPTION_KEYS: TEST_FIELD_KEYS,
     DEPARTMENTS_URL: departmentsUrl,
     LOG_LEVEL: 'error',
   });

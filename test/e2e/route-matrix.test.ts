@@ -73,7 +73,11 @@ function target(path: string, other: RegionFixture): string {
       : path.startsWith('/api/admin/policy-versions/')
         ? other.policyVersionId
         : other.applicationId;
-  return path.replace('{code}', other.county).replace('{year}', '2026').replace(/\{(id|a|b)\}/g, id);
+  return path
+    .replace('{code}', other.county)
+    .replace('{village}', other.village)
+    .replace('{year}', '2026')
+    .replace(/\{(id|a|b|memberId)\}/g, id);
 }
 
 /** A minimal body that passes validation, so the answer shows the scoping and not the schema. */
@@ -82,6 +86,8 @@ function body(key: string, other: RegionFixture): unknown {
   const bodies: Record<string, unknown> = {
     'POST /api/applications': applicationBody(other.village),
     'POST /api/applications/{id}/objections': { content: '异议' },
+    'POST /api/applications/{id}/members/{memberId}/reveal': { fields: ['idNumber'], reason },
+    'POST /api/admin/kin-register': { staffName: 'x', staffKind: 'caseworker', regionCode: other.township, relativeIdNumber: other.idNumbers[0], relation: 'sibling', reason },
     'POST /api/tasks/{id}/complete': { step: 'acceptance', outcome: 'accept' },
     'POST /api/admin/regions/{code}/move-cases': { step: 'acceptance', reason },
     'POST /api/admin/regions/{code}/policy-versions': { override: {}, effectiveFrom: '2026-12-01', reason },

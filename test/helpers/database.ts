@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { DatabaseSettings } from '../../activities/db/orm';
 import { openDatabase } from '../../activities/db/orm';
+import { useFieldKeyring } from '../../activities/security/use-field-keyring';
+
+/** This test process's field-encryption keyring (e2e platforms put it in their env too). */
+export const TEST_FIELD_KEYS = `test1:${randomBytes(32).toString('base64')}`;
 
 /**
  * A fresh database per test file: a temporary SQLite file by default, or, when DATABASE_URL points at PostgreSQL,
@@ -18,6 +22,8 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
+  // Like the API and the worker at startup: encrypted columns need the process keyring.
+  useFieldKeyring({ PII_ENCRYPTION_KEYS: TEST_FIELD_KEYS });
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;

@@ -9,15 +9,19 @@ import {
   createApplicationSchema,
   listApplicationsSchema,
   objectionSchema,
+  revealSchema,
   type CreateApplicationBody,
   type ListApplicationsQuery,
   type ObjectionBody,
+  type RevealBody,
 } from './applications.schemas';
 import { CaseViewService } from './case-view.service';
 import { IntakeService } from './intake.service';
 import { ObjectionsService } from './objections.service';
+import { RevealService } from './reveal.service';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('no such application') });
+const memberUuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('no such member') });
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -27,6 +31,7 @@ export class ApplicationsController {
     private readonly intake: IntakeService,
     private readonly cases: CaseViewService,
     private readonly objections: ObjectionsService,
+    private readonly reveals: RevealService,
   ) {}
 
   @Post()
@@ -63,5 +68,18 @@ export class ApplicationsController {
   @ApiBody({ schema: z.toJSONSchema(objectionSchema, { io: 'input' }) as object })
   objection(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body(new ZodPipe(objectionSchema)) body: ObjectionBody) {
     return this.objections.file(user, id, body);
+  }
+
+  @Post(':id/members/:memberId/reveal')
+  @HttpCode(200)
+  @ApiOperation({ summary: '查看明文: reveal a member\'s ID number, phone or address in clear (audited as pii_reveal with the reason)' })
+  @ApiBody({ schema: z.toJSONSchema(revealSchema, { io: 'input' }) as object })
+  reveal(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('memberId', memberUuid) memberId: string,
+    @Body(new ZodPipe(revealSchema)) body: RevealBody,
+  ) {
+    return this.reveals.reveal(user, id, memberId, body);
   }
 }

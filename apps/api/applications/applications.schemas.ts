@@ -83,3 +83,15 @@ export const listApplicationsSchema = z
   .strict();
 
 export type ListApplicationsQuery = z.infer<typeof listApplicationsSchema>;
+
+export const REVEALABLE_FIELDS = ['idNumber', 'phone', 'address'] as const;
+
+/** 查看明文: which personal fields to reveal, and why (the reason goes into the audit log). */
+export const revealSchema = z
+  .object({
+    fields: z.array(z.enum(REVEALABLE_FIELDS)).min(1).max(REVEALABLE_FIELDS.length),
+    reason: z.string().trim().min(2, 'must say why').max(200, 'must be at most 200 characters'),
+  })
+  .strict();
+
+export type RevealBody = z.infer<typeof revealSchema>;

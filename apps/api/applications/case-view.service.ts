@@ -11,7 +11,7 @@ import { Submission } from '../../../activities/application/submission.entity';
 import { Task } from '../../../activities/application/task.entity';
 import { singleEnrolmentEligible } from '../../../activities/application/decision.activities';
 import { Household } from '../../../activities/households/household.entity';
-import { maskIdNumber, maskPhone } from '../../../activities/households/personal-data';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../activities/households/personal-data';
 import { User } from '../../../activities/identity/user.entity';
 import { PolicySnapshot } from '../../../activities/regions/policy-snapshot.entity';
 import { Region } from '../../../activities/regions/region.entity';
@@ -68,11 +68,11 @@ export class CaseViewService {
       household: {
         id: household.id,
         area: household.area,
-        address: household.address,
+        address: maskAddress(household.address),
         phone: maskPhone(household.phone),
         members: household.members.getItems().map((m) => ({
           id: m.id,
-          name: m.name,
+          name: maskName(m.name),
           idNumber: maskIdNumber(m.idNumber),
           relation: m.relation,
           birthDate: m.birthDate,

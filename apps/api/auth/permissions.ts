@@ -36,6 +36,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/applications/{id}': subtree(CASEWORKERS),
   'GET /api/applications/{id}/timeline': subtree(CASEWORKERS),
   'POST /api/applications/{id}/objections': subtree(OBJECTION_TAKERS),
+  'POST /api/applications/{id}/members/{memberId}/reveal': subtree(['township_investigator', 'township_reviewer', 'county_approver']),
 
   'GET /api/inbox': subtree(WORKERS),
   'GET /api/tasks/{id}': subtree(WORKERS),

@@ -1,0 +1,34 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { fieldKeyring } from './encrypted-string.type';
+import { encryptField, isFieldCiphertext } from './field-crypto';
+
+/** The encrypted personal-data columns, by table. */
+const COLUMNS: Record<string, readonly string[]> = {
+  members: ['name', 'id_number'],
+  households: ['address', 'phone'],
+};
+
+/**
+ * Encrypts values written in clear before their columns were encrypted (installations older than the
+ * encrypt_personal_data migration). Idempotent: ciphertexts are left alone, so setup runs it every time. Returns how
+ * many values it encrypted; never logs a value.
+ */
+export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
+  const keyring = fieldKeyring();
+  let encrypted = 0;
+  await orm.em.fork().transactional(async (tx) => {
+    const conn = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    for (const [table, columns] of Object.entries(COLUMNS)) {
+      const rows = await conn.execute<Record<string, string | null>[]>(`select id, ${columns.join(', ')} from ${table}`, [], 'all', ctx);
+      for (const row of rows) {
+        const clear = columns.filter((c) => row[c] !== null && !isFieldCiphertext(row[c]!));
+        if (clear.length === 0) continue;
+        const sets = clear.map((c) => `${c} = ?`).join(', ');
+        await conn.execute(`update ${table} set ${sets} where id = ?`, [...clear.map((c) => encryptField(keyring, row[c]!)), row.id], 'run', ctx);
+        encrypted += clear.length;
+      }
+    }
+  });
+  return encrypted;
+}

@@ -1,0 +1,108 @@
+import { DEMO_VILLAGES } from '../helpers/policies';
+import { applicationBody } from '../helpers/factories';
+import { Http } from '../helpers/http';
+import { Caseworker, waitForCase } from './caseworker';
+import { startPlatform, type Platform } from './platform';
+
+/**
+ * 个人信息不外泄: an end-to-end district case, and nothing the platform says while running it (HTTP responses, log
+ * output, the workflow's Temporal history) holds a seeded ID number, its masked-away digits, a name or the address.
+ */
+
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await platform?.stop();
+});
+
+/** Captures every HTTP response body and every line written to stdout, stderr or the console. */
+function capture(): { responses: string[]; logs: string[] } {
+  const responses: string[] = [];
+  const logs: string[] = [];
+  const request = Http.prototype.request;
+  jest.spyOn(Http.prototype, 'request').mockImplementation(async function (this: Http, ...args: Parameters<Http['request']>) {
+    const res = await request.apply(this, args);
+    responses.push(`${args[0]} ${args[1]} ${JSON.stringify(res.body)}`);
+    return res;
+  });
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
+    jest.spyOn(stream, 'write').mockImplementation((chunk: unknown, ...rest: unknown[]) => {
+      logs.push(String(chunk));
+      return write(chunk, ...rest);
+    });
+  }
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    jest.spyOn(console, level).mockImplementation((...a: unknown[]) => {
+      logs.push(a.map((x) => (x instanceof Error ? `${x.message} ${x.stack}` : typeof x === 'string' ? x : JSON.stringify(x))).join(' '));
+    });
+  }
+  return { responses, logs };
+}
+
+/**
+ * History as JSON with every payload's data and metadata decoded from base64 to UTF-8 (the encoded form is kept
+ * too), so clear text in any payload, memo or search attribute shows up.
+ */
+function historyText(history: unknown): string {
+  return JSON.stringify(history, (key, value: unknown) => {
+    if ((key === 'data' || key === 'encoding') && typeof value === 'string') return `${Buffer.from(value, 'base64').toString('utf8')} ${value}`;
+    if (value instanceof Uint8Array) {
+      const buf = Buffer.from(value);
+      return `${buf.toString('utf8')} ${buf.toString('base64')}`;
+    }
+    if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
+      return Buffer.from((value as { data: number[] }).data).toString('utf8');
+    }
+    return value;
+  });
+}
+
+const incomesOf = (detail: any, fen = 0) => detail.household.members.map((m: any) => ({ memberId: m.id, monthlyIncomeFen: fen }));
+
+test('a district case end to end leaks no ID number, name or address into responses, logs or Temporal history', async () => {
+  const body = applicationBody(DEMO_VILLAGES.district, {
+    members: [
+      { relation: 'head', name: '慕容秋菊' },
+      { relation: 'child', name: '慕容小禾', birthDate: '2012-03-04' },
+    ],
+  });
+  body.address = '宽城区柳影路门牌九十九号三单元';
+  const secrets = [
+    ...body.members.flatMap((m) => [m.idNumber, m.idNumber.slice(-8), m.name]),
+    body.address,
+  ];
+  const { responses, logs } = capture();
+
+  const clerk = await platform.as('kc.clerk');
+  const created = await clerk.post('/api/applications', body);
+  expect(created.status).toBe(201);
+  const id: string = created.body.id;
+  await new Caseworker(clerk).complete(id, 'acceptance', { outcome: 'accept' });
+  const investigator = new Caseworker(await platform.as('kc.investigator'));
+  const withReport = await waitForCase(clerk, id, (c) => c.checkReports.length === 1);
+  await investigator.complete(id, 'home_visit', { recommendation: 'eligible', disputed: false, incomes: incomesOf(withReport, 20_000), reason: '入户核实' });
+  const reviewer = new Caseworker(await platform.as('kc.reviewer'));
+  await reviewer.complete(id, 'township_review', { outcome: 'approve', reason: '符合条件' });
+  const approver = new Caseworker(await platform.as('kc.approver'));
+  const sampled = await waitForCase(clerk, id, (c) => c.stage === 'county_sampling' || c.stage === 'township_confirmation');
+  if (sampled.stage === 'county_sampling') await approver.complete(id, 'county_sampling', { outcome: 'confirmed', reason: '抽查属实' });
+  await new Caseworker(await platform.as('kc.reviewer2')).complete(id, 'township_confirmation', { outcome: 'approve', reason: '同意' });
+  await approver.complete(id, 'filing', { outcome: 'acknowledged' });
+  const decided = await waitForCase(clerk, id, (c) => c.decision !== null);
+  expect(decided.status).toBe('approved');
+  await clerk.get(`/api/applications/${id}/timeline`);
+  await clerk.get('/api/applications');
+
+  const history = await platform.temporal.workflow.getHandle(`dibao-application-${id}`).fetchHistory();
+  const sources = { responses: responses.join('\n'), logs: logs.join('\n'), history: historyText(history) };
+  // The capture is real: masked names reached the responses, decoded payloads the history text.
+  expect(sources.responses).toContain('慕***');
+  expect(sources.history).toContain('json/plain');
+  expect(sources.history).toContain(`\\"applicationId\\":\\"${id}\\"`);
+  const leaks = Object.entries(sources).flatMap(([source, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${source}: ${s}`));
+  expect(leaks).toEqual([]);
+});

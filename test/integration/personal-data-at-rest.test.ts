@@ -1,0 +1,67 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { Household } from '../../activities/households/household.entity';
+import { Member } from '../../activities/households/member.entity';
+import { idDigest } from '../../activities/households/personal-data';
+import { encryptPlaintextRows } from '../../activities/security/encrypt-plaintext-rows';
+import { isFieldCiphertext } from '../../activities/security/field-crypto';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+const ID_NUMBER = '320723199003070017';
+const NAME = '张秀兰';
+const ADDRESS = '灌云县伊山镇幸福路 8 号';
+const PHONE = '13800138000';
+
+let db: TestDatabase;
+let orm: MikroORM;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  orm = db.orm;
+  const em = orm.em.fork();
+  const household = new Household({ id: 'h-at-rest', regionCode: '320723', regionPath: '32/3207/320723', area: 'rural', address: ADDRESS, phone: PHONE });
+  const member = new Member({
+    id: 'm-at-rest',
+    position: 0,
+    name: NAME,
+    idNumber: ID_NUMBER,
+    idDigest: idDigest('d'.repeat(32), ID_NUMBER),
+    relation: 'head',
+    birthDate: '1990-03-07',
+    declaredMonthlyIncomeFen: 0,
+    disabilityGrade: null,
+  });
+  household.members.add(member);
+  await em.persistAndFlush(household);
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+test('names, ID numbers, addresses and phones are ciphertext in the database', async () => {
+  const conn = orm.em.getConnection();
+  const [member] = await conn.execute<{ name: string; id_number: string }[]>('select name, id_number from members where id = ?', ['m-at-rest']);
+  const [household] = await conn.execute<{ address: string; phone: string }[]>('select address, phone from households where id = ?', ['h-at-rest']);
+  const stored = [member!.name, member!.id_number, household!.address, household!.phone];
+  for (const value of stored) expect(isFieldCiphertext(value)).toBe(true);
+  const all = JSON.stringify(stored);
+  for (const clear of [ID_NUMBER, ID_NUMBER.slice(-8), NAME, ADDRESS, PHONE]) expect(all).not.toContain(clear);
+});
+
+test('reading through the entities gives the clear values', async () => {
+  const em = orm.em.fork();
+  const member = await em.findOneOrFail(Member, 'm-at-rest', { populate: ['household'] });
+  expect(member.idNumber).toBe(ID_NUMBER);
+  expect(member.name).toBe(NAME);
+  expect(member.household.address).toBe(ADDRESS);
+  expect(member.household.phone).toBe(PHONE);
+});
+
+test('setup encrypts values written in clear before the columns were encrypted, once', async () => {
+  const conn = orm.em.getConnection();
+  await conn.execute('update members set name = ?, id_number = ? where id = ?', [NAME, ID_NUMBER, 'm-at-rest']);
+  expect(await encryptPlaintextRows(orm)).toBe(2);
+  expect(await encryptPlaintextRows(orm)).toBe(0);
+  const [raw] = await conn.execute<{ name: string; id_number: string }[]>('select name, id_number from members where id = ?', ['m-at-rest']);
+  expect(isFieldCiphertext(raw!.name) && isFieldCiphertext(raw!.id_number)).toBe(true);
+  const member = await orm.em.fork().findOneOrFail(Member, 'm-at-rest');
+  expect([member.name, member.idNumber]).toEqual([NAME, ID_NUMBER]);
+});
