@@ -34,6 +34,9 @@ export const envSchema = z
       .string()
       .refine(isKeyringSpec, 'must be keyId:base64key[,keyId:base64key…] with 32-byte keys and distinct ids'),
     DEPARTMENTS_URL: z.string().url('must be a URL').default('http://127.0.0.1:7300'),
+    /** How often workers anchor the audit head (minutes), and where they copy each anchor (outside the database). */
+    AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+    AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   })
   .strip();

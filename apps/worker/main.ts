@@ -6,6 +6,7 @@ import { loadEnv } from '../../config/env.schema';
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
+import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { APPLICATION_TASK_QUEUE } from '../../workflows/application/definitions';
@@ -39,11 +40,14 @@ async function main(): Promise<void> {
     starter.relayPending().catch(() => undefined);
   }, RELAY_INTERVAL_MS);
 
+  const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
+
   console.log(`worker polling ${taskQueue} on ${env.TEMPORAL_ADDRESS}`);
   process.once('SIGINT', () => worker.shutdown());
   process.once('SIGTERM', () => worker.shutdown());
   await worker.run();
   clearInterval(relay);
+  stopAnchoring();
   await clientConnection.close();
   await connection.close();
   await orm.close(true);

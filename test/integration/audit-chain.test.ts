@@ -142,3 +142,24 @@ test('an append inside a caller transaction rolls back with it', async () => {
   expect(next.seq).toBe(3);
   await expect(log.verify(em())).resolves.toMatchObject({ ok: true, entries: 3 });
 });
+
+test('the anchor keeper copies each anchor outside the database; that copy catches a truncation that also removed the stored anchors', async () => {
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { anchorOnce } = await import('../../activities/audit/anchor-keeper');
+  const file = join(mkdtempSync(join(tmpdir(), 'anchors-')), 'anchors.json');
+  await appendMany(3);
+  await anchorOnce(db.orm, file);
+  await appendMany(3);
+  await anchorOnce(db.orm, file);
+  const copies = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string }[];
+  expect(copies.map((a) => a.seq)).toEqual([3, 6]);
+  // Everything after seq 4 is removed, the stored anchors too, and the head wound back.
+  await sql(`delete from audit_entries where seq > 4`);
+  await sql(`delete from audit_anchors`);
+  const kept = await em().getConnection().execute(`select hash from audit_entries where seq = 4`);
+  await sql(`update audit_head set seq = 4, hash = ? where id = 1`, [(kept[0] as { hash: string }).hash]);
+  await expect(log.verify(em())).resolves.toMatchObject({ ok: true });
+  await expect(log.verify(em(), copies)).resolves.toMatchObject({ ok: false, reason: 'truncated' });
+});
