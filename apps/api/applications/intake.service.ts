@@ -7,6 +7,7 @@ import { CaseStarter } from '../../../activities/application/case-starter';
 import { appendEvent } from '../../../activities/application/timeline';
 import { Household } from '../../../activities/households/household.entity';
 import { KinRegisterEntry } from '../../../activities/integrity/kin-register.entity';
+import { matchKin } from '../../../activities/integrity/kin-match';
 import { Member } from '../../../activities/households/member.entity';
 import { idDigest } from '../../../activities/households/personal-data';
 import { Recipient } from '../../../activities/recipients/recipient.entity';
@@ -57,8 +58,7 @@ export class IntakeService {
     const digests = body.members.map((m) => idDigest(this.env.PII_DIGEST_KEY, m.idNumber));
     await this.refuseDuplicates(em, digests);
 
-    const kin = await em.find(KinRegisterEntry, { relativeDigest: { $in: digests } });
-    const excludedUserIds = [...new Set(kin.map((k) => k.staffUserId).filter((id): id is string => !!id))];
+    const kin = matchKin(await em.find(KinRegisterEntry, { relativeDigest: { $in: digests } }), digests);
     const policy = await this.policies.resolveFor(em, region.code);
     const household = new Household({ id: randomUUID(), regionCode: region.code, regionPath: region.path, area: region.area, address: body.address, phone: body.phone });
     body.members.forEach((m, i) => {
@@ -74,11 +74,11 @@ export class IntakeService {
       regionPath: region.path,
       policySnapshotId: policy.snapshotId,
       missingDocuments: body.missingDocuments,
-      relativeOfStaff: kin.length > 0,
+      relativeOfStaff: kin.flagged,
       submittedById: user.id,
       submittedAt: now,
     });
-    application.excludedUserIds = excludedUserIds;
+    application.excludedUserIds = kin.excludedUserIds;
     em.persist([household, application]);
     await em.flush();
     await appendEvent(em, {
@@ -90,14 +90,14 @@ export class IntakeService {
       actor: { userId: user.id, role: user.role },
       data: { members: body.members.length, missingDocuments: body.missingDocuments.join(',') || null, policy: policy.label },
     });
-    if (kin.length > 0) {
+    if (kin.flagged) {
       await appendEvent(em, {
         applicationId: application.id,
         key: 'kin_flagged',
         step: 'submitted',
         action: 'kin_flagged',
         at: now,
-        data: { registerEntries: kin.map((k) => k.id).join(','), excludedStaff: excludedUserIds.length },
+        data: { registerEntries: kin.entryIds.join(','), excludedStaff: kin.excludedUserIds.length },
       });
     }
     return application;
