@@ -94,7 +94,10 @@ test('a supervisor can hand overdue work to a backup (AB岗)', async () => {
 });
 
 test('missing documents not supplied by the deadline close the case with a written reason', async () => {
-  const result = await withCase(env, { policy: county(), missingDocuments: ['household_register'], record: 'application-v1-supplement-expired' }, async (c) => {
+  // Three working days to supplement: the window closes before the home visit falls due, so this test is about the
+  // supplement deadline alone (deadlines falling in the same instant are left to their own investigation).
+  const policy = county({ intake: { supplementDays: 3 } });
+  const result = await withCase(env, { policy, missingDocuments: ['household_register'] }, async (c) => {
     await c.complete('acceptance', { step: 'acceptance', outcome: 'accept' });
     const supplement = await c.task('supplement');
     await c.skipTo(supplement.dueAt);
