@@ -2,10 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkingCalendar } from '../workflows/domain/calendar';
-import { ConfigValidationError, type ConfigIssue } from './config-error';
 import { CONFIG_DIR } from './paths';
 import { resolvePolicy } from './policy/resolve';
 import { loadShippedCalendars, loadShippedRegions, nationalLayer, shippedLayers } from './shipped';
+import { issuesOf } from '../test/helpers/config-issues';
 
 /** A throwaway config directory holding the shipped national policy plus the given files (objects or raw text). */
 const dirs: string[] = [];
@@ -21,15 +21,6 @@ function configDir(files: Record<string, unknown>): string {
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function issuesOf(fn: () => unknown): ConfigIssue[] {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigValidationError);
-    return (err as ConfigValidationError).issues;
-  }
-  throw new Error('expected a ConfigValidationError');
-}
 
 const village = (code: string, extra: Record<string, unknown> = { area: 'rural' }) => ({ code, name: '东园村', level: 'village', ...extra });
 /** A valid 江苏 tree; `countyOverrides` patches the county node. */

@@ -1,21 +1,11 @@
-import { ConfigValidationError, type ConfigIssue } from '../config-error';
 import { loadShippedRegions, nationalLayer, shippedLayers } from '../shipped';
 import { canonicalJson, mergeOverride, policySnapshotId, resolvePolicy, type PolicyLayer } from './resolve';
+import { issuesOf } from '../../test/helpers/config-issues';
 
 const national = nationalLayer();
 const city = (override: Record<string, unknown>): PolicyLayer => ({ scope: '320700', name: '320700 连云港市', version: 1, override });
 const county = (override: Record<string, unknown>): PolicyLayer => ({ scope: '320723', name: '320723 灌云县', version: 2, override });
 
-/** The issues of the ConfigValidationError thrown by `fn`. */
-function issuesOf(fn: () => unknown): ConfigIssue[] {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigValidationError);
-    return (err as ConfigValidationError).issues;
-  }
-  throw new Error('expected a ConfigValidationError');
-}
 
 describe('mergeOverride', () => {
   test('nested objects merge, keeping siblings', () => {
