@@ -11,8 +11,8 @@ import { Recipient } from '../recipients/recipient.entity';
 import { Application } from './application.entity';
 import { CaseDecision } from './case-decision.entity';
 import { Notice } from './notice.entity';
-import { Submission } from './submission.entity';
-import { Task } from './task.entity';
+import { Submission } from '../tasks/submission.entity';
+import { Task } from '../tasks/task.entity';
 import { noticeText, type NoticeKind } from './notices';
 import { appendEvent } from './timeline';
 
@@ -149,7 +149,7 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
 /** The free-text reason the deciding person wrote, for the notice. */
 async function deciderReason(em: EntityManager, applicationId: string, actorId?: string): Promise<string | null> {
   if (!actorId) return null;
-  const tasks = await em.find(Task, { applicationId, closedById: actorId, status: 'completed' }, { orderBy: { closedAt: 'desc' }, limit: 1 });
+  const tasks = await em.find(Task, { caseType: 'application', caseId: applicationId, closedById: actorId, status: 'completed' }, { orderBy: { closedAt: 'desc' }, limit: 1 });
   const submissionId = tasks[0]?.submissionId;
   if (!submissionId) return null;
   const submission = await em.findOne(Submission, submissionId);

@@ -3,8 +3,8 @@ import type { ApplicationActivities, CloseTaskInput, OpenTaskInput, OpenedTask }
 import type { CalendarService } from '../regions/calendar.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Application } from './application.entity';
-import { Submission } from './submission.entity';
-import { TASK_RANK, Task } from './task.entity';
+import { Submission } from '../tasks/submission.entity';
+import { TASK_RANK, Task } from '../tasks/task.entity';
 import { appendEvent } from './timeline';
 
 /** Steps that are the case's current stage when open (side work and escalations are not). */
@@ -31,7 +31,8 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService, audit 
         em.persist(
           new Task({
             id: input.taskId,
-            applicationId: input.applicationId,
+            caseType: 'application',
+            caseId: input.applicationId,
             caseNo: application.caseNo,
             step: input.step,
             role: input.role,
@@ -143,7 +144,7 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService, audit 
       });
     },
     async cancelOpenTasks({ applicationId, at, reason }) {
-      const open = await orm.em.fork().find(Task, { applicationId, status: 'open', step: { $ne: 'filing' } });
+      const open = await orm.em.fork().find(Task, { caseType: 'application', caseId: applicationId, status: 'open', step: { $ne: 'filing' } });
       for (const task of open) await closeTask({ applicationId, taskId: task.id, status: 'cancelled', at, reason });
     },
   };

@@ -14,6 +14,8 @@ import { CONTROLLERS } from './controllers';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { ErrorFilter } from './common/error.filter';
+import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
+import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
@@ -33,6 +35,8 @@ export class AppModule {
         CaseViewService,
         ObjectionsService,
         RevealService,
+        ApplicationTasksHandler,
+        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler] },
         InboxService,
         PolicyAdminService,
         CalendarAdminService,

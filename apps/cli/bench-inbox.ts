@@ -7,11 +7,10 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
 import { Client as PgClient } from 'pg';
 import { openDatabase, dialectOf, type DatabaseSettings } from '../../activities/db/orm';
-import { scopeOf } from '../../activities/application/task.entity';
+import { scopeOf } from '../../activities/tasks/task.entity';
 import { InboxService } from '../api/inbox/inbox.service';
 import type { AuthUser } from '../api/auth/auth.types';
 import type { Role } from '../../workflows/domain/roles';
-import type { Client } from '@temporalio/client';
 
 /**
  * npm run bench:inbox [-- --tasks 1000000]: loads a million open tasks spread over a province (10 cities × 10
@@ -77,7 +76,8 @@ async function load(orm: MikroORM, tasks: number): Promise<number> {
       const [p, c, co, t, v] = scopeOf(path);
       rows.push({
         id: `bench-${i}`,
-        application_id: `app-${Math.floor(i / 3)}`,
+        case_type: 'application',
+        case_id: `app-${Math.floor(i / 3)}`,
         case_no: `DB-BENCH-${i}`,
         step: 'home_visit',
         role: pick(ROLES, random()),
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     console.log(`loading ${tasks.toLocaleString('en')} open tasks into ${dialectOf(settings)}…`);
     const loadMs = await load(orm, tasks);
     console.log(`loaded in ${(loadMs / 1000).toFixed(1)} s`);
-    const inbox = new InboxService(orm, undefined as unknown as Client);
+    const inbox = new InboxService(orm);
     const levels: [string, string][] = [
       ['village', '330000/330100/330101/330101001/330101001001/'],
       ['township', '330000/330100/330101/330101001/'],

@@ -87,7 +87,7 @@ test('a case in another region is 404 everywhere: detail, timeline, its tasks, o
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
   }
-  expect((await other.get('/api/inbox?pageSize=100')).body.items.map((t: any) => t.applicationId)).not.toContain(id);
+  expect((await other.get('/api/inbox?pageSize=100')).body.items.map((t: any) => t.caseId)).not.toContain(id);
 });
 
 test('completing with the wrong role, the wrong step, or a stale task is 409 with the reason', async () => {

@@ -10,7 +10,7 @@ export class Caseworker {
     for (;;) {
       const res = await this.http.get(`/api/inbox?step=${step}&pageSize=100`);
       if (res.status !== 200) throw new Error(`inbox: ${res.status} ${JSON.stringify(res.body)}`);
-      const found = res.body.items.find((t: any) => t.applicationId === applicationId);
+      const found = res.body.items.find((t: any) => t.caseId === applicationId);
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`no ${step} task for ${applicationId} in the inbox`);
       await new Promise((r) => setTimeout(r, 100));

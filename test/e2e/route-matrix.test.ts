@@ -1,4 +1,4 @@
-import { Task } from '../../activities/application/task.entity';
+import { Task } from '../../activities/tasks/task.entity';
 import { User } from '../../activities/identity/user.entity';
 import { PolicyVersion } from '../../activities/regions/policy-version.entity';
 import { PERMISSIONS, permissionFor, roleAllowed } from '../../apps/api/auth/permissions';
@@ -47,7 +47,7 @@ async function region(prefix: string, county: string, township: string, village:
   const em = platform.db.orm.em.fork();
   let task: Task | null = null;
   for (let i = 0; i < 200 && !task; i += 1) {
-    task = await em.fork().findOne(Task, { applicationId });
+    task = await em.fork().findOne(Task, { caseType: 'application', caseId: applicationId });
     if (!task) await new Promise((r) => setTimeout(r, 100));
   }
   const clerk = await em.findOneOrFail(User, { username: `${prefix}.clerk` });

@@ -4,7 +4,7 @@ import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { Application } from '../../../activities/application/application.entity';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
-import { Submission } from '../../../activities/application/submission.entity';
+import { Submission } from '../../../activities/tasks/submission.entity';
 import { appendEvent } from '../../../activities/application/timeline';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
@@ -49,7 +49,8 @@ export class CaseMovesService {
       const submission = new Submission({
         id: randomUUID(),
         taskId: `policy-move:${policy.snapshotId}`,
-        applicationId: application.id,
+        caseType: 'application',
+        caseId: application.id,
         actorId: user.id,
         actorRole: user.role,
         payload: { reason: body.reason, to: policy.snapshotId },

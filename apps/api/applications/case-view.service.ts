@@ -7,8 +7,8 @@ import { CheckReport } from '../../../activities/application/check-report.entity
 import { Notice } from '../../../activities/application/notice.entity';
 import { Objection } from '../../../activities/application/objection.entity';
 import { PublicityPeriod } from '../../../activities/application/publicity.entity';
-import { Submission } from '../../../activities/application/submission.entity';
-import { Task } from '../../../activities/application/task.entity';
+import { Submission } from '../../../activities/tasks/submission.entity';
+import { Task } from '../../../activities/tasks/task.entity';
 import { singleEnrolmentEligible } from '../../../activities/application/decision.activities';
 import { Household } from '../../../activities/households/household.entity';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../activities/households/personal-data';
@@ -52,7 +52,7 @@ export class CaseViewService {
       em.findOneOrFail(Household, application.householdId, { populate: ['members'] }),
       em.findOne(Region, application.regionCode),
       em.findOne(PolicySnapshot, application.policySnapshotId),
-      em.find(Task, { applicationId: id }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      em.find(Task, { caseType: 'application', caseId: id }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       em.find(CheckReport, { applicationId: id }, { orderBy: { round: 'asc' } }),
       em.find(PublicityPeriod, { applicationId: id }, { orderBy: { startsAt: 'asc' } }),
       em.find(Objection, { applicationId: id }, { orderBy: { recordedAt: 'asc' } }),

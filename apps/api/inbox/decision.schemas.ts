@@ -23,7 +23,8 @@ function needsReason<T extends z.ZodObject>(schema: T, negative: string, what: s
 const approval = (step: 'township_review' | 'county_approval' | 'township_confirmation') =>
   needsReason(z.object({ step: z.literal(step), outcome: z.enum(['approve', 'reject']), reasonCode: reasonCode.optional(), reason: reason.optional() }).strict(), 'reject', 'the written notice states it');
 
-export const DECISION_SCHEMAS = {
+/** Decisions on the tasks of a 低保 application. */
+export const APPLICATION_DECISION_SCHEMAS = {
   supplement: z.object({ step: z.literal('supplement'), documents: z.array(z.enum(DOCUMENT_CODES)).min(1, 'must list the documents supplied'), reason: reason.optional() }).strict(),
   acceptance: needsReason(z.object({ step: z.literal('acceptance'), outcome: z.enum(['accept', 'return']), reasonCode: reasonCode.optional(), reason: reason.optional() }).strict(), 'return', 'the written notice states it'),
   home_visit: z
@@ -49,6 +50,9 @@ export const DECISION_SCHEMAS = {
       if (d.outcome === 'reassigned' && !d.reassignTo) ctx.addIssue({ code: 'custom', path: ['reassignTo'], message: 'is required when reassigning' });
     }),
 } as const;
+
+/** Every decision any inbox task accepts, by step (step names are unique across case types). */
+export const DECISION_SCHEMAS = { ...APPLICATION_DECISION_SCHEMAS } as const;
 
 export type DecisionBody = z.infer<(typeof DECISION_SCHEMAS)[keyof typeof DECISION_SCHEMAS]>;
 

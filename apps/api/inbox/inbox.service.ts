@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { Client } from '@temporalio/client';
-import { Application } from '../../../activities/application/application.entity';
-import { Submission } from '../../../activities/application/submission.entity';
-import { TASK_RANK, Task, subtreeOf } from '../../../activities/application/task.entity';
-import { Household } from '../../../activities/households/household.entity';
-import { CalendarService } from '../../../activities/regions/calendar.service';
-import { PolicySnapshot } from '../../../activities/regions/policy-snapshot.entity';
-import { User } from '../../../activities/identity/user.entity';
+import { Submission } from '../../../activities/tasks/submission.entity';
+import { TASK_RANK, Task, subtreeOf } from '../../../activities/tasks/task.entity';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
-import type { StepDecision } from '../../../workflows/application/decisions';
-import { applicationWorkflowId, completeTaskUpdate } from '../../../workflows/application/definitions';
 import { STEP_LABELS } from '../../../workflows/domain/route';
+import type { CaseType } from '../../../workflows/domain/cases';
 import type { AuthUser } from '../auth/auth.types';
-import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
-import { asConflict } from '../common/workflow-errors';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { CASE_TASK_HANDLERS, type CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody, InboxQuery } from './decision.schemas';
 
 /**
@@ -27,11 +20,14 @@ import type { DecisionBody, InboxQuery } from './decision.schemas';
  */
 @Injectable()
 export class InboxService {
+  private readonly handlers: Map<CaseType, CaseTaskHandler>;
+
   constructor(
     private readonly orm: MikroORM,
-    private readonly temporal: Client,
-    private readonly calendars?: CalendarService,
-  ) {}
+    @Optional() @Inject(CASE_TASK_HANDLERS) handlers: CaseTaskHandler[] = [],
+  ) {
+    this.handlers = new Map(handlers.map((h) => [h.caseType, h]));
+  }
 
   async list(user: AuthUser, query: InboxQuery) {
     const em = this.orm.em.fork();
@@ -57,24 +53,14 @@ export class InboxService {
     return { items: rows.map((t) => ({ ...view(t), atRisk: atRisk.has(t.id) })), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
   }
 
-  /**
-   * Open tasks close to their due time (within the case policy's atRiskWorkingDays), shown before they become overdue.
-   * Policies older than the setting count 2 working days.
-   */
+  /** Due-soon flags, asked of each case type's handler for its own rows. */
   private async atRisk(em: EntityManager, rows: Task[]): Promise<Set<string>> {
-    const open = rows.filter((t) => t.status === 'open' && !t.overdue);
-    if (open.length === 0 || !this.calendars) return new Set();
-    const calendar = await this.calendars.calendar();
-    const apps = await em.find(Application, { id: { $in: [...new Set(open.map((t) => t.applicationId))] } }, { fields: ['id', 'policySnapshotId'] });
-    const snapshots = await em.find(PolicySnapshot, { id: { $in: [...new Set(apps.map((a) => a.policySnapshotId))] } });
-    const threshold = new Map(apps.map((a) => [a.id, snapshots.find((s) => s.id === a.policySnapshotId)?.document.atRiskWorkingDays ?? 2]));
-    const now = Date.now();
-    return new Set(
-      open.filter((t) => {
-        const days = threshold.get(t.applicationId) ?? 2;
-        return days > 0 && calendar.workingDaysUntil(now, t.dueAt.getTime()) <= days;
-      }).map((t) => t.id),
-    );
+    const flagged = new Set<string>();
+    for (const handler of this.handlers.values()) {
+      const own = rows.filter((t) => t.caseType === handler.caseType);
+      if (own.length > 0) for (const id of await handler.atRisk(em, own)) flagged.add(id);
+    }
+    return flagged;
   }
 
   async get(user: AuthUser, taskId: string) {
@@ -85,7 +71,7 @@ export class InboxService {
     const em = this.orm.em.fork();
     const task = await this.findInScope(em, user, taskId);
     if (task.role !== user.role) throw new ConflictError('wrong_role', `task ${taskId} belongs to role ${task.role}`);
-    await this.refuseExcluded(em, user, task);
+    await this.handlerOf(task).refuseExcluded(em, user, task);
     const changed = await em.nativeUpdate(Task, { id: taskId, status: 'open', $or: [{ assigneeId: null }, { assigneeId: user.id }] }, { assigneeId: user.id });
     if (changed === 0) {
       const now = await em.findOneOrFail(Task, taskId, { refresh: true });
@@ -107,52 +93,28 @@ export class InboxService {
     const task = await this.findInScope(em, user, taskId);
     if (task.status !== 'open') throw new ConflictError('stale_task', `task ${taskId} is ${task.status}`);
     if (task.assigneeId && task.assigneeId !== user.id) throw new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
-    await this.refuseExcluded(em, user, task);
-    await this.checkReferences(em, task, body);
+    const handler = this.handlerOf(task);
+    if (!handler.steps.has(body.step)) throw new ConflictError('wrong_step', `task ${taskId} is a ${task.step} task of a ${task.caseType} case, not ${body.step}`);
+    await handler.refuseExcluded(em, user, task);
+    await handler.checkReferences(em, user, task, body);
 
-    const submission = new Submission({ id: randomUUID(), taskId, applicationId: task.applicationId, actorId: user.id, actorRole: user.role, payload: body as Record<string, unknown> });
+    const submission = new Submission({ id: randomUUID(), taskId, caseType: task.caseType, caseId: task.caseId, actorId: user.id, actorRole: user.role, payload: body as Record<string, unknown> });
     await em.persistAndFlush(submission);
-    const { reason: _reason, ...decision } = body as DecisionBody & { reason?: string };
     try {
-      const state = await this.temporal.workflow.getHandle(applicationWorkflowId(task.applicationId)).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId, submissionId: submission.id, actor: { userId: user.id, role: user.role }, decision: decision as StepDecision }],
-      });
+      const state = await handler.complete(user, task, body, submission.id);
       return { taskId, submissionId: submission.id, case: state };
     } catch (err) {
-      const conflict = asConflict(err);
       submission.status = 'refused';
-      submission.refusal = conflict.message.slice(0, 255);
+      submission.refusal = (err instanceof Error ? err.message : String(err)).slice(0, 255);
       await em.flush();
-      throw conflict;
+      throw err;
     }
   }
 
-  /** 近亲属回避: registered relatives of a member never take or decide any task of the case. */
-  private async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
-    const application = await em.findOneOrFail(Application, task.applicationId);
-    if (application.excludedUserIds.includes(user.id)) {
-      throw new ConflictError('conflict_of_interest', 'you are registered as a close relative of a member of this household (近亲属回避)');
-    }
-  }
-
-  /** Ids in a decision must point at this case's household and at colleagues who may take the work. */
-  private async checkReferences(em: EntityManager, task: Task, body: DecisionBody): Promise<void> {
-    if (body.step === 'home_visit') {
-      const application = await em.findOneOrFail(Application, task.applicationId);
-      const household = await em.findOneOrFail(Household, application.householdId, { populate: ['members'] });
-      const ids = new Set(household.members.getItems().map((m) => m.id));
-      const given = body.incomes.map((i) => i.memberId);
-      if (given.length !== ids.size || new Set(given).size !== given.length || !given.every((id) => ids.has(id))) {
-        throw new UnprocessableError([{ field: 'incomes', rule: 'must assess each member of the household exactly once' }]);
-      }
-    }
-    if (body.step === 'escalation' && body.outcome === 'reassigned') {
-      const overdue = task.escalationOf ? await em.findOne(Task, task.escalationOf) : null;
-      const backup = await em.findOne(User, { id: body.reassignTo!, status: 'active' });
-      if (!overdue || !backup || backup.role !== overdue.role || !withinSubtree(overdue.regionPath, backup.regionPath)) {
-        throw new UnprocessableError([{ field: 'reassignTo', rule: "must be an active colleague with the overdue task's role in the case's region" }]);
-      }
-    }
+  private handlerOf(task: Task): CaseTaskHandler {
+    const handler = this.handlers.get(task.caseType);
+    if (!handler) throw new Error(`no task handler for case type ${task.caseType}`);
+    return handler;
   }
 
   private async findInScope(em: EntityManager, user: AuthUser, taskId: string): Promise<Task> {
@@ -175,10 +137,11 @@ async function cappedCount(em: EntityManager, where: FilterQuery<Task>): Promise
 function view(t: Task) {
   return {
     id: t.id,
-    applicationId: t.applicationId,
+    caseType: t.caseType,
+    caseId: t.caseId,
     caseNo: t.caseNo,
     step: t.step,
-    stepLabel: STEP_LABELS[t.step] ?? t.step,
+    stepLabel: (STEP_LABELS as Record<string, string>)[t.step] ?? t.step,
     role: t.role,
     round: t.round,
     regionCode: t.regionCode,

@@ -1,8 +1,13 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { TaskStep } from '../../workflows/domain/route';
+import type { CaseType } from '../../workflows/domain/cases';
+import type { EmergencyStep } from '../../workflows/emergency/definitions';
 import type { Role } from '../../workflows/domain/roles';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+/** Every human step any case can put in an inbox (step names are unique across case types). */
+export type InboxStep = TaskStep | EmergencyStep | 're_review';
 
 /** Inbox order: emergencies, then escalations (督办), then routine work. */
 export const TASK_RANK = { emergency: 0, escalation: 1, routine: 2 } as const;
@@ -24,7 +29,8 @@ export function subtreeOf(regionPath: string): { column: ScopeColumn; code: stri
 }
 
 /**
- * An inbox row: one per human step of a case, keyed by the workflow's task id.
+ * An inbox row: one per human step of a case (an application, a recipient household's re-review, an emergency
+ * request), keyed by the workflow's task id.
  *
  * The inbox asks for "open tasks of my role in my region subtree, most urgent first, then oldest due". The subtree
  * is an equality on the column of the caller's level (the region codes of every level are copied onto the row), so
@@ -39,19 +45,24 @@ export function subtreeOf(regionPath: string): { column: ScopeColumn; code: stri
 @Index({ name: 'tasks_inbox_village', properties: ['role', 'status', 'scopeVillage', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_assignee', properties: ['assigneeId', 'status'] })
 export class Task {
-  /** `<applicationId>:<step>:<round>` (or an escalation suffix): stable across retries. */
+  /** Fixed by the case's workflow (for applications `<applicationId>:<step>:<round>`): stable across retries. */
   @PrimaryKey({ type: 'string', length: 120 })
   id: string;
 
+  /** Which kind of case (and so which workflow) the task belongs to. */
+  @Property({ type: 'string', length: 16, defaultRaw: "'application'" })
+  caseType: CaseType;
+
+  /** The application id, recipient household id or emergency request id. */
   @Index()
   @Property({ type: 'string', length: 36 })
-  applicationId: string;
+  caseId: string;
 
   @Property({ type: 'string', length: 40 })
   caseNo: string;
 
   @Property({ type: 'string', length: 32 })
-  step: TaskStep;
+  step: InboxStep;
 
   @Property({ type: 'string', length: 32 })
   role: Role;
@@ -115,9 +126,10 @@ export class Task {
   @Property({ type: 'string', length: 36, nullable: true })
   submissionId: string | null = null;
 
-  constructor(init: Pick<Task, 'id' | 'applicationId' | 'caseNo' | 'step' | 'role' | 'escalationOf' | 'round' | 'regionCode' | 'regionPath' | 'rank' | 'dueAt' | 'dueWarning' | 'createdAt'>) {
+  constructor(init: Pick<Task, 'id' | 'caseType' | 'caseId' | 'caseNo' | 'step' | 'role' | 'escalationOf' | 'round' | 'regionCode' | 'regionPath' | 'rank' | 'dueAt' | 'dueWarning' | 'createdAt'>) {
     this.id = init.id;
-    this.applicationId = init.applicationId;
+    this.caseType = init.caseType;
+    this.caseId = init.caseId;
     this.caseNo = init.caseNo;
     this.step = init.step;
     this.role = init.role;

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { CaseType } from '../../workflows/domain/cases';
 import type { Role } from '../../workflows/domain/roles';
 
 /**
@@ -14,9 +15,13 @@ export class Submission {
   @Property({ type: 'string', length: 120 })
   taskId: string;
 
+  @Property({ type: 'string', length: 16, defaultRaw: "'application'" })
+  caseType: CaseType;
+
+  /** The application id, recipient household id or emergency request id. */
   @Index()
   @Property({ type: 'string', length: 36 })
-  applicationId: string;
+  caseId: string;
 
   @Property({ type: 'string', length: 36 })
   actorId: string;
@@ -37,10 +42,11 @@ export class Submission {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  constructor(init: Pick<Submission, 'id' | 'taskId' | 'applicationId' | 'actorId' | 'actorRole' | 'payload'>) {
+  constructor(init: Pick<Submission, 'id' | 'taskId' | 'caseType' | 'caseId' | 'actorId' | 'actorRole' | 'payload'>) {
     this.id = init.id;
     this.taskId = init.taskId;
-    this.applicationId = init.applicationId;
+    this.caseType = init.caseType;
+    this.caseId = init.caseId;
     this.actorId = init.actorId;
     this.actorRole = init.actorRole;
     this.payload = init.payload;

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { Client } from '@temporalio/client';
+import { Application } from '../../../activities/application/application.entity';
+import { Household } from '../../../activities/households/household.entity';
+import { User } from '../../../activities/identity/user.entity';
+import { CalendarService } from '../../../activities/regions/calendar.service';
+import { PolicySnapshot } from '../../../activities/regions/policy-snapshot.entity';
+import { withinSubtree } from '../../../activities/regions/region.repository';
+import { Task } from '../../../activities/tasks/task.entity';
+import type { StepDecision } from '../../../workflows/application/decisions';
+import { applicationWorkflowId, completeTaskUpdate } from '../../../workflows/application/definitions';
+import type { AuthUser } from '../auth/auth.types';
+import { ConflictError, UnprocessableError } from '../common/errors';
+import { asConflict } from '../common/workflow-errors';
+import type { CaseTaskHandler } from './case-task-handler';
+import { APPLICATION_DECISION_SCHEMAS, type DecisionBody } from './decision.schemas';
+
+/** Tasks of 低保 applications: decided by the application's workflow, which is the authority on steps and tiers. */
+@Injectable()
+export class ApplicationTasksHandler implements CaseTaskHandler {
+  readonly caseType = 'application' as const;
+  readonly steps: ReadonlySet<string> = new Set(Object.keys(APPLICATION_DECISION_SCHEMAS));
+
+  constructor(
+    private readonly temporal: Client,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** 近亲属回避: registered relatives of a member never take or decide any task of the case. */
+  async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
+    const application = await em.findOneOrFail(Application, task.caseId);
+    if (application.excludedUserIds.includes(user.id)) {
+      throw new ConflictError('conflict_of_interest', 'you are registered as a close relative of a member of this household (近亲属回避)');
+    }
+  }
+
+  /** Ids in a decision must point at this case's household and at colleagues who may take the work. */
+  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: DecisionBody): Promise<void> {
+    if (body.step === 'home_visit') {
+      const application = await em.findOneOrFail(Application, task.caseId);
+      const household = await em.findOneOrFail(Household, application.householdId, { populate: ['members'] });
+      const ids = new Set(household.members.getItems().map((m) => m.id));
+      const given = body.incomes.map((i) => i.memberId);
+      if (given.length !== ids.size || new Set(given).size !== given.length || !given.every((id) => ids.has(id))) {
+        throw new UnprocessableError([{ field: 'incomes', rule: 'must assess each member of the household exactly once' }]);
+      }
+    }
+    if (body.step === 'escalation' && body.outcome === 'reassigned') {
+      const overdue = task.escalationOf ? await em.findOne(Task, task.escalationOf) : null;
+      const backup = await em.findOne(User, { id: body.reassignTo!, status: 'active' });
+      if (!overdue || !backup || backup.role !== overdue.role || !withinSubtree(overdue.regionPath, backup.regionPath)) {
+        throw new UnprocessableError([{ field: 'reassignTo', rule: "must be an active colleague with the overdue task's role in the case's region" }]);
+      }
+    }
+  }
+
+  async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
+    const { reason: _reason, ...decision } = body as DecisionBody & { reason?: string };
+    try {
+      return await this.temporal.workflow.getHandle(applicationWorkflowId(task.caseId)).executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: task.id, submissionId, actor: { userId: user.id, role: user.role }, decision: decision as StepDecision }],
+      });
+    } catch (err) {
+      throw asConflict(err);
+    }
+  }
+
+  /**
+   * Open tasks close to their due time (within the case policy's atRiskWorkingDays), shown before they become overdue.
+   * Policies older than the setting count 2 working days.
+   */
+  async atRisk(em: EntityManager, rows: Task[]): Promise<Set<string>> {
+    const open = rows.filter((t) => t.status === 'open' && !t.overdue);
+    if (open.length === 0) return new Set();
+    const calendar = await this.calendars.calendar();
+    const apps = await em.find(Application, { id: { $in: [...new Set(open.map((t) => t.caseId))] } }, { fields: ['id', 'policySnapshotId'] });
+    const snapshots = await em.find(PolicySnapshot, { id: { $in: [...new Set(apps.map((a) => a.policySnapshotId))] } });
+    const threshold = new Map(apps.map((a) => [a.id, snapshots.find((s) => s.id === a.policySnapshotId)?.document.atRiskWorkingDays ?? 2]));
+    const now = Date.now();
+    return new Set(
+      open.filter((t) => {
+        const days = threshold.get(t.caseId) ?? 2;
+        return days > 0 && calendar.workingDaysUntil(now, t.dueAt.getTime()) <= days;
+      }).map((t) => t.id),
+    );
+  }
+}

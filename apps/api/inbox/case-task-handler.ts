@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Task } from '../../../activities/tasks/task.entity';
+import type { CaseType } from '../../../workflows/domain/cases';
+import type { AuthUser } from '../auth/auth.types';
+import type { DecisionBody } from './decision.schemas';
+
+/**
+ * What the inbox needs from a kind of case. The inbox owns the rows (listing, claiming, the submission record); the
+ * handler owns the case: who must stay away from it, what a decision may reference, and which workflow decides.
+ */
+export interface CaseTaskHandler {
+  readonly caseType: CaseType;
+  /** The decision bodies (by `step`) this case type accepts. */
+  readonly steps: ReadonlySet<string>;
+  /** Throws ConflictError('conflict_of_interest') when the user must not take or decide this case's work. */
+  refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void>;
+  /** Checks what a decision references (members, colleagues, amounts) against the case: UnprocessableError if wrong. */
+  checkReferences(em: EntityManager, user: AuthUser, task: Task, body: DecisionBody): Promise<void>;
+  /** Sends the decision to the case's workflow and returns the case's new state; refusals throw (asConflict). */
+  complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown>;
+  /** Ids of open rows (of this case type) that are close to their due time. */
+  atRisk(em: EntityManager, rows: Task[]): Promise<Set<string>>;
+}
+
+/** Nest token for the list of handlers, one per case type. */
+export const CASE_TASK_HANDLERS = Symbol('CASE_TASK_HANDLERS');

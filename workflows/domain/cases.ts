@@ -1,0 +1,8 @@
+/**
+ * The kinds of case that put work in an inbox. Stored in task rows and audit entries: never rename.
+ * - application: a 低保 application (one workflow per application)
+ * - recipient: an enrolled household's lifecycle (re-reviews, 动态管理)
+ * - emergency: a 救急难 request (先行救助)
+ */
+export const CASE_TYPES = ['application', 'recipient', 'emergency'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
