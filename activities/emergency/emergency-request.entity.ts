@@ -12,7 +12,7 @@ export type EmergencyEventType = (typeof EMERGENCY_EVENT_TYPES)[number];
  * encrypted. `status` mirrors the workflow at its resting points so region lists need no query per case.
  */
 @Entity({ tableName: 'emergency_requests' })
-@Index({ properties: ['regionPath', 'status'] })
+@Index({ properties: ['householdRegionPath', 'status'] })
 export class EmergencyRequest {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
@@ -31,9 +31,13 @@ export class EmergencyRequest {
   @Property({ type: 'string', length: 12 })
   countyCode: string;
 
-  /** The township's materialized path: workers of the township and every level above see the request. */
+  /** The township's materialized path (its tasks' scope). */
   @Property({ type: 'string', length: 80 })
   regionPath: string;
+
+  /** The household's village path: the request is visible in this subtree (its village, township and above). */
+  @Property({ type: 'string', length: 80 })
+  householdRegionPath: string;
 
   @Property({ type: 'string', length: 36 })
   raisedById: string;
@@ -78,13 +82,14 @@ export class EmergencyRequest {
   @Property({ type: 'datetime' })
   createdAt: Date;
 
-  constructor(init: Pick<EmergencyRequest, 'id' | 'caseNo' | 'householdId' | 'townshipCode' | 'countyCode' | 'regionPath' | 'raisedById' | 'raisedByRole' | 'eventType' | 'peopleAffected' | 'amountAskedFen' | 'eventDescription' | 'need' | 'policySnapshotId' | 'createdAt'>) {
+  constructor(init: Pick<EmergencyRequest, 'id' | 'caseNo' | 'householdId' | 'townshipCode' | 'countyCode' | 'regionPath' | 'householdRegionPath' | 'raisedById' | 'raisedByRole' | 'eventType' | 'peopleAffected' | 'amountAskedFen' | 'eventDescription' | 'need' | 'policySnapshotId' | 'createdAt'>) {
     this.id = init.id;
     this.caseNo = init.caseNo;
     this.householdId = init.householdId;
     this.townshipCode = init.townshipCode;
     this.countyCode = init.countyCode;
     this.regionPath = init.regionPath;
+    this.householdRegionPath = init.householdRegionPath;
     this.raisedById = init.raisedById;
     this.raisedByRole = init.raisedByRole;
     this.eventType = init.eventType;

@@ -6,6 +6,7 @@ import { loadEnv } from '../../config/env.schema';
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
+import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
 import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
@@ -48,8 +49,10 @@ async function main(): Promise<void> {
     startApplication: (id) => starter.start(id),
     workflowBundlePath: existsSync(bundle) ? bundle : undefined,
   });
+  const emergencyStarter = new EmergencyStarter(orm, new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), emergencyQueue);
   const relay = setInterval(() => {
     starter.relayPending().catch(() => undefined);
+    emergencyStarter.relayPending().catch(() => undefined);
   }, RELAY_INTERVAL_MS);
 
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
