@@ -45,7 +45,7 @@ export class EmergencyRequest {
   @Property({ type: 'string', length: 32 })
   raisedByRole: EmergencyRaiser;
 
-  @Property({ type: 'string', length: 16 })
+  @Property({ type: 'string', length: 20 })
   status: EmergencyStatus = 'awaiting_decision';
 
   @Property({ type: 'string', length: 24 })

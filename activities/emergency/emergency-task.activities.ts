@@ -70,7 +70,7 @@ export function emergencyTaskActivities(orm: MikroORM, calendars: CalendarServic
 
   return {
     openTask,
-    async closeTask({ taskId, status, at, actor }) {
+    async closeTask({ requestId, taskId, status, at, actor }) {
       await tx(async (em) => {
         const task = await em.findOne(Task, taskId);
         if (!task || task.status !== 'open') return;
@@ -78,7 +78,15 @@ export function emergencyTaskActivities(orm: MikroORM, calendars: CalendarServic
         task.closedAt = new Date(at);
         task.closedById = actor?.userId ?? null;
         if (status === 'completed' && actor) {
-          await audit.append(em, { actorId: actor.userId, actorRole: actor.role, regionCode: task.regionCode, action: 'decision', targetType: 'task', targetId: task.id });
+          await audit.append(em, {
+            actorId: actor.userId,
+            actorRole: actor.role,
+            regionCode: task.regionCode,
+            action: 'decision',
+            targetType: 'emergency_request',
+            targetId: requestId,
+            after: { taskId: task.id, step: task.step },
+          });
         }
       });
     },
