@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { openDatabase } from '../../activities/db/orm';
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { createEmergencyWorker } from '../../apps/worker/emergency-worker';
-import { quietRuntime } from '../helpers/temporal';
 
 /**
  * A real emergency worker process (real activities, real database, the run's Temporal dev server) with one crash
@@ -12,7 +11,8 @@ import { quietRuntime } from '../helpers/temporal';
  */
 async function main(): Promise<void> {
   const env = process.env as Record<string, string>;
-  quietRuntime();
+  // Warnings too: a failing activity attempt of this worker shows in the test's output.
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { forward: {}, filter: 'ERROR' } } });
   useFieldKeyring({ PII_ENCRYPTION_KEYS: env.PII_ENCRYPTION_KEYS });
   const orm = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { sqlitePath: env.SQLITE_PATH }, { migrate: false });
   const worker = await createEmergencyWorker({

@@ -68,7 +68,7 @@ async function raisedRequest(): Promise<string> {
   return id;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -139,4 +139,4 @@ test('a worker killed after the payment row is written: restarted, the payment e
   expect((await em.findOneOrFail(ReserveLedger, `${TOWNSHIP}:${year}`)).balanceFen).toBe(400_000);
   expect(await em.count(EmergencyEvent, { requestId, action: 'paid' })).toBe(1);
   expect(await em.findOneOrFail(EmergencyRequest, requestId, { fields: ['status', 'paidFen'] })).toMatchObject({ status: 'follow_up', paidFen: 100_000 });
-}, 180_000);
+}, 300_000);
