@@ -117,7 +117,21 @@ test('raise → approve → paid → refer → verify for a township, invisible 
   // The workflow has finished: nothing more can be referred.
   expect((await clerk.post(`/api/emergency-requests/${id}/referrals`, { kind: 'housing', department: 'housing_bureau' })).status).toBe(409);
   await waitForCase(clerk, applicationId, (c) => c.stage === 'acceptance');
+
+  // The workflow carried ids, codes and fen only: no account of the event, no name, no ID number.
+  const history = historyText(await platform.temporal.workflow.getHandle(`emergency-${id}`).fetchHistory());
+  expect(history).toContain(`"requestId":"${id}"`);
+  for (const secret of [raise(householdId).eventDescription, raise(householdId).need, '测试户主', ...idNumbers]) expect(history).not.toContain(secret);
 });
+
+/** A history as text with its payloads decoded (JSON payload data is base64 or bytes). */
+function historyText(history: unknown): string {
+  return JSON.stringify(history, (key, value: unknown) => {
+    if (key === 'data' && typeof value === 'string') return Buffer.from(value, 'base64').toString('utf8');
+    if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+    return value;
+  }).replace(/\\"/g, '"').replace(/\\/g, '');
+}
 
 test('a fund the payment would overdraw routes the request to the county, whose top-up pays it', async () => {
   // 银州区 is not funded in this run: its township's fund is empty.

@@ -53,7 +53,8 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
     const b = body as EmergencyBody;
     const actor = { userId: user.id, role: user.role };
     const handle = this.temporal.workflow.getHandle(emergencyWorkflowId(task.caseId));
-    if (b.step === 'emergency_fund_top_up' && b.outcome === 'approve' && b.topUpFen) await this.topUp(task, b.topUpFen);
+    // Only the task's own role adds money; anyone else is refused by the workflow below with nothing credited.
+    if (b.step === 'emergency_fund_top_up' && b.outcome === 'approve' && b.topUpFen && user.role === task.role) await this.topUp(task, b.topUpFen);
     try {
       if (b.step === 'emergency_follow_up') {
         return await handle.executeUpdate(verifyUpdate, { args: [{ taskId: task.id, outcome: b.outcome, recoveryFen: b.recoveryFen, actor }] });
