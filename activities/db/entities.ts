@@ -14,6 +14,9 @@ import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
 import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
+import { EmergencyRequest } from '../emergency/emergency-request.entity';
+import { EmergencyEvent } from '../emergency/emergency-event.entity';
+import { EmergencyRecovery, EmergencyReferral } from '../emergency/follow-up.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
@@ -48,6 +51,10 @@ export const ENTITIES = [
   LifecycleEvent,
   ReserveLedger,
   ReserveMovement,
+  EmergencyRequest,
+  EmergencyEvent,
+  EmergencyRecovery,
+  EmergencyReferral,
   KinRegisterEntry,
   AuditEntry,
   AuditHead,

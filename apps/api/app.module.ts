@@ -15,6 +15,11 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { ErrorFilter } from './common/error.filter';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
+import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
+import { EmergencyIntakeService } from './emergency/emergency-intake.service';
+import { EmergencyReferralService } from './emergency/emergency-referral.service';
+import { EmergencyViewService } from './emergency/emergency-view.service';
+import { ReserveFundService } from './emergency/reserve-fund.service';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
@@ -36,7 +41,8 @@ export class AppModule {
         ObjectionsService,
         RevealService,
         ApplicationTasksHandler,
-        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler] },
+        EmergencyTasksHandler,
+        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, EmergencyTasksHandler] },
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
@@ -44,6 +50,10 @@ export class AppModule {
         UsersService,
         KinRegisterService,
         PublicityRegisterService,
+        EmergencyIntakeService,
+        EmergencyViewService,
+        EmergencyReferralService,
+        ReserveFundService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

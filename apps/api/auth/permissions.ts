@@ -17,6 +17,7 @@ const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigat
 const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
 const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
 const ADMIN = ['administrator'] as const;
+const EMERGENCY_VIEWERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
 
 const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
@@ -72,6 +73,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/kin-register': subtree(ADMIN),
   'GET /api/admin/kin-register': subtree(['administrator', 'auditor']),
   'GET /api/audit/flagged-cases': subtree(['auditor', 'administrator']),
+
+  'POST /api/emergency-requests': subtree(['applicant', 'village_assistant', 'township_clerk']),
+  'GET /api/emergency-requests': subtree(EMERGENCY_VIEWERS),
+  'GET /api/emergency-requests/{id}': subtree(EMERGENCY_VIEWERS),
+  'POST /api/emergency-requests/{id}/referrals': subtree(['township_clerk', 'township_investigator', 'township_reviewer']),
+  'GET /api/emergency/reserve/{code}': subtree(['township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor']),
+  'POST /api/emergency/reserve/{code}/top-ups': subtree(['county_approver']),
+  'POST /api/admin/regions/{code}/reserve-funding': subtree(ADMIN),
 
   'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
 };
