@@ -134,6 +134,8 @@ async function mirrorStatus(em: EntityManager, requestId: string, action: string
   if (action === 'rejected') request.status = 'rejected';
   if (action === 'paid') Object.assign(request, { status: 'follow_up', paidFen: amount });
   if (action === 'fund_insufficient') request.status = 'paying';
-  if (action.startsWith('verified_')) request.status = 'closed';
+  // Verified requests stay open for referrals when the workflow says so (referralWindowDays), and close by event.
+  if (action.startsWith('verified_')) request.status = typeof data?.referralWindowDays === 'number' ? 'verified' : 'closed';
+  if (action === 'closed') request.status = 'closed';
   await em.flush();
 }

@@ -109,6 +109,16 @@ export const regionPolicySchema = z
           .positive('the township limit must be a positive number of months of the urban 低保 standard')
           .refine((m) => Math.abs(m * 10 - Math.round(m * 10)) < 1e-9, 'the township limit must be in tenths of a month'),
         followUpDays: workingDays,
+        /**
+         * Calendar days after verification during which the household may still be referred (转介); the request closes
+         * when they pass. Policies written before the setting count 30.
+         */
+        referralWindowDays: z
+          .number({ error: 'must be a number of calendar days' })
+          .int('the referral window must be a whole number of days')
+          .min(0, 'the referral window must not be negative')
+          .max(365, 'the referral window must be at most 365 days')
+          .optional(),
         reserveFundPerResidentFen: z
           .number({ error: 'must be an amount in fen per registered resident' })
           .int('the reserve fund per resident must be an integer number of fen (分), not yuan')

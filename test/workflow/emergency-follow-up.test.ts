@@ -53,9 +53,10 @@ test('a 低保 referral starts a linked application workflow; other referrals ar
     ]);
     await expect(c.refer({ kind: 'medical', department: 'medical_security' })).rejects.toMatchObject({ cause: { type: 'DuplicateReferral' } });
 
+    // The linked application runs on its own; it is stopped here so the referral window passes without its timers.
+    await env.client.workflow.getHandle(applicationWorkflowId(applicationId)).terminate('test finished');
     await c.verify({ outcome: 'proper', recoveryFen: 0 });
     expect(await c.handle.result()).toMatchObject({ status: 'closed', verification: { outcome: 'proper' } });
-    await env.client.workflow.getHandle(applicationWorkflowId(applicationId)).terminate('test finished');
   });
 });
 
@@ -72,7 +73,7 @@ test('an improper payment is recorded for recovery; the approver may not verify 
     await expect(c.verify({ outcome: 'improper', recoveryFen: 50_001 })).rejects.toMatchObject({ cause: { type: 'InvalidAmount' } });
 
     const s = await c.verify({ outcome: 'improper', recoveryFen: 20_000 });
-    expect(s).toMatchObject({ status: 'closed', verification: { outcome: 'improper', recoveryFen: 20_000 } });
+    expect(s).toMatchObject({ status: 'verified', verification: { outcome: 'improper', recoveryFen: 20_000 } });
     expect([...c.store.recoveries.values()]).toEqual([{ paymentId: s.payment!.paymentId, amountFen: 20_000 }]);
     expect(await c.handle.result()).toMatchObject({ status: 'closed' });
   });
@@ -85,5 +86,28 @@ test('an unverified follow-up is marked overdue against the township at its work
     await c.skip(task.dueAt - (await env.currentTimeMs()) + 60_000);
     await c.waitFor((s) => s.openTasks.some((t) => t.overdue));
     expect(c.store.tasks.get(task.taskId)).toMatchObject({ overdue: true, overdueAgainst: TOWNSHIP, status: 'open' });
+  });
+});
+
+test('after verification the household can still be referred within the referral window; then the request closes', async () => {
+  const store = await funded();
+  await withEmergency(env, { policy, amountAskedFen: 50_000, store, record: 'emergency-v2-refer-after-verification' }, async (c) => {
+    await c.decide('emergency_township_decision', { outcome: 'approve', amountFen: 50_000 });
+    const verified = await c.verify({ outcome: 'proper', recoveryFen: 0 });
+    expect(verified).toMatchObject({ status: 'verified', openTasks: [], verification: { outcome: 'proper' } });
+
+    const days = policy.document.emergency.referralWindowDays!;
+    expect(days).toBe(30);
+    await c.skip((days - 1) * 86_400_000);
+    const referred = await c.refer({ kind: 'employment', department: 'human_resources' });
+    expect(referred).toMatchObject({ status: 'verified', referrals: [{ kind: 'employment', department: 'human_resources', status: 'referred' }] });
+    expect((await c.state()).status).toBe('verified');
+
+    expect(await c.handle.result()).toMatchObject({ status: 'closed', referrals: [{ kind: 'employment' }] });
+    const verifiedAt = store.events.find((e) => e.action === 'verified_proper')!.at;
+    const closed = store.events.find((e) => e.action === 'closed')!;
+    expect(closed.at - verifiedAt).toBeGreaterThanOrEqual(days * 86_400_000);
+    expect(closed.at - verifiedAt).toBeLessThan(days * 86_400_000 + 60_000);
+    expect(store.events.find((e) => e.action === 'verified_proper')!.data).toEqual({ recoveryFen: 0, referralWindowDays: days });
   });
 });

@@ -46,7 +46,14 @@ export const EMERGENCY_ROLES: Record<EmergencyStep, Role> = {
   emergency_follow_up: 'township_investigator',
 };
 
-export type EmergencyStatus = 'awaiting_decision' | 'paying' | 'follow_up' | 'rejected' | 'closed';
+/** `verified`: the follow-up is done and referrals may still be made until the referral window passes. */
+export type EmergencyStatus = 'awaiting_decision' | 'paying' | 'follow_up' | 'verified' | 'rejected' | 'closed';
+
+/** Referrals after verification, within the policy's referral window (histories before it close at verification). */
+export const REFERRAL_WINDOW_PATCH = 'referral-window-after-verification';
+
+/** The referral window of policies written before the setting, in calendar days. */
+export const DEFAULT_REFERRAL_WINDOW_DAYS = 30;
 
 /** A decision of the township or the county. On a top-up task, approve means the county topped up the fund. */
 export interface DecideCommand {

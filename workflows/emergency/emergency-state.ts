@@ -85,7 +85,9 @@ export class EmergencyState {
   }
 
   validateReferral(cmd: ReferCommand): void {
-    if (this.status !== 'follow_up') throw reject(R.notInFollowUp, 'referrals are made during the follow-up');
+    if (this.status !== 'follow_up' && this.status !== 'verified') {
+      throw reject(R.notInFollowUp, 'referrals are made during the follow-up or the referral window after verification');
+    }
     if (this.referrals.some((r) => r.kind === cmd.kind)) throw reject(R.duplicateReferral, `already referred to ${cmd.kind}`);
     if (!cmd.department) throw reject(R.invalidReferral, 'a referral names its receiving department');
     if (cmd.kind === 'dibao' && !cmd.householdRef) throw reject(R.invalidReferral, 'a 低保 referral needs the household id');

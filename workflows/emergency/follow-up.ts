@@ -1,10 +1,12 @@
-import type { EmergencySnapshot, ReferCommand, ReferralView } from './definitions';
+import { patched, sleep } from '@temporalio/workflow';
+import { DEFAULT_REFERRAL_WINDOW_DAYS, REFERRAL_WINDOW_PATCH, type EmergencySnapshot, type ReferCommand, type ReferralView } from './definitions';
 import type { EmergencyState } from './emergency-state';
 import type { EmergencyTasks } from './emergency-tasks';
 
 /**
  * The follow-up of a paid request (事后核查): a verification task within the region's working days, recovery of an
- * improper payment, and referrals (转介) made while the follow-up is open.
+ * improper payment, and referrals (转介) made while the follow-up is open and, once verified, within the referral
+ * window (calendar days): what the verification found is often what shows where to refer the household.
  */
 export async function followUp(state: EmergencyState, tasks: EmergencyTasks): Promise<void> {
   const { townshipCode, requestId } = state.input;
@@ -18,7 +20,10 @@ export async function followUp(state: EmergencyState, tasks: EmergencyTasks): Pr
   }
   const cmd = state.verification!;
   await tasks.close(taskId, cmd.actor);
-  await tasks.event('verified', `verified_${cmd.outcome}`, { actor: cmd.actor, data: { recoveryFen: cmd.recoveryFen } });
+  const windowDays = patched(REFERRAL_WINDOW_PATCH) ? (state.policy.emergency.referralWindowDays ?? DEFAULT_REFERRAL_WINDOW_DAYS) : null;
+  const data: Record<string, number> = { recoveryFen: cmd.recoveryFen };
+  if (windowDays !== null) data.referralWindowDays = windowDays;
+  await tasks.event('verified', `verified_${cmd.outcome}`, { actor: cmd.actor, data });
   if (cmd.outcome === 'improper') {
     await tasks.activities.recordRecovery({
       recoveryKey: `emergency:${requestId}:recovery`,
@@ -28,6 +33,13 @@ export async function followUp(state: EmergencyState, tasks: EmergencyTasks): Pr
       at: Date.now(),
       actor: cmd.actor,
     });
+  }
+  if (windowDays !== null) {
+    state.status = 'verified';
+    state.settle();
+    await sleep(windowDays * 86_400_000);
+    state.status = 'closed';
+    await tasks.event('closed', 'closed', { data: { referrals: state.referrals.length } });
   }
   state.status = 'closed';
   state.settle();

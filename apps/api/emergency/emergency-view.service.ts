@@ -13,7 +13,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { NotFoundError } from '../common/errors';
 import type { EmergencyListQuery } from './emergency.schemas';
 
-const STATUSES: EmergencyStatus[] = ['awaiting_decision', 'paying', 'follow_up', 'rejected', 'closed'];
+const STATUSES: EmergencyStatus[] = ['awaiting_decision', 'paying', 'follow_up', 'verified', 'rejected', 'closed'];
 
 /**
  * What workers of the request's township, and everyone above it, see of 救急难 requests: the region's cases by status,

@@ -28,7 +28,7 @@ export type ReferBody = z.infer<typeof referSchema>;
 
 export const emergencyListSchema = z
   .object({
-    status: z.enum(['awaiting_decision', 'paying', 'follow_up', 'rejected', 'closed']).optional(),
+    status: z.enum(['awaiting_decision', 'paying', 'follow_up', 'verified', 'rejected', 'closed']).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
