@@ -30,3 +30,8 @@ export function maskAddress(address: string): string {
   const chars = [...address];
   return chars.length <= 6 ? '****' : `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(chars.length - 6, 8))}`;
 }
+
+/** '*' when a disability grade is recorded, null when none: the grade itself only through an audited reveal. */
+export function maskDisabilityGrade(grade: number | null): '*' | null {
+  return grade === null ? null : '*';
+}

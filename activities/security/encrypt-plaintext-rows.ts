@@ -4,14 +4,14 @@ import { encryptField, isFieldCiphertext } from './field-crypto';
 
 /** The encrypted personal-data columns, by table. */
 const COLUMNS: Record<string, readonly string[]> = {
-  members: ['name', 'id_number'],
+  members: ['name', 'id_number', 'disability_grade'],
   households: ['address', 'phone'],
 };
 
 /**
  * Encrypts values written in clear before their columns were encrypted (installations older than the
- * encrypt_personal_data migration). Idempotent: ciphertexts are left alone, so setup runs it every time. Returns how
- * many values it encrypted; never logs a value.
+ * encrypt_personal_data or encrypt_disability_grade migration). Idempotent: ciphertexts are left alone, so setup
+ * runs it every time. Returns how many values it encrypted; never logs a value.
  */
 export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
   const keyring = fieldKeyring();
@@ -20,12 +20,13 @@ export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();
     for (const [table, columns] of Object.entries(COLUMNS)) {
-      const rows = await conn.execute<Record<string, string | null>[]>(`select id, ${columns.join(', ')} from ${table}`, [], 'all', ctx);
+      const rows = await conn.execute<Record<string, string | number | null>[]>(`select id, ${columns.join(', ')} from ${table}`, [], 'all', ctx);
       for (const row of rows) {
-        const clear = columns.filter((c) => row[c] !== null && !isFieldCiphertext(row[c]!));
+        // A disability grade migrated from an integer column may still come back as a number.
+        const clear = columns.filter((c) => row[c] !== null && !isFieldCiphertext(String(row[c])));
         if (clear.length === 0) continue;
         const sets = clear.map((c) => `${c} = ?`).join(', ');
-        await conn.execute(`update ${table} set ${sets} where id = ?`, [...clear.map((c) => encryptField(keyring, row[c]!)), row.id], 'run', ctx);
+        await conn.execute(`update ${table} set ${sets} where id = ?`, [...clear.map((c) => encryptField(keyring, String(row[c]))), row.id], 'run', ctx);
         encrypted += clear.length;
       }
     }

@@ -27,7 +27,7 @@ beforeAll(async () => {
     relation: 'head',
     birthDate: '1990-03-07',
     declaredMonthlyIncomeFen: 0,
-    disabilityGrade: null,
+    disabilityGrade: 2,
   });
   household.members.add(member);
   await em.persistAndFlush(household);
@@ -36,11 +36,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
-test('names, ID numbers, addresses and phones are ciphertext in the database', async () => {
+test('names, ID numbers, disability grades, addresses and phones are ciphertext in the database', async () => {
   const conn = orm.em.getConnection();
-  const [member] = await conn.execute<{ name: string; id_number: string }[]>('select name, id_number from members where id = ?', ['m-at-rest']);
+  const [member] = await conn.execute<{ name: string; id_number: string; disability_grade: string }[]>('select name, id_number, disability_grade from members where id = ?', ['m-at-rest']);
   const [household] = await conn.execute<{ address: string; phone: string }[]>('select address, phone from households where id = ?', ['h-at-rest']);
-  const stored = [member!.name, member!.id_number, household!.address, household!.phone];
+  const stored = [member!.name, member!.id_number, member!.disability_grade, household!.address, household!.phone];
   for (const value of stored) expect(isFieldCiphertext(value)).toBe(true);
   const all = JSON.stringify(stored);
   for (const clear of [ID_NUMBER, ID_NUMBER.slice(-8), NAME, ADDRESS, PHONE]) expect(all).not.toContain(clear);
@@ -51,17 +51,18 @@ test('reading through the entities gives the clear values', async () => {
   const member = await em.findOneOrFail(Member, 'm-at-rest', { populate: ['household'] });
   expect(member.idNumber).toBe(ID_NUMBER);
   expect(member.name).toBe(NAME);
+  expect(member.disabilityGrade).toBe(2);
   expect(member.household.address).toBe(ADDRESS);
   expect(member.household.phone).toBe(PHONE);
 });
 
 test('setup encrypts values written in clear before the columns were encrypted, once', async () => {
   const conn = orm.em.getConnection();
-  await conn.execute('update members set name = ?, id_number = ? where id = ?', [NAME, ID_NUMBER, 'm-at-rest']);
-  expect(await encryptPlaintextRows(orm)).toBe(2);
+  await conn.execute('update members set name = ?, id_number = ?, disability_grade = ? where id = ?', [NAME, ID_NUMBER, '2', 'm-at-rest']);
+  expect(await encryptPlaintextRows(orm)).toBe(3);
   expect(await encryptPlaintextRows(orm)).toBe(0);
-  const [raw] = await conn.execute<{ name: string; id_number: string }[]>('select name, id_number from members where id = ?', ['m-at-rest']);
-  expect(isFieldCiphertext(raw!.name) && isFieldCiphertext(raw!.id_number)).toBe(true);
+  const [raw] = await conn.execute<{ name: string; id_number: string; disability_grade: string }[]>('select name, id_number, disability_grade from members where id = ?', ['m-at-rest']);
+  expect([raw!.name, raw!.id_number, raw!.disability_grade].every(isFieldCiphertext)).toBe(true);
   const member = await orm.em.fork().findOneOrFail(Member, 'm-at-rest');
-  expect([member.name, member.idNumber]).toEqual([NAME, ID_NUMBER]);
+  expect([member.name, member.idNumber, member.disabilityGrade]).toEqual([NAME, ID_NUMBER, 2]);
 });

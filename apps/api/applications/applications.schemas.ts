@@ -84,7 +84,7 @@ export const listApplicationsSchema = z
 
 export type ListApplicationsQuery = z.infer<typeof listApplicationsSchema>;
 
-export const REVEALABLE_FIELDS = ['idNumber', 'phone', 'address'] as const;
+export const REVEALABLE_FIELDS = ['idNumber', 'phone', 'address', 'disabilityGrade'] as const;
 
 /** 查看明文: which personal fields to reveal, and why (the reason goes into the audit log). */
 export const revealSchema = z

@@ -11,7 +11,7 @@ import { Submission } from '../../../activities/tasks/submission.entity';
 import { Task } from '../../../activities/tasks/task.entity';
 import { singleEnrolmentEligible } from '../../../activities/application/decision.activities';
 import { Household } from '../../../activities/households/household.entity';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../activities/households/personal-data';
+import { maskAddress, maskDisabilityGrade, maskIdNumber, maskName, maskPhone } from '../../../activities/households/personal-data';
 import { User } from '../../../activities/identity/user.entity';
 import { PolicySnapshot } from '../../../activities/regions/policy-snapshot.entity';
 import { Region } from '../../../activities/regions/region.entity';
@@ -77,6 +77,7 @@ export class CaseViewService {
           relation: m.relation,
           birthDate: m.birthDate,
           declaredMonthlyIncomeFen: m.declaredMonthlyIncomeFen,
+          disabilityGrade: maskDisabilityGrade(m.disabilityGrade),
           singleEnrolmentCandidate: singleEnrolmentEligible(m, today),
         })),
       },
