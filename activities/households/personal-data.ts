@@ -35,3 +35,9 @@ export function maskAddress(address: string): string {
 export function maskDisabilityGrade(grade: number | null): '*' | null {
   return grade === null ? null : '*';
 }
+
+/** ****7890: the last four digits only, enough to tell accounts apart on a payment list. */
+export function maskBankAccount(account: string | null): string | null {
+  if (!account) return null;
+  return account.length > 8 ? `****${account.slice(-4)}` : '****';
+}

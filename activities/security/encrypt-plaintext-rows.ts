@@ -5,7 +5,7 @@ import { encryptField, isFieldCiphertext } from './field-crypto';
 /** The encrypted personal-data columns, by table. */
 const COLUMNS: Record<string, readonly string[]> = {
   members: ['name', 'id_number', 'disability_grade'],
-  households: ['address', 'phone'],
+  households: ['address', 'phone', 'bank_account'],
 };
 
 /**

@@ -71,9 +71,13 @@ test('a district case end to end leaks no ID number, name or address into respon
     ],
   });
   body.address = '宽城区柳影路门牌九十九号三单元';
+  const account = body.bankAccount.accountNumber;
   const secrets = [
     ...body.members.flatMap((m) => [m.idNumber, m.idNumber.slice(-8), m.name]),
     body.address,
+    account,
+    account.slice(0, -4),
+    account.slice(-10),
   ];
   const { responses, logs } = capture();
 

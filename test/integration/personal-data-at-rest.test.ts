@@ -10,6 +10,7 @@ const ID_NUMBER = '320723199003070017';
 const NAME = '张秀兰';
 const ADDRESS = '灌云县伊山镇幸福路 8 号';
 const PHONE = '13800138000';
+const ACCOUNT = '6228480402564890018';
 
 let db: TestDatabase;
 let orm: MikroORM;
@@ -29,6 +30,7 @@ beforeAll(async () => {
     declaredMonthlyIncomeFen: 0,
     disabilityGrade: 2,
   });
+  household.bankAccount = ACCOUNT;
   household.members.add(member);
   await em.persistAndFlush(household);
 });
@@ -36,14 +38,14 @@ afterAll(async () => {
   await db?.drop();
 });
 
-test('names, ID numbers, disability grades, addresses and phones are ciphertext in the database', async () => {
+test('names, ID numbers, disability grades, addresses, phones and bank accounts are ciphertext in the database', async () => {
   const conn = orm.em.getConnection();
   const [member] = await conn.execute<{ name: string; id_number: string; disability_grade: string }[]>('select name, id_number, disability_grade from members where id = ?', ['m-at-rest']);
-  const [household] = await conn.execute<{ address: string; phone: string }[]>('select address, phone from households where id = ?', ['h-at-rest']);
-  const stored = [member!.name, member!.id_number, member!.disability_grade, household!.address, household!.phone];
+  const [household] = await conn.execute<{ address: string; phone: string; bank_account: string }[]>('select address, phone, bank_account from households where id = ?', ['h-at-rest']);
+  const stored = [member!.name, member!.id_number, member!.disability_grade, household!.address, household!.phone, household!.bank_account];
   for (const value of stored) expect(isFieldCiphertext(value)).toBe(true);
   const all = JSON.stringify(stored);
-  for (const clear of [ID_NUMBER, ID_NUMBER.slice(-8), NAME, ADDRESS, PHONE]) expect(all).not.toContain(clear);
+  for (const clear of [ID_NUMBER, ID_NUMBER.slice(-8), NAME, ADDRESS, PHONE, ACCOUNT, ACCOUNT.slice(-8)]) expect(all).not.toContain(clear);
 });
 
 test('reading through the entities gives the clear values', async () => {
@@ -54,6 +56,7 @@ test('reading through the entities gives the clear values', async () => {
   expect(member.disabilityGrade).toBe(2);
   expect(member.household.address).toBe(ADDRESS);
   expect(member.household.phone).toBe(PHONE);
+  expect(member.household.bankAccount).toBe(ACCOUNT);
 });
 
 test('setup encrypts values written in clear before the columns were encrypted, once', async () => {
