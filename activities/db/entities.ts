@@ -15,6 +15,9 @@ import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
 import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
+import { Payment } from '../payments/payment.entity';
+import { PaymentBatch } from '../payments/payment-batch.entity';
+import { PaymentExport } from '../payments/payment-export.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { KinRegisterEntry } from '../integrity/kin-register.entity';
@@ -52,4 +55,7 @@ export const ENTITIES = [
   AuditEntry,
   AuditHead,
   AuditAnchor,
+  PaymentBatch,
+  Payment,
+  PaymentExport,
 ];

@@ -17,6 +17,8 @@ import { ErrorFilter } from './common/error.filter';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
+import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
+import { PaymentRunsService } from './payments/payment-runs.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
 
@@ -36,7 +38,8 @@ export class AppModule {
         ObjectionsService,
         RevealService,
         ApplicationTasksHandler,
-        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler] },
+        PaymentTasksHandler,
+        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, PaymentTasksHandler] },
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
@@ -44,6 +47,7 @@ export class AppModule {
         UsersService,
         KinRegisterService,
         PublicityRegisterService,
+        PaymentRunsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

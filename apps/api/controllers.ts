@@ -5,6 +5,7 @@ import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
+import { PaymentsController } from './payments/payments.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
@@ -21,4 +22,5 @@ export const CONTROLLERS = [
   UsersController,
   KinRegisterController,
   PublicityRegisterController,
+  PaymentsController,
 ];

@@ -10,13 +10,16 @@ import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { APPLICATION_TASK_QUEUE } from '../../workflows/application/definitions';
+import { paymentTaskQueue } from '../../workflows/payments/definitions';
 import { createApplicationWorker } from './create-worker';
+import { createPaymentWorker } from './payment-worker';
 
 const RELAY_INTERVAL_MS = 5_000;
 
 /**
- * The worker process: runs application workflows and their activities, and relays any accepted application whose
- * workflow the API could not start. Run several for throughput; they share the task queue.
+ * The worker process: runs application workflows and payment runs (each on its own queue) with their activities,
+ * and relays any accepted application whose workflow the API could not start. Run several for throughput; they share
+ * the task queues.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -33,6 +36,14 @@ async function main(): Promise<void> {
     departments: new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL }),
     workflowBundlePath: existsSync(bundle) ? bundle : undefined,
   });
+  const paymentQueue = paymentTaskQueue(env.TEMPORAL_TASK_QUEUE);
+  const paymentWorker = await createPaymentWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: paymentQueue,
+    orm,
+    workflowBundlePath: existsSync(bundle) ? bundle : undefined,
+  });
 
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const starter = new CaseStarter(orm, new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), taskQueue);
@@ -42,10 +53,14 @@ async function main(): Promise<void> {
 
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
-  console.log(`worker polling ${taskQueue} on ${env.TEMPORAL_ADDRESS}`);
-  process.once('SIGINT', () => worker.shutdown());
-  process.once('SIGTERM', () => worker.shutdown());
-  await worker.run();
+  console.log(`worker polling ${taskQueue} and ${paymentQueue} on ${env.TEMPORAL_ADDRESS}`);
+  const shutdown = () => {
+    worker.shutdown();
+    paymentWorker.shutdown();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await Promise.all([worker.run(), paymentWorker.run()]);
   clearInterval(relay);
   stopAnchoring();
   await clientConnection.close();

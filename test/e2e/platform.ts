@@ -12,6 +12,8 @@ import { PolicyService } from '../../activities/regions/policy.service';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { createApp } from '../../apps/api/create-app';
 import { createApplicationWorker } from '../../apps/worker/create-worker';
+import { createPaymentWorker } from '../../apps/worker/payment-worker';
+import { paymentTaskQueue } from '../../workflows/payments/definitions';
 import { createSandboxServer, type SandboxServer } from '../../apps/departments-sandbox/sandbox.server';
 import { loadRecords } from '../../apps/departments-sandbox/main';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
@@ -74,7 +76,14 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     departments: new HttpDepartmentsClient({ baseUrl: departmentsUrl }),
     workflowBundlePath: run.workflowBundlePath,
   });
-  const running = worker.run();
+  const paymentWorker = await createPaymentWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue: paymentTaskQueue(taskQueue),
+    orm: db.orm,
+    workflowBundlePath: run.workflowBundlePath,
+  });
+  const running = Promise.all([worker.run(), paymentWorker.run()]);
 
   const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
   await app.listen(0, '127.0.0.1');
@@ -100,6 +109,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     async stop() {
       await app.close();
       worker.shutdown();
+      paymentWorker.shutdown();
       await running;
       if (!ts) {
         await connection!.close();

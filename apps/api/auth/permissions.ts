@@ -17,6 +17,7 @@ const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigat
 const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
 const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
 const ADMIN = ['administrator'] as const;
+const PAYMENT_READERS = ['payment_officer', 'county_approver', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
 
 const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
@@ -72,6 +73,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/kin-register': subtree(ADMIN),
   'GET /api/admin/kin-register': subtree(['administrator', 'auditor']),
   'GET /api/audit/flagged-cases': subtree(['auditor', 'administrator']),
+
+  'POST /api/payments/runs': subtree(['payment_officer', 'administrator']),
+  'GET /api/payments/runs': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}': subtree(PAYMENT_READERS),
 
   'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
 };
