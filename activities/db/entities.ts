@@ -13,6 +13,7 @@ import { Task } from '../tasks/task.entity';
 import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
+import { LoginFailure } from '../identity/login-failure.entity';
 import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
 import { Payment } from '../payments/payment.entity';
@@ -58,4 +59,5 @@ export const ENTITIES = [
   PaymentBatch,
   Payment,
   PaymentExport,
+  LoginFailure,
 ];

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
 import { CaseMovesService } from './admin/case-moves.service';
@@ -32,7 +33,7 @@ export class AppModule {
       controllers: CONTROLLERS,
       providers: [
         AuthService,
-        { provide: LoginThrottle, useValue: new LoginThrottle() },
+        { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
         IntakeService,
         CaseViewService,
         ObjectionsService,

@@ -27,7 +27,7 @@ export class AuthService {
    */
   async login(username: string, password: string, address: string) {
     try {
-      this.throttle.check(username, address);
+      await this.throttle.check(username, address);
     } catch (err) {
       await this.audit.append(this.orm.em.fork(), {
         actorId: 'anonymous',
@@ -51,10 +51,10 @@ export class AuthService {
       targetId: username,
     });
     if (!user || !ok) {
-      this.throttle.recordFailure(username, address);
+      await this.throttle.recordFailure(username, address);
       throw new UnauthenticatedError('wrong username or password');
     }
-    this.throttle.recordSuccess(username);
+    await this.throttle.recordSuccess(username);
     const accessToken = jwt.sign({}, this.env.JWT_SECRET, {
       algorithm: 'HS256',
       subject: user.id,
