@@ -14,6 +14,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { CONTROLLERS } from './controllers';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
+import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
@@ -33,6 +34,7 @@ export class AppModule {
       controllers: CONTROLLERS,
       providers: [
         AuthService,
+        PasswordService,
         { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
         IntakeService,
         CaseViewService,

@@ -30,6 +30,7 @@ const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 're
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/auth/login': { roles: 'public', scope: 'none' },
   'GET /api/auth/me': { roles: 'any', scope: 'own-user' },
+  'POST /api/auth/password': { roles: 'any', scope: 'own-user' },
   'GET /api/health': { roles: 'public', scope: 'none' },
 
   'POST /api/applications': subtree(['village_assistant', 'township_clerk']),
