@@ -6,12 +6,16 @@ import { encryptField, isFieldCiphertext } from './field-crypto';
 const COLUMNS: Record<string, readonly string[]> = {
   members: ['name', 'id_number', 'disability_grade'],
   households: ['address', 'phone', 'bank_account'],
+  submissions: ['payload'],
+  objections: ['content', 'objector_name'],
+  notices: ['text'],
 };
 
 /**
  * Encrypts values written in clear before their columns were encrypted (installations older than the
- * encrypt_personal_data or encrypt_disability_grade migration). Idempotent: ciphertexts are left alone, so setup
- * runs it every time. Returns how many values it encrypted; never logs a value.
+ * encrypt_personal_data, encrypt_disability_grade or encrypt_free_text migration). Idempotent: ciphertexts are left
+ * alone, and only rows with a value not starting like a ciphertext are read, so setup runs it every time. Returns how
+ * many values it encrypted; never logs a value.
  */
 export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
   const keyring = fieldKeyring();
@@ -20,7 +24,8 @@ export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();
     for (const [table, columns] of Object.entries(COLUMNS)) {
-      const rows = await conn.execute<Record<string, string | number | null>[]>(`select id, ${columns.join(', ')} from ${table}`, [], 'all', ctx);
+      const inClear = columns.map((c) => `(${c} is not null and ${c} not like 'v1:%')`).join(' or ');
+      const rows = await conn.execute<Record<string, string | number | null>[]>(`select id, ${columns.join(', ')} from ${table} where ${inClear}`, [], 'all', ctx);
       for (const row of rows) {
         // A disability grade migrated from an integer column may still come back as a number.
         const clear = columns.filter((c) => row[c] !== null && !isFieldCiphertext(String(row[c])));
