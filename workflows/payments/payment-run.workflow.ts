@@ -67,8 +67,9 @@ async function run(state: PaymentRunState): Promise<void> {
 async function decision(state: PaymentRunState, step: PaymentStep): Promise<PaymentDecision> {
   const { batchId } = state.input;
   const taskId = state.taskId(step);
-  await acts.openPaymentTask({ batchId, taskId, step, role: PAYMENT_ROLES[step], at: Date.now() });
+  // Known to the validator before the row exists: a decision can only come for a row someone has seen.
   state.tasks.set(taskId, step);
+  await acts.openPaymentTask({ batchId, taskId, step, role: PAYMENT_ROLES[step], at: Date.now() });
   await condition(() => state.decisions.has(taskId));
   const cmd = state.decisions.get(taskId)!;
   await acts.closePaymentTask({ batchId, taskId, outcome: cmd.outcome, actor: cmd.actor, submissionId: cmd.submissionId, at: Date.now() });
