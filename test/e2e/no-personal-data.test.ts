@@ -71,7 +71,7 @@ const incomesOf = (detail: any, fen = 0) => detail.household.members.map((m: any
 test('a district case and its payment end to end leak no ID number, name, address or bank account into responses, logs or Temporal history', async () => {
   const body = applicationBody(DEMO_VILLAGES.district, {
     members: [
-      { relation: 'head', name: '慕容秋菊' },
+      { relation: 'head', name: '慕容秋菊', disabilityGrade: 2 },
       { relation: 'child', name: '慕容小禾', birthDate: '2012-03-04' },
     ],
   });
@@ -125,6 +125,9 @@ test('a district case and its payment end to end leak no ID number, name, addres
   expect(sources.history).toContain('json/plain');
   expect(sources.history).toContain(`\\"applicationId\\":\\"${id}\\"`);
   expect(sources.history).toContain(`\\"batchId\\":\\"${run.body.id}\\"`);
+  // The grade is a digit, so look for the field itself: no response, log or history carries it in clear.
+  for (const text of Object.values(sources)) expect(text).not.toMatch(/"?disabilityGrade\\?"?:\s*\d/);
+  expect(sources.responses).toContain('"disabilityGrade":"*"');
   const leaks = Object.entries(sources).flatMap(([source, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${source}: ${s}`));
   expect(leaks).toEqual([]);
 });
