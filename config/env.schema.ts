@@ -17,6 +17,8 @@ export const envSchema = z
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).optional(),
+    /** Task queue of the 救急难 workflows (default: workflows/emergency/definitions.ts EMERGENCY_TASK_QUEUE). */
+    TEMPORAL_EMERGENCY_TASK_QUEUE: z.string().min(1).optional(),
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** HMAC key for access tokens. */

@@ -15,6 +15,9 @@ import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
 import { LoginFailure } from '../identity/login-failure.entity';
 import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
+import { EmergencyRequest } from '../emergency/emergency-request.entity';
+import { EmergencyEvent } from '../emergency/emergency-event.entity';
+import { EmergencyRecovery, EmergencyReferral } from '../emergency/follow-up.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
 import { Payment } from '../payments/payment.entity';
 import { PaymentBatch } from '../payments/payment-batch.entity';
@@ -52,6 +55,10 @@ export const ENTITIES = [
   LifecycleEvent,
   ReserveLedger,
   ReserveMovement,
+  EmergencyRequest,
+  EmergencyEvent,
+  EmergencyRecovery,
+  EmergencyReferral,
   KinRegisterEntry,
   AuditEntry,
   AuditHead,

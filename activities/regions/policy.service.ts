@@ -33,8 +33,8 @@ export class PolicyService {
     return this.orm.em.fork().transactional(async (em) => {
       for (const r of regions) {
         const row = await em.findOne(Region, r.code);
-        if (row) Object.assign(row, { name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, area: r.area });
-        else em.persist(new Region({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, area: r.area }));
+        if (row) Object.assign(row, { name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, area: r.area, residents: r.residents });
+        else em.persist(new Region({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, area: r.area, residents: r.residents }));
       }
       let versionsAdded = 0;
       const layers = [{ scope: NATIONAL_SCOPE, override: national.override }, ...regions.filter((r) => r.policy).map((r) => ({ scope: r.code, override: r.policy! }))];

@@ -29,12 +29,17 @@ export class Region {
   @Property({ type: 'string', length: 5, nullable: true })
   area: 'urban' | 'rural' | null;
 
-  constructor(init: { code: string; name: string; level: RegionLevel; parentCode: string | null; path: string; area: 'urban' | 'rural' | null }) {
+  /** Registered residents (户籍人口) of a township: its annual 救急难 reserve fund is this × the amount per resident. */
+  @Property({ type: 'integer', nullable: true })
+  residents: number | null = null;
+
+  constructor(init: { code: string; name: string; level: RegionLevel; parentCode: string | null; path: string; area: 'urban' | 'rural' | null; residents?: number | null }) {
     this.code = init.code;
     this.name = init.name;
     this.level = init.level;
     this.parentCode = init.parentCode;
     this.path = init.path;
     this.area = init.area;
+    this.residents = init.residents ?? null;
   }
 }

@@ -17,6 +17,11 @@ import { LoginThrottle } from './auth/login-throttle';
 import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
+import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
+import { EmergencyIntakeService } from './emergency/emergency-intake.service';
+import { EmergencyReferralService } from './emergency/emergency-referral.service';
+import { EmergencyViewService } from './emergency/emergency-view.service';
+import { ReserveFundService } from './emergency/reserve-fund.service';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
@@ -41,8 +46,9 @@ export class AppModule {
         ObjectionsService,
         RevealService,
         ApplicationTasksHandler,
+        EmergencyTasksHandler,
         PaymentTasksHandler,
-        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, PaymentTasksHandler] },
+        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, EmergencyTasksHandler, PaymentTasksHandler] },
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
@@ -50,6 +56,10 @@ export class AppModule {
         UsersService,
         KinRegisterService,
         PublicityRegisterService,
+        EmergencyIntakeService,
+        EmergencyViewService,
+        EmergencyReferralService,
+        ReserveFundService,
         PaymentRunsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -3,6 +3,8 @@ import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
+import { EmergencyController } from './emergency/emergency.controller';
+import { ReserveFundController } from './emergency/reserve-fund.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
 import { PaymentsController } from './payments/payments.controller';
@@ -22,5 +24,7 @@ export const CONTROLLERS = [
   UsersController,
   KinRegisterController,
   PublicityRegisterController,
+  EmergencyController,
+  ReserveFundController,
   PaymentsController,
 ];

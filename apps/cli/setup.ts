@@ -4,11 +4,13 @@ import { encryptPlaintextRows } from '../../activities/security/encrypt-plaintex
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { dialectOf, openDatabase } from '../../activities/db/orm';
 import { PolicyService } from '../../activities/regions/policy.service';
+import { fundReserves } from '../../activities/emergency/reserve-funding';
+import { ledgerYear } from '../../workflows/domain/emergency';
 import { DEMO_PASSWORD, demoUsers, seedDemoUsers } from './demo-users';
 
 /**
- * One-off setup, safe to repeat: migrate the database, load the shipped regions, policies and calendars, and create
- * the demo users. Run before the API and workers start (npm start does it for you).
+ * One-off setup, safe to repeat: migrate the database, load the shipped regions, policies and calendars, create
+ * the demo users, and fund this year's township reserve funds (keyed per township and year, so a repeat adds nothing). Run before the API and workers start (npm start does it for you).
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -20,7 +22,8 @@ async function main(): Promise<void> {
     if (sealed > 0) console.log(`encrypted ${sealed} personal-data values stored in clear before encryption`);
     const loaded = await new PolicyService(orm).loadShipped();
     const added = await seedDemoUsers(orm);
-    console.log(`database (${dialectOf(settings)}) migrated; ${loaded.regions} regions, ${loaded.versionsAdded} new policy versions, ${loaded.calendarsAdded} new calendar years; ${added} new demo users`);
+    const funded = await fundReserves(orm, new PolicyService(orm), { year: ledgerYear(Date.now()), regionPath: '' });
+    console.log(`database (${dialectOf(settings)}) migrated; ${loaded.regions} regions, ${loaded.versionsAdded} new policy versions, ${loaded.calendarsAdded} new calendar years; ${added} new demo users; 备用金 of ${funded.length} townships funded for the year (once per year)`);
     if (process.argv.includes('--print-users')) {
       console.log(`demo users (password ${DEMO_PASSWORD}):`);
       for (const u of demoUsers()) console.log(`  ${u.username.padEnd(16)} ${u.role.padEnd(22)} ${u.regionCode}  ${u.region}`);

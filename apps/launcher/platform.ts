@@ -102,6 +102,7 @@ export async function main(): Promise<void> {
       [
         '',
         '社会救助 platform is running:',
+        `  Console      ${api}/   (log in as a demo user, e.g. kc.clerk / Demo@2026)`,
         `  API          ${api}/api`,
         `  OpenAPI      ${api}/api/docs   (JSON: ${api}/api/docs-json)`,
         `  Health       ${api}/api/health`,

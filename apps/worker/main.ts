@@ -6,20 +6,23 @@ import { loadEnv } from '../../config/env.schema';
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
+import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
 import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { APPLICATION_TASK_QUEUE } from '../../workflows/application/definitions';
+import { EMERGENCY_TASK_QUEUE } from '../../workflows/emergency/definitions';
 import { paymentTaskQueue } from '../../workflows/payments/definitions';
 import { createApplicationWorker } from './create-worker';
+import { createEmergencyWorker } from './emergency-worker';
 import { createPaymentWorker } from './payment-worker';
 
 const RELAY_INTERVAL_MS = 5_000;
 
 /**
- * The worker process: runs application workflows and payment runs (each on its own queue) with their activities,
- * and relays any accepted application whose workflow the API could not start. Run several for throughput; they share
- * the task queues.
+ * The worker process: runs application workflows and their activities, the 救急难 workflows on their own queue
+ * (so urgent work never waits behind routine cases), payment runs on theirs, and relays any accepted application
+ * whose workflow the API could not start. Run several for throughput; they share the task queues.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -47,20 +50,32 @@ async function main(): Promise<void> {
 
   const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const starter = new CaseStarter(orm, new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), taskQueue);
+  const emergencyQueue = env.TEMPORAL_EMERGENCY_TASK_QUEUE ?? EMERGENCY_TASK_QUEUE;
+  const emergency = await createEmergencyWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: emergencyQueue,
+    orm,
+    startApplication: (id) => starter.start(id),
+    workflowBundlePath: existsSync(bundle) ? bundle : undefined,
+  });
+  const emergencyStarter = new EmergencyStarter(orm, new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), emergencyQueue);
   const relay = setInterval(() => {
     starter.relayPending().catch(() => undefined);
+    emergencyStarter.relayPending().catch(() => undefined);
   }, RELAY_INTERVAL_MS);
 
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
-  console.log(`worker polling ${taskQueue} and ${paymentQueue} on ${env.TEMPORAL_ADDRESS}`);
-  const shutdown = () => {
+  console.log(`worker polling ${taskQueue}, ${emergencyQueue} and ${paymentQueue} on ${env.TEMPORAL_ADDRESS}`);
+  const stop = () => {
     worker.shutdown();
+    emergency.shutdown();
     paymentWorker.shutdown();
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  await Promise.all([worker.run(), paymentWorker.run()]);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await Promise.all([worker.run(), emergency.run(), paymentWorker.run()]);
   clearInterval(relay);
   stopAnchoring();
   await clientConnection.close();

@@ -13,6 +13,8 @@ export interface RegionNode {
   level: RegionLevel;
   /** Villages are rural (村), communities urban (社区): it selects the 低保 standard. */
   area?: 'urban' | 'rural';
+  /** Registered residents (户籍人口) of a township: the base of its annual 救急难 reserve fund. */
+  residents?: number;
   /** Partial policy override, validated after merging with its ancestors. */
   policy?: Record<string, unknown>;
   children?: RegionNode[];
@@ -25,6 +27,7 @@ export const regionNodeSchema: z.ZodType<RegionNode> = z.lazy(() =>
       name: z.string().min(1, 'must be named'),
       level: z.enum(REGION_LEVELS),
       area: z.enum(['urban', 'rural']).optional(),
+      residents: z.number().int('must be a whole number of residents').min(0, 'must not be negative').optional(),
       policy: z.record(z.string(), z.unknown()).optional(),
       children: z.array(regionNodeSchema).optional(),
     })
@@ -40,6 +43,7 @@ export interface FlatRegion {
   /** Codes from the root down to this region, each followed by "/": prefix match selects a subtree. */
   path: string;
   area: 'urban' | 'rural' | null;
+  residents: number | null;
   policy?: Record<string, unknown>;
 }
 
@@ -77,6 +81,7 @@ export function flatten(node: RegionNode, parent?: FlatRegion): FlatRegion[] {
     parentCode: parent?.code ?? null,
     path: `${parent?.path ?? ''}${node.code}/`,
     area: node.area ?? null,
+    residents: node.residents ?? null,
     policy: node.policy,
   };
   return [flat, ...(node.children ?? []).flatMap((child) => flatten(child, flat))];

@@ -12,6 +12,8 @@ import { PolicyService } from '../../activities/regions/policy.service';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { createApp } from '../../apps/api/create-app';
 import { createApplicationWorker } from '../../apps/worker/create-worker';
+import { createEmergencyWorker } from '../../apps/worker/emergency-worker';
+import { CaseStarter } from '../../activities/application/case-starter';
 import { createPaymentWorker } from '../../apps/worker/payment-worker';
 import { paymentTaskQueue } from '../../workflows/payments/definitions';
 import { createSandboxServer, type SandboxServer } from '../../apps/departments-sandbox/sandbox.server';
@@ -56,6 +58,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     ...(db.dialect === 'postgresql' ? { DATABASE_URL: db.settings.databaseUrl } : { SQLITE_PATH: db.settings.sqlitePath }),
     TEMPORAL_ADDRESS: run.temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_EMERGENCY_TASK_QUEUE: `${taskQueue}-emergency`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PII_DIGEST_KEY: randomBytes(32).toString('hex'),
     PII_ENCRYPTION_KEYS: TEST_FIELD_KEYS,
@@ -76,6 +79,15 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     departments: new HttpDepartmentsClient({ baseUrl: departmentsUrl }),
     workflowBundlePath: run.workflowBundlePath,
   });
+  const starter = new CaseStarter(db.orm, temporal, taskQueue);
+  const emergencyWorker: Worker = await createEmergencyWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue: `${taskQueue}-emergency`,
+    orm: db.orm,
+    startApplication: (id) => starter.start(id),
+    workflowBundlePath: run.workflowBundlePath,
+  });
   const paymentWorker = await createPaymentWorker({
     connection: nativeConnection,
     namespace: 'default',
@@ -83,7 +95,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     orm: db.orm,
     workflowBundlePath: run.workflowBundlePath,
   });
-  const running = Promise.all([worker.run(), paymentWorker.run()]);
+  const running = Promise.all([worker.run(), emergencyWorker.run(), paymentWorker.run()]);
 
   const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
   await app.listen(0, '127.0.0.1');
@@ -109,6 +121,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     async stop() {
       await app.close();
       worker.shutdown();
+      emergencyWorker.shutdown();
       paymentWorker.shutdown();
       await running;
       if (!ts) {

@@ -1,3 +1,4 @@
+import { Application } from '../../activities/application/application.entity';
 import { Task } from '../../activities/tasks/task.entity';
 import { User } from '../../activities/identity/user.entity';
 import { PolicyVersion } from '../../activities/regions/policy-version.entity';
@@ -20,6 +21,7 @@ interface RegionFixture {
   village: string;
   prefix: string;
   applicationId: string;
+  householdId: string;
   taskId: string;
   clerkId: string;
   policyVersionId: string;
@@ -53,9 +55,10 @@ async function region(prefix: string, county: string, township: string, village:
   }
   const clerk = await em.findOneOrFail(User, { username: `${prefix}.clerk` });
   const version = await em.findOneOrFail(PolicyVersion, { scope: county });
+  const { householdId } = await em.findOneOrFail(Application, applicationId);
   const run = await users.get('payment_officer')!.post('/api/payments/runs', { countyCode: county, month: '2026-11' });
   expect(run.status).toBe(201);
-  return { county, township, village, prefix, applicationId, taskId: task!.id, clerkId: clerk.id, policyVersionId: version.id, batchId: run.body.id, idNumbers: body.members.map((m) => m.idNumber), users };
+  return { county, township, village, prefix, applicationId, householdId, taskId: task!.id, clerkId: clerk.id, policyVersionId: version.id, batchId: run.body.id, idNumbers: body.members.map((m) => m.idNumber), users };
 }
 
 beforeAll(async () => {
@@ -104,6 +107,10 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/users/{id}/region': { regionCode: other.township, reason },
     'POST /api/admin/users/{id}/suspend': { reason },
     'POST /api/admin/users/{id}/reactivate': { reason },
+    'POST /api/emergency-requests': { householdId: other.householdId, eventType: 'fire', peopleAffected: 2, amountAskedFen: 100_000, eventDescription: '火灾', need: '临时住所' },
+    'POST /api/emergency-requests/{id}/referrals': { kind: 'medical', department: 'medical_security' },
+    'POST /api/emergency/reserve/{code}/top-ups': { amountFen: 100_000, reference: 'V-1' },
+    'POST /api/admin/regions/{code}/reserve-funding': { year: 2026 },
     'POST /api/payments/runs': { countyCode: other.county, month: '2026-12' },
   };
   return bodies[key];

@@ -1,4 +1,4 @@
-import { addClockHours, approvalTier, ledgerYear, townshipLimitFen } from './emergency';
+import { addClockHours, approvalTier, ledgerYear, remainingHours, townshipLimitFen } from './emergency';
 
 const standards = { urbanFen: 60_000, ruralFen: 45_000 };
 const policy = { townshipDecisionHours: 24, countyDecisionHours: 24, townshipLimitMonths: 3, followUpDays: 10, reserveFundPerResidentFen: 200 };
@@ -45,4 +45,12 @@ describe('addClockHours', () => {
 test('the ledger year is the calendar year in China', () => {
   expect(ledgerYear(Date.UTC(2026, 11, 31, 15, 59))).toBe(2026);
   expect(ledgerYear(Date.UTC(2026, 11, 31, 16, 0))).toBe(2027);
+});
+
+test('remaining hours are shown in tenths, rounded down, and go negative once overdue', () => {
+  const now = Date.UTC(2026, 10, 23, 0, 0);
+  expect(remainingHours(addClockHours(now, 24), now)).toBe(24);
+  expect(remainingHours(now + 5_400_000 - 1, now)).toBe(1.4);
+  expect(remainingHours(now, now)).toBe(0);
+  expect(remainingHours(now - 1_800_000, now)).toBe(-0.5);
 });

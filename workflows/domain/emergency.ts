@@ -45,3 +45,8 @@ const CHINA_OFFSET_MS = 8 * HOUR_MS;
 export function ledgerYear(atMs: number): number {
   return new Date(atMs + CHINA_OFFSET_MS).getUTCFullYear();
 }
+
+/** Clock hours left until a due time, in tenths (rounded down); negative once the due time has passed. */
+export function remainingHours(dueAtMs: number, nowMs: number): number {
+  return Math.floor((dueAtMs - nowMs) / (HOUR_MS / 10)) / 10;
+}

@@ -11,6 +11,9 @@ import type { ApprovalTier } from '../domain/emergency';
 
 export const EMERGENCY_WORKFLOW_TYPE = 'emergencyWorkflow';
 
+/** The task queue of emergency workflows and their activities: urgent work never waits behind routine cases. */
+export const EMERGENCY_TASK_QUEUE = 'assistance-emergency';
+
 /** One workflow per emergency request. */
 export function emergencyWorkflowId(requestId: string): string {
   return `emergency-${requestId}`;

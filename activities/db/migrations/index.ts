@@ -7,6 +7,7 @@ import { Migration20261123002751_reserve_fund } from './20261123002751-reserve-f
 import { Migration20261123004120_kin_register } from './20261123004120-kin-register.migration';
 import { Migration20261123004146_encrypt_personal_data } from './20261123004146-encrypt-personal-data.migration';
 import { Migration20261123013910_generalise_tasks } from './20261123013910-generalise-tasks.migration';
+import { Migration20261123015352_emergency_requests } from './20261123015352-emergency-requests.migration';
 import { Migration20261123014304_encrypt_disability_grade } from './20261123014304-encrypt-disability-grade.migration';
 import { Migration20261123014449_household_bank_account } from './20261123014449-household-bank-account.migration';
 import { Migration20261123014715_payment_runs } from './20261123014715-payment-runs.migration';
@@ -27,6 +28,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123004120_kin_register', class: Migration20261123004120_kin_register },
   { name: 'Migration20261123004146_encrypt_personal_data', class: Migration20261123004146_encrypt_personal_data },
   { name: 'Migration20261123013910_generalise_tasks', class: Migration20261123013910_generalise_tasks },
+  { name: 'Migration20261123015352_emergency_requests', class: Migration20261123015352_emergency_requests },
   { name: 'Migration20261123014304_encrypt_disability_grade', class: Migration20261123014304_encrypt_disability_grade },
   { name: 'Migration20261123014449_household_bank_account', class: Migration20261123014449_household_bank_account },
   { name: 'Migration20261123014715_payment_runs', class: Migration20261123014715_payment_runs },

@@ -17,6 +17,7 @@ const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigat
 const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
 const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
 const ADMIN = ['administrator'] as const;
+const EMERGENCY_VIEWERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
 const PAYMENT_READERS = ['payment_officer', 'county_approver', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
 
@@ -75,6 +76,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/admin/kin-register': subtree(['administrator', 'auditor']),
   'GET /api/audit/flagged-cases': subtree(['auditor', 'administrator']),
 
+  'POST /api/emergency-requests': subtree(['applicant', 'village_assistant', 'township_clerk']),
+  'GET /api/emergency-requests': subtree(EMERGENCY_VIEWERS),
+  'GET /api/emergency-requests/{id}': subtree(EMERGENCY_VIEWERS),
+  'POST /api/emergency-requests/{id}/referrals': subtree(['township_clerk', 'township_investigator', 'township_reviewer']),
+  'GET /api/emergency/reserve/{code}': subtree(['township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor']),
+  'POST /api/emergency/reserve/{code}/top-ups': subtree(['county_approver']),
+  'POST /api/admin/regions/{code}/reserve-funding': subtree(ADMIN),
   'POST /api/payments/runs': subtree(['payment_officer', 'administrator']),
   'GET /api/payments/runs': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}': subtree(PAYMENT_READERS),

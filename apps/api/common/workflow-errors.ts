@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { UPDATE_REJECTIONS } from '../../../workflows/application/definitions';
+import { EMERGENCY_REJECTIONS } from '../../../workflows/emergency/definitions';
 import { ConflictError, UnavailableError } from './errors';
 
 const CODES: Record<string, string> = {
@@ -12,6 +13,10 @@ const CODES: Record<string, string> = {
   [UPDATE_REJECTIONS.incompleteSupplement]: 'incomplete_supplement',
   [UPDATE_REJECTIONS.samePolicy]: 'same_policy',
   [UPDATE_REJECTIONS.conflictOfInterest]: 'conflict_of_interest',
+  [EMERGENCY_REJECTIONS.invalidAmount]: 'invalid_amount',
+  [EMERGENCY_REJECTIONS.notInFollowUp]: 'not_in_follow_up',
+  [EMERGENCY_REJECTIONS.duplicateReferral]: 'duplicate_referral',
+  [EMERGENCY_REJECTIONS.invalidReferral]: 'invalid_referral',
 };
 
 /**

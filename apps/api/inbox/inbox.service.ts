@@ -8,6 +8,7 @@ import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import { STEP_LABELS } from '../../../workflows/domain/route';
 import type { CaseType } from '../../../workflows/domain/cases';
+import { remainingHours } from '../../../workflows/domain/emergency';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { CASE_TASK_HANDLERS, type CaseTaskHandler } from './case-task-handler';
@@ -148,6 +149,8 @@ function view(t: Task) {
     status: t.status,
     rank: t.rank,
     urgent: t.rank < TASK_RANK.routine,
+    /** Emergency work runs on clock hours: what is left (negative when overdue), null for other work. */
+    remainingHours: t.rank === TASK_RANK.emergency && t.status === 'open' ? remainingHours(t.dueAt.getTime(), Date.now()) : null,
     escalationOf: t.escalationOf,
     assigneeId: t.assigneeId,
     dueAt: t.dueAt,

@@ -4,9 +4,11 @@ import { Client } from '@temporalio/client';
 import type { Env } from '../../../config/env.schema';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CaseStarter } from '../../../activities/application/case-starter';
+import { EmergencyStarter } from '../../../activities/emergency/emergency-starter';
 import { CalendarService } from '../../../activities/regions/calendar.service';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { APPLICATION_TASK_QUEUE } from '../../../workflows/application/definitions';
+import { EMERGENCY_TASK_QUEUE } from '../../../workflows/emergency/definitions';
 import { ENV } from './tokens';
 
 export interface InfraOptions {
@@ -37,8 +39,13 @@ export class InfraModule {
           useFactory: (orm: MikroORM, client: Client) => new CaseStarter(orm, client, options.env.TEMPORAL_TASK_QUEUE ?? APPLICATION_TASK_QUEUE),
           inject: [MikroORM, Client],
         },
+        {
+          provide: EmergencyStarter,
+          useFactory: (orm: MikroORM, client: Client) => new EmergencyStarter(orm, client, options.env.TEMPORAL_EMERGENCY_TASK_QUEUE ?? EMERGENCY_TASK_QUEUE),
+          inject: [MikroORM, Client],
+        },
       ],
-      exports: [ENV, MikroORM, Client, AuditLog, CalendarService, PolicyService, CaseStarter],
+      exports: [ENV, MikroORM, Client, AuditLog, CalendarService, PolicyService, CaseStarter, EmergencyStarter],
     };
   }
 }

@@ -1,0 +1,98 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { AuditLog } from '../../../activities/audit/audit-log.service';
+import { EmergencyRequest } from '../../../activities/emergency/emergency-request.entity';
+import { EmergencyStarter } from '../../../activities/emergency/emergency-starter';
+import { Household } from '../../../activities/households/household.entity';
+import { PolicyService } from '../../../activities/regions/policy.service';
+import { Region } from '../../../activities/regions/region.entity';
+import { withinSubtree } from '../../../activities/regions/region.repository';
+import { scopeOf } from '../../../activities/tasks/task.entity';
+import { isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
+import type { EmergencyRaiser } from '../../../workflows/emergency/definitions';
+import type { AuthUser } from '../auth/auth.types';
+import { ConflictError, UnprocessableError } from '../common/errors';
+import type { RaiseEmergencyBody } from './emergency.schemas';
+
+const CASE_NO_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const OPEN: EmergencyRequest['status'][] = ['awaiting_decision', 'paying'];
+
+/**
+ * Raising a 救急难 request: the request row (with its account of the event, encrypted) is committed with the policy
+ * snapshot in force, then its workflow is started. If Temporal cannot be reached the request is still accepted and
+ * the worker's relay starts it.
+ */
+@Injectable()
+export class EmergencyIntakeService {
+  private readonly logger = new Logger('emergency');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly policies: PolicyService,
+    private readonly starter: EmergencyStarter,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async raise(user: AuthUser, body: RaiseEmergencyBody) {
+    const request = await this.orm.em.fork().transactional((em) => this.write(em, user, body));
+    let workflowStarted = true;
+    try {
+      await this.starter.start(request.id);
+    } catch (err) {
+      workflowStarted = false;
+      this.logger.warn(`workflow of emergency request ${request.id} not started yet (${err instanceof Error ? err.name : 'error'}); the relay will retry`);
+    }
+    return { id: request.id, caseNo: request.caseNo, status: request.status, townshipCode: request.townshipCode, policySnapshotId: request.policySnapshotId, workflowStarted };
+  }
+
+  private async write(em: EntityManager, user: AuthUser, body: RaiseEmergencyBody): Promise<EmergencyRequest> {
+    const household = await em.findOne(Household, body.householdId, { fields: ['id', 'regionCode', 'regionPath'] });
+    if (!household || !withinSubtree(household.regionPath, user.regionPath)) {
+      throw new UnprocessableError([{ field: 'householdId', rule: 'must be a household registered within your region' }]);
+    }
+    if ((await em.count(EmergencyRequest, { householdId: household.id, status: { $in: OPEN } })) > 0) {
+      throw new ConflictError('duplicate_request', 'this household already has an emergency request awaiting decision or payment');
+    }
+    const [, , county, township] = scopeOf(household.regionPath);
+    const townshipRegion = await em.findOneOrFail(Region, township);
+    const policy = await this.policies.resolveFor(em, township);
+    const now = new Date();
+    const request = new EmergencyRequest({
+      id: randomUUID(),
+      caseNo: caseNumber(county, now),
+      householdId: household.id,
+      townshipCode: township,
+      countyCode: county,
+      regionPath: townshipRegion.path,
+      householdRegionPath: household.regionPath,
+      raisedById: user.id,
+      raisedByRole: user.role as EmergencyRaiser,
+      eventType: body.eventType,
+      peopleAffected: body.peopleAffected,
+      amountAskedFen: body.amountAskedFen,
+      eventDescription: body.eventDescription,
+      need: body.need,
+      policySnapshotId: policy.snapshotId,
+      createdAt: now,
+    });
+    em.persist(request);
+    await em.flush();
+    await this.audit.append(em, {
+      actorId: user.id,
+      actorRole: user.role,
+      regionCode: township,
+      action: 'emergency_raised',
+      targetType: 'emergency_request',
+      targetId: request.id,
+      after: { eventType: body.eventType, peopleAffected: body.peopleAffected, amountAskedFen: body.amountAskedFen },
+    });
+    return request;
+  }
+}
+
+function caseNumber(countyCode: string, at: Date): string {
+  const day = isoDate(shanghaiDay(at.getTime())).replace(/-/g, '');
+  const suffix = Array.from({ length: 5 }, () => CASE_NO_ALPHABET[randomInt(CASE_NO_ALPHABET.length)]).join('');
+  return `JJ-${countyCode}-${day}-${suffix}`;
+}

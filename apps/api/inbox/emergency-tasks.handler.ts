@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { Client } from '@temporalio/client';
+import { EmergencyRequest } from '../../../activities/emergency/emergency-request.entity';
+import { topUpKey } from '../../../activities/emergency/reserve-funding';
+import { creditReserve } from '../../../activities/emergency/reserve.activities';
+import type { Task } from '../../../activities/tasks/task.entity';
+import { ledgerYear } from '../../../workflows/domain/emergency';
+import { decideUpdate, emergencyWorkflowId, verifyUpdate } from '../../../workflows/emergency/definitions';
+import type { AuthUser } from '../auth/auth.types';
+import { UnprocessableError } from '../common/errors';
+import { asConflict } from '../common/workflow-errors';
+import type { CaseTaskHandler } from './case-task-handler';
+import type { DecisionBody } from './decision.schemas';
+import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
+
+/** Decision tasks are at risk in their last hours, the follow-up on its last day. */
+const AT_RISK_MS = { decision: 6 * 3_600_000, followUp: 24 * 3_600_000 };
+
+type EmergencyBody = Extract<DecisionBody, { step: keyof typeof EMERGENCY_DECISION_SCHEMAS }>;
+
+/**
+ * Tasks of 救急难 requests: decided by the request's workflow, which is the authority on roles, stale tasks, tiers
+ * and separation of duties (the approver never verifies). Free-text reasons stay with the submission.
+ */
+@Injectable()
+export class EmergencyTasksHandler implements CaseTaskHandler {
+  readonly caseType = 'emergency' as const;
+  readonly steps: ReadonlySet<string> = new Set(Object.keys(EMERGENCY_DECISION_SCHEMAS));
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly temporal: Client,
+  ) {}
+
+  /** Emergency help keeps no kin exclusions of its own: the workflow's separation of duties applies. */
+  async refuseExcluded(): Promise<void> {}
+
+  /** Nobody approves more than was asked; a top-up is only given on approval. */
+  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: DecisionBody): Promise<void> {
+    const b = body as EmergencyBody;
+    if (b.step === 'emergency_follow_up' || b.outcome !== 'approve') {
+      if ('topUpFen' in b && b.topUpFen !== undefined) throw new UnprocessableError([{ field: 'topUpFen', rule: 'is only given when approving' }]);
+      return;
+    }
+    const request = await em.findOneOrFail(EmergencyRequest, task.caseId, { fields: ['id', 'amountAskedFen'] });
+    if ((b.amountFen ?? 0) > request.amountAskedFen) {
+      throw new UnprocessableError([{ field: 'amountFen', rule: `must not exceed the amount asked (${request.amountAskedFen} fen)` }]);
+    }
+  }
+
+  async complete(user: AuthUser, task: Task, body: DecisionBody): Promise<unknown> {
+    const b = body as EmergencyBody;
+    const actor = { userId: user.id, role: user.role };
+    const handle = this.temporal.workflow.getHandle(emergencyWorkflowId(task.caseId));
+    // Only the task's own role adds money; anyone else is refused by the workflow below with nothing credited.
+    if (b.step === 'emergency_fund_top_up' && b.outcome === 'approve' && b.topUpFen && user.role === task.role) await this.topUp(task, b.topUpFen);
+    try {
+      if (b.step === 'emergency_follow_up') {
+        return await handle.executeUpdate(verifyUpdate, { args: [{ taskId: task.id, outcome: b.outcome, recoveryFen: b.recoveryFen, actor }] });
+      }
+      return await handle.executeUpdate(decideUpdate, { args: [{ taskId: task.id, outcome: b.outcome, amountFen: b.amountFen ?? 0, reasonCode: b.reasonCode, actor }] });
+    } catch (err) {
+      throw asConflict(err);
+    }
+  }
+
+  /** The county's top-up lands in the fund before the workflow pays again; keyed by the task, so a retry adds nothing. */
+  private async topUp(task: Task, amountFen: number): Promise<void> {
+    const request = await this.orm.em.fork().findOneOrFail(EmergencyRequest, task.caseId, { fields: ['id', 'townshipCode'] });
+    const year = ledgerYear(Date.now());
+    await creditReserve(this.orm, { townshipCode: request.townshipCode, year, kind: 'top_up', amountFen, idempotencyKey: topUpKey(request.townshipCode, year, task.id) });
+  }
+
+  async atRisk(_em: EntityManager, rows: Task[]): Promise<Set<string>> {
+    const now = Date.now();
+    return new Set(
+      rows
+        .filter((t) => t.status === 'open' && !t.overdue)
+        .filter((t) => t.dueAt.getTime() - now <= (t.step === 'emergency_follow_up' ? AT_RISK_MS.followUp : AT_RISK_MS.decision))
+        .map((t) => t.id),
+    );
+  }
+}
