@@ -9,4 +9,5 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: 
   { table: 'objections', key: 'id', columns: ['content', 'objector_name'] },
   { table: 'notices', key: 'id', columns: ['text'] },
   { table: 'payment_exports', key: 'batch_id', columns: ['content'] },
+  { table: 'emergency_requests', key: 'id', columns: ['event_description', 'need'] },
 ];

@@ -6,6 +6,10 @@ import { PaymentExport } from '../../activities/payments/payment-export.entity';
 import { setFieldKeyring } from '../../activities/security/encrypted-string.type';
 import { keyIdOf, parseKeyring } from '../../activities/security/field-crypto';
 import { rotateEncryptedColumns } from '../../activities/security/rotate-columns';
+import { ENCRYPTED_COLUMNS } from '../../activities/security/encrypted-columns';
+import { EncryptedIntegerType } from '../../activities/security/encrypted-integer.type';
+import { EncryptedJsonType } from '../../activities/security/encrypted-json.type';
+import { EncryptedStringType } from '../../activities/security/encrypted-string.type';
 import { Submission } from '../../activities/tasks/submission.entity';
 import { createTestDatabase, TEST_FIELD_KEYS, type TestDatabase } from '../helpers/database';
 
@@ -60,4 +64,15 @@ test('a new first key, a rotation pass in small pages, and the old key can go', 
   expect((await em.findOneOrFail(Household, 'h-3')).bankAccount).toBe('6228480402564890018');
   expect((await em.findOneOrFail(Submission, 's-1')).payload).toEqual({ step: 'township_review', reason: '同意' });
   expect((await em.findOneOrFail(PaymentExport, { batchId: 'pay-320723-2026-11-1' })).content).toContain('6228480402564890018');
+});
+
+test('the rotation list names exactly the encrypted columns of the entities', () => {
+  const encrypted = [EncryptedStringType, EncryptedIntegerType, EncryptedJsonType];
+  const fromEntities = Object.values(orm.getMetadata().getAll()).flatMap((meta) =>
+    Object.values(meta.properties)
+      .filter((p) => p.customType && encrypted.some((t) => p.customType instanceof t))
+      .map((p) => `${meta.tableName}.${p.fieldNames[0]}`),
+  );
+  const listed = ENCRYPTED_COLUMNS.flatMap((t) => t.columns.map((c) => `${t.table}.${c}`));
+  expect(listed.sort()).toEqual(fromEntities.sort());
 });
