@@ -39,6 +39,7 @@ test('run → approve → release by a different officer; the preparer may not a
   expect(sealed).toMatchObject({ paymentCount: 3, totalFen: 166_000, townships: [{ townshipCode: '320723100', count: 3, totalFen: 166_000 }] });
   expect(sealed.payments.map((p: any) => p.accountNumber).sort()).toEqual(accounts.map((a) => `****${a.slice(-4)}`).sort());
   expect(accounts.some((a) => JSON.stringify(sealed).includes(a.slice(0, -4)))).toBe(false);
+  expect((await officer.get(`/api/payments/runs/${batchId}/bank-file`)).body.error.code).toBe('not_released');
 
   await setRole('gy.payment', 'county_approver');
   const byPreparer = await decidePayment(await platform.as('gy.payment'), batchId, 'payment_approval', 'approve');
@@ -59,12 +60,20 @@ test('run → approve → release by a different officer; the preparer may not a
   const released = await decidePayment(await platform.as('gy.payment2'), batchId, 'payment_release', 'release');
   expect(released.status).toBe(200);
   expect(released.body.case).toMatchObject({ status: 'released', released: 3 });
+  expect((await officer.get(`/api/payments/runs/${batchId}/bank-file`)).status).toBe(200);
   const run = await waitForRun(officer, batchId, (r) => r.status === 'released');
   expect(run.payments.every((p: any) => p.status === 'released')).toBe(true);
   expect((await officer.get(`/api/payments/runs?month=${MONTH}`)).body.items.map((r: any) => r.id)).toEqual([batchId]);
 
+  const file = (await (await platform.as('gy.payment2')).get(`/api/payments/runs/${batchId}/bank-file`)).body;
+  expect(file).toMatchObject({ batchId, lines: 3, totalFen: 166_000 });
+  expect(file.content.split('\n')).toHaveLength(4);
+  for (const account of accounts) expect(file.content).toContain(account);
+  expect((await (await platform.as('gy.approver')).get(`/api/payments/runs/${batchId}/bank-file`)).status).toBe(403);
+
   const audit = (await (await platform.as('gy.auditor')).get(`/api/audit/entries?targetId=${batchId}`)).body.items;
-  expect(audit.map((e: any) => e.action).sort()).toEqual(['payment_approved', 'payment_released', 'payment_run_started']);
+  expect(audit.map((e: any) => e.action).sort()).toEqual(['payment_approved', 'payment_file_read', 'payment_file_read', 'payment_released', 'payment_run_started']);
+  expect(JSON.stringify(audit)).not.toContain(accounts[0]);
 });
 
 test('a run is started only for a county in the caller\'s region, and only by an officer or administrator', async () => {

@@ -86,6 +86,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/payments/runs': subtree(['payment_officer', 'administrator']),
   'GET /api/payments/runs': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}/bank-file': subtree(['payment_officer']),
 
   'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
 };

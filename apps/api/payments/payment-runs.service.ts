@@ -6,6 +6,7 @@ import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { Household } from '../../../activities/households/household.entity';
 import { maskBankAccount } from '../../../activities/households/personal-data';
 import { PaymentBatch } from '../../../activities/payments/payment-batch.entity';
+import { PaymentExport } from '../../../activities/payments/payment-export.entity';
 import { Payment } from '../../../activities/payments/payment.entity';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
@@ -108,6 +109,21 @@ export class PaymentRunsService {
       })),
       nextAfter: payments.length === query.pageSize ? payments[payments.length - 1]!.id : null,
     };
+  }
+
+  /**
+   * 代发文件: the released batch's file for the bank, account numbers in clear. Only payment officers may read it, and
+   * every read is audited (who, which batch; never the content) in the same transaction.
+   */
+  async bankFile(user: AuthUser, id: string) {
+    return this.orm.em.fork().transactional(async (tx) => {
+      const batch = await tx.findOne(PaymentBatch, { id, regionPath: { $like: `${user.regionPath}%` } });
+      if (!batch) throw new NotFoundError(`no payment run ${id} in your region`);
+      const file = await tx.findOne(PaymentExport, { batchId: id });
+      if (!file) throw new ConflictError('not_released', `run ${id} is ${batch.status}: the bank file exists once it is released`);
+      await this.audit.append(tx, { actorId: user.id, actorRole: user.role, regionCode: batch.countyCode, action: 'payment_file_read', targetType: 'payment_batch', targetId: id, after: { lines: file.lines } });
+      return { batchId: id, fileName: `${id}.csv`, lines: file.lines, totalFen: file.totalFen, createdAt: file.createdAt, content: file.content };
+    });
   }
 }
 

@@ -36,4 +36,10 @@ export class PaymentsController {
   detail(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query(new ZodPipe(runDetailSchema)) query: RunDetailQuery) {
     return this.runs.detail(user, id, query);
   }
+
+  @Get('runs/:id/bank-file')
+  @ApiOperation({ summary: '代发文件: the released run\'s file for the bank, accounts in clear (payment officers only; every read audited; 409 not_released before)' })
+  bankFile(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.runs.bankFile(user, id);
+  }
 }
