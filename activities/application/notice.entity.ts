@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { EncryptedStringType } from '../security/encrypted-string.type';
 
 /** A written notice (书面告知) to the applicant with the reason, for every return, rejection or closure. */
 @Entity({ tableName: 'notices' })
@@ -16,7 +17,8 @@ export class Notice {
   @Property({ type: 'string', length: 32, nullable: true })
   reasonCode: string | null;
 
-  @Property({ type: 'text' })
+  /** Quotes the decider's written reason, so it is stored encrypted like the submission it comes from. */
+  @Property({ type: EncryptedStringType, columnType: 'text' })
   text: string;
 
   @Property({ type: 'datetime' })

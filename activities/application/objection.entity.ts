@@ -1,6 +1,10 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedStringType } from '../security/encrypted-string.type';
 
-/** An objection (异议) lodged during publicity. The objector and the text stay here, never in the workflow. */
+/**
+ * An objection (异议) lodged during publicity. The objector and the text stay here, never in the workflow, and are
+ * stored encrypted: an objection is about named neighbours and often names its author.
+ */
 @Entity({ tableName: 'objections' })
 export class Objection {
   @PrimaryKey({ type: 'string', length: 36 })
@@ -10,11 +14,11 @@ export class Objection {
   @Property({ type: 'string', length: 36 })
   applicationId: string;
 
-  @Property({ type: 'text' })
+  @Property({ type: EncryptedStringType, columnType: 'text' })
   content: string;
 
   /** Optional: objections may be anonymous. */
-  @Property({ type: 'string', length: 50, nullable: true })
+  @Property({ type: EncryptedStringType, columnType: 'text', nullable: true })
   objectorName: string | null;
 
   @Property({ type: 'string', length: 36 })

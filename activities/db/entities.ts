@@ -13,11 +13,15 @@ import { Task } from '../tasks/task.entity';
 import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
+import { LoginFailure } from '../identity/login-failure.entity';
 import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { EmergencyRequest } from '../emergency/emergency-request.entity';
 import { EmergencyEvent } from '../emergency/emergency-event.entity';
 import { EmergencyRecovery, EmergencyReferral } from '../emergency/follow-up.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
+import { Payment } from '../payments/payment.entity';
+import { PaymentBatch } from '../payments/payment-batch.entity';
+import { PaymentExport } from '../payments/payment-export.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { KinRegisterEntry } from '../integrity/kin-register.entity';
@@ -59,4 +63,8 @@ export const ENTITIES = [
   AuditEntry,
   AuditHead,
   AuditAnchor,
+  PaymentBatch,
+  Payment,
+  PaymentExport,
+  LoginFailure,
 ];

@@ -25,6 +25,14 @@ export class Household {
   @Property({ type: EncryptedStringType, columnType: 'text', nullable: true })
   phone: string | null;
 
+  /** The account benefits are paid into (代发账户): the number is personal data, stored encrypted; null when none given. */
+  @Property({ type: EncryptedStringType, columnType: 'text', nullable: true })
+  bankAccount: string | null = null;
+
+  /** The bank holding `bankAccount` (开户行), e.g. 中国农业银行灌云县支行. */
+  @Property({ type: 'string', length: 60, nullable: true })
+  bankName: string | null = null;
+
   @OneToMany(() => Member, (m) => m.household, { orderBy: { position: 'asc' } })
   members = new Collection<Member>(this);
 

@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedIntegerType } from '../security/encrypted-integer.type';
 import { EncryptedStringType } from '../security/encrypted-string.type';
 import type { Household } from './household.entity';
 
@@ -40,8 +41,8 @@ export class Member {
   @Property({ type: 'integer' })
   declaredMonthlyIncomeFen: number;
 
-  /** 残疾等级 1–4 (1 and 2 are severe), or null. */
-  @Property({ type: 'integer', nullable: true })
+  /** 残疾等级 1–4 (1 and 2 are severe), or null. Disability details are personal data: stored encrypted. */
+  @Property({ type: EncryptedIntegerType, columnType: 'text', nullable: true })
   disabilityGrade: number | null;
 
   constructor(init: Omit<Member, 'household'>) {

@@ -30,3 +30,14 @@ export function maskAddress(address: string): string {
   const chars = [...address];
   return chars.length <= 6 ? '****' : `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(chars.length - 6, 8))}`;
 }
+
+/** '*' when a disability grade is recorded, null when none: the grade itself only through an audited reveal. */
+export function maskDisabilityGrade(grade: number | null): '*' | null {
+  return grade === null ? null : '*';
+}
+
+/** ****7890: the last four digits only, enough to tell accounts apart on a payment list. */
+export function maskBankAccount(account: string | null): string | null {
+  if (!account) return null;
+  return account.length > 8 ? `****${account.slice(-4)}` : '****';
+}

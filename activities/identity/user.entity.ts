@@ -29,6 +29,14 @@ export class User {
   @Property({ type: 'string', length: 16 })
   status: 'active' | 'suspended' = 'active';
 
+  /** Bumped by every password change; tokens carry it, so a token issued before the change is refused. */
+  @Property({ type: 'integer', defaultRaw: '1' })
+  credentialsVersion = 1;
+
+  /** A temporary password set by an administrator: the user must choose their own before doing anything else. */
+  @Property({ type: 'boolean', defaultRaw: 'false' })
+  mustChangePassword = false;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

@@ -1,16 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { fieldKeyring } from './encrypted-string.type';
+import { ENCRYPTED_COLUMNS } from './encrypted-columns';
 import { encryptField, isFieldCiphertext } from './field-crypto';
-
-/** The encrypted personal-data columns, by table. */
-const COLUMNS: Record<string, readonly string[]> = {
-  members: ['name', 'id_number'],
-  households: ['address', 'phone'],
-};
 
 /**
  * Encrypts values written in clear before their columns were encrypted (installations older than the
- * encrypt_personal_data migration). Idempotent: ciphertexts are left alone, so setup runs it every time. Returns how
+ * encrypt_personal_data, encrypt_disability_grade or encrypt_free_text migration). Idempotent: ciphertexts are left
+ * alone, and only rows with a value not starting like a ciphertext are read, so setup runs it every time. Returns how
  * many values it encrypted; never logs a value.
  */
 export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
@@ -19,13 +15,15 @@ export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
   await orm.em.fork().transactional(async (tx) => {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();
-    for (const [table, columns] of Object.entries(COLUMNS)) {
-      const rows = await conn.execute<Record<string, string | null>[]>(`select id, ${columns.join(', ')} from ${table}`, [], 'all', ctx);
+    for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
+      const inClear = columns.map((c) => `(${c} is not null and ${c} not like 'v1:%')`).join(' or ');
+      const rows = await conn.execute<Record<string, string | number | null>[]>(`select ${key} as row_key, ${columns.join(', ')} from ${table} where ${inClear}`, [], 'all', ctx);
       for (const row of rows) {
-        const clear = columns.filter((c) => row[c] !== null && !isFieldCiphertext(row[c]!));
+        // A disability grade migrated from an integer column may still come back as a number.
+        const clear = columns.filter((c) => row[c] !== null && !isFieldCiphertext(String(row[c])));
         if (clear.length === 0) continue;
         const sets = clear.map((c) => `${c} = ?`).join(', ');
-        await conn.execute(`update ${table} set ${sets} where id = ?`, [...clear.map((c) => encryptField(keyring, row[c]!)), row.id], 'run', ctx);
+        await conn.execute(`update ${table} set ${sets} where ${key} = ?`, [...clear.map((c) => encryptField(keyring, String(row[c]))), row.row_key], 'run', ctx);
         encrypted += clear.length;
       }
     }

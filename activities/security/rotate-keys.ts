@@ -14,8 +14,9 @@ export interface RotationBatch {
  * 1. Generate a key: `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`.
  * 2. Put it FIRST in PII_ENCRYPTION_KEYS (`new:<key>,old:<key>`) and restart every process: new writes use the new
  *    key, old values still decrypt.
- * 3. Run the rotation job: page through each encrypted column by primary key, `rotateBatch`, write back in the same
- *    transaction per page (idempotent: values already under the active key are left alone, so it can be re-run).
+ * 3. Run the rotation job, `npm run keys:rotate` (rotate-columns.ts): it pages through each encrypted column by
+ *    primary key, `rotateBatch`, and writes back in one transaction per page (idempotent: values already under the
+ *    active key are left alone, so it can be re-run).
  * 4. When a full pass reports `rotated = 0` everywhere, remove the old key from PII_ENCRYPTION_KEYS and restart.
  *    Destroy the old key only after the backups that hold values under it have expired.
  */

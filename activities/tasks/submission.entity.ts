@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { CaseType } from '../../workflows/domain/cases';
+import { EncryptedJsonType } from '../security/encrypted-json.type';
 import type { Role } from '../../workflows/domain/roles';
 
 /**
@@ -29,8 +30,8 @@ export class Submission {
   @Property({ type: 'string', length: 32 })
   actorRole: Role;
 
-  /** The decision as submitted, including `reason` text. */
-  @Property({ type: 'json' })
+  /** The decision as submitted, including `reason` text: stored encrypted, since free text can carry personal details. */
+  @Property({ type: EncryptedJsonType, columnType: 'text' })
   payload: Record<string, unknown>;
 
   @Property({ type: 'string', length: 12 })

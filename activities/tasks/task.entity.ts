@@ -2,12 +2,13 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { TaskStep } from '../../workflows/domain/route';
 import type { CaseType } from '../../workflows/domain/cases';
 import type { EmergencyStep } from '../../workflows/emergency/definitions';
+import type { PaymentStep } from '../../workflows/payments/definitions';
 import type { Role } from '../../workflows/domain/roles';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
 /** Every human step any case can put in an inbox (step names are unique across case types). */
-export type InboxStep = TaskStep | EmergencyStep | 're_review';
+export type InboxStep = TaskStep | EmergencyStep | PaymentStep | 're_review';
 
 /** Inbox order: emergencies, then escalations (督办), then routine work. */
 export const TASK_RANK = { emergency: 0, escalation: 1, routine: 2 } as const;
@@ -53,7 +54,7 @@ export class Task {
   @Property({ type: 'string', length: 16, defaultRaw: "'application'" })
   caseType: CaseType;
 
-  /** The application id, recipient household id or emergency request id. */
+  /** The application id, recipient household id, emergency request id or payment batch id. */
   @Index()
   @Property({ type: 'string', length: 36 })
   caseId: string;

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
 import { CaseMovesService } from './admin/case-moves.service';
@@ -13,6 +14,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { CONTROLLERS } from './controllers';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
+import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
 import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
@@ -22,6 +24,8 @@ import { EmergencyViewService } from './emergency/emergency-view.service';
 import { ReserveFundService } from './emergency/reserve-fund.service';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
+import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
+import { PaymentRunsService } from './payments/payment-runs.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
 
@@ -35,14 +39,16 @@ export class AppModule {
       controllers: CONTROLLERS,
       providers: [
         AuthService,
-        { provide: LoginThrottle, useValue: new LoginThrottle() },
+        PasswordService,
+        { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
         IntakeService,
         CaseViewService,
         ObjectionsService,
         RevealService,
         ApplicationTasksHandler,
         EmergencyTasksHandler,
-        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, EmergencyTasksHandler] },
+        PaymentTasksHandler,
+        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, EmergencyTasksHandler, PaymentTasksHandler] },
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
@@ -54,6 +60,7 @@ export class AppModule {
         EmergencyViewService,
         EmergencyReferralService,
         ReserveFundService,
+        PaymentRunsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -7,6 +7,7 @@ import { EmergencyController } from './emergency/emergency.controller';
 import { ReserveFundController } from './emergency/reserve-fund.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
+import { PaymentsController } from './payments/payments.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
@@ -25,4 +26,5 @@ export const CONTROLLERS = [
   PublicityRegisterController,
   EmergencyController,
   ReserveFundController,
+  PaymentsController,
 ];

@@ -12,15 +12,17 @@ import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { APPLICATION_TASK_QUEUE } from '../../workflows/application/definitions';
 import { EMERGENCY_TASK_QUEUE } from '../../workflows/emergency/definitions';
+import { paymentTaskQueue } from '../../workflows/payments/definitions';
 import { createApplicationWorker } from './create-worker';
 import { createEmergencyWorker } from './emergency-worker';
+import { createPaymentWorker } from './payment-worker';
 
 const RELAY_INTERVAL_MS = 5_000;
 
 /**
  * The worker process: runs application workflows and their activities, the 救急难 workflows on their own queue
- * (so urgent work never waits behind routine cases), and relays any accepted application whose
- * workflow the API could not start. Run several for throughput; they share the task queue.
+ * (so urgent work never waits behind routine cases), payment runs on theirs, and relays any accepted application
+ * whose workflow the API could not start. Run several for throughput; they share the task queues.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -35,6 +37,14 @@ async function main(): Promise<void> {
     taskQueue,
     orm,
     departments: new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL }),
+    workflowBundlePath: existsSync(bundle) ? bundle : undefined,
+  });
+  const paymentQueue = paymentTaskQueue(env.TEMPORAL_TASK_QUEUE);
+  const paymentWorker = await createPaymentWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: paymentQueue,
+    orm,
     workflowBundlePath: existsSync(bundle) ? bundle : undefined,
   });
 
@@ -57,14 +67,15 @@ async function main(): Promise<void> {
 
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
-  console.log(`worker polling ${taskQueue} and ${emergencyQueue} on ${env.TEMPORAL_ADDRESS}`);
+  console.log(`worker polling ${taskQueue}, ${emergencyQueue} and ${paymentQueue} on ${env.TEMPORAL_ADDRESS}`);
   const stop = () => {
     worker.shutdown();
     emergency.shutdown();
+    paymentWorker.shutdown();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  await Promise.all([worker.run(), emergency.run()]);
+  await Promise.all([worker.run(), emergency.run(), paymentWorker.run()]);
   clearInterval(relay);
   stopAnchoring();
   await clientConnection.close();

@@ -1,17 +1,22 @@
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { applicationBody } from '../helpers/factories';
 import { Http } from '../helpers/http';
+import { entitlementRow, seedEntitlements } from '../helpers/entitlements';
+import { paymentRunWorkflowId } from '../../workflows/payments/definitions';
 import { Caseworker, waitForCase } from './caseworker';
+import { decidePayment, waitForRun } from './payments';
 import { startPlatform, type Platform } from './platform';
 
 /**
- * 个人信息不外泄: an end-to-end district case, and nothing the platform says while running it (HTTP responses, log
- * output, the workflow's Temporal history) holds a seeded ID number, its masked-away digits, a name or the address.
+ * 个人信息不外泄: an end-to-end district case and its household's monthly payment, and nothing the platform says while
+ * running them (HTTP responses, log output, the workflows' Temporal histories) holds a seeded ID number, its
+ * masked-away digits, a name, the address or the bank account.
  */
 
 let platform: Platform;
 beforeAll(async () => {
   platform = await startPlatform();
+  await platform.addUser('kc.payment2', 'payment_officer', '220103');
 });
 afterAll(async () => {
   jest.restoreAllMocks();
@@ -63,17 +68,21 @@ function historyText(history: unknown): string {
 
 const incomesOf = (detail: any, fen = 0) => detail.household.members.map((m: any) => ({ memberId: m.id, monthlyIncomeFen: fen }));
 
-test('a district case end to end leaks no ID number, name or address into responses, logs or Temporal history', async () => {
+test('a district case and its payment end to end leak no ID number, name, address or bank account into responses, logs or Temporal history', async () => {
   const body = applicationBody(DEMO_VILLAGES.district, {
     members: [
-      { relation: 'head', name: '慕容秋菊' },
+      { relation: 'head', name: '慕容秋菊', disabilityGrade: 2 },
       { relation: 'child', name: '慕容小禾', birthDate: '2012-03-04' },
     ],
   });
   body.address = '宽城区柳影路门牌九十九号三单元';
+  const account = body.bankAccount.accountNumber;
   const secrets = [
     ...body.members.flatMap((m) => [m.idNumber, m.idNumber.slice(-8), m.name]),
     body.address,
+    account,
+    account.slice(0, -4),
+    account.slice(-10),
   ];
   const { responses, logs } = capture();
 
@@ -97,12 +106,28 @@ test('a district case end to end leaks no ID number, name or address into respon
   await clerk.get(`/api/applications/${id}/timeline`);
   await clerk.get('/api/applications');
 
-  const history = await platform.temporal.workflow.getHandle(`dibao-application-${id}`).fetchHistory();
-  const sources = { responses: responses.join('\n'), logs: logs.join('\n'), history: historyText(history) };
+  // The household's first month, as the recipient ledger would record it, paid through the county's run.
+  await seedEntitlements(platform.db.orm.em.fork(), [entitlementRow(decided.household.id, '2026-12', decided.decision.amountFen)]);
+  const officer = await platform.as('kc.payment');
+  const run = await officer.post('/api/payments/runs', { countyCode: '220103', month: '2026-12' });
+  expect(run.status).toBe(201);
+  expect((await decidePayment(await platform.as('kc.approver'), run.body.id, 'payment_approval', 'approve')).status).toBe(200);
+  expect((await decidePayment(await platform.as('kc.payment2'), run.body.id, 'payment_release', 'release')).status).toBe(200);
+  const paid = await waitForRun(officer, run.body.id, (r) => r.status === 'released');
+  expect(paid.payments).toEqual([expect.objectContaining({ householdId: decided.household.id, accountNumber: `****${account.slice(-4)}` })]);
+
+  const histories = await Promise.all(
+    [`dibao-application-${id}`, paymentRunWorkflowId(run.body.id)].map((workflowId) => platform.temporal.workflow.getHandle(workflowId).fetchHistory()),
+  );
+  const sources = { responses: responses.join('\n'), logs: logs.join('\n'), history: histories.map(historyText).join('\n') };
   // The capture is real: masked names reached the responses, decoded payloads the history text.
   expect(sources.responses).toContain('慕***');
   expect(sources.history).toContain('json/plain');
   expect(sources.history).toContain(`\\"applicationId\\":\\"${id}\\"`);
+  expect(sources.history).toContain(`\\"batchId\\":\\"${run.body.id}\\"`);
+  // The grade is a digit, so look for the field itself: no response, log or history carries it in clear.
+  for (const text of Object.values(sources)) expect(text).not.toMatch(/"?disabilityGrade\\?"?:\s*\d/);
+  expect(sources.responses).toContain('"disabilityGrade":"*"');
   const leaks = Object.entries(sources).flatMap(([source, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${source}: ${s}`));
   expect(leaks).toEqual([]);
 });

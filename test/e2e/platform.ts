@@ -14,6 +14,8 @@ import { createApp } from '../../apps/api/create-app';
 import { createApplicationWorker } from '../../apps/worker/create-worker';
 import { createEmergencyWorker } from '../../apps/worker/emergency-worker';
 import { CaseStarter } from '../../activities/application/case-starter';
+import { createPaymentWorker } from '../../apps/worker/payment-worker';
+import { paymentTaskQueue } from '../../workflows/payments/definitions';
 import { createSandboxServer, type SandboxServer } from '../../apps/departments-sandbox/sandbox.server';
 import { loadRecords } from '../../apps/departments-sandbox/main';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
@@ -86,7 +88,14 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     startApplication: (id) => starter.start(id),
     workflowBundlePath: run.workflowBundlePath,
   });
-  const running = Promise.all([worker.run(), emergencyWorker.run()]);
+  const paymentWorker = await createPaymentWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue: paymentTaskQueue(taskQueue),
+    orm: db.orm,
+    workflowBundlePath: run.workflowBundlePath,
+  });
+  const running = Promise.all([worker.run(), emergencyWorker.run(), paymentWorker.run()]);
 
   const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
   await app.listen(0, '127.0.0.1');
@@ -113,6 +122,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
       await app.close();
       worker.shutdown();
       emergencyWorker.shutdown();
+      paymentWorker.shutdown();
       await running;
       if (!ts) {
         await connection!.close();

@@ -25,6 +25,7 @@ interface RegionFixture {
   taskId: string;
   clerkId: string;
   policyVersionId: string;
+  batchId: string;
   idNumbers: string[];
   users: Map<Role, Http>;
 }
@@ -55,7 +56,9 @@ async function region(prefix: string, county: string, township: string, village:
   const clerk = await em.findOneOrFail(User, { username: `${prefix}.clerk` });
   const version = await em.findOneOrFail(PolicyVersion, { scope: county });
   const { householdId } = await em.findOneOrFail(Application, applicationId);
-  return { county, township, village, prefix, applicationId, householdId, taskId: task!.id, clerkId: clerk.id, policyVersionId: version.id, idNumbers: body.members.map((m) => m.idNumber), users };
+  const run = await users.get('payment_officer')!.post('/api/payments/runs', { countyCode: county, month: '2026-11' });
+  expect(run.status).toBe(201);
+  return { county, township, village, prefix, applicationId, householdId, taskId: task!.id, clerkId: clerk.id, policyVersionId: version.id, batchId: run.body.id, idNumbers: body.members.map((m) => m.idNumber), users };
 }
 
 beforeAll(async () => {
@@ -75,7 +78,9 @@ function target(path: string, other: RegionFixture): string {
       ? other.clerkId
       : path.startsWith('/api/admin/policy-versions/')
         ? other.policyVersionId
-        : other.applicationId;
+        : path.startsWith('/api/payments/runs/')
+          ? other.batchId
+          : other.applicationId;
   return path
     .replace('{code}', other.county)
     .replace('{village}', other.village)
@@ -106,6 +111,7 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/emergency-requests/{id}/referrals': { kind: 'medical', department: 'medical_security' },
     'POST /api/emergency/reserve/{code}/top-ups': { amountFen: 100_000, reference: 'V-1' },
     'POST /api/admin/regions/{code}/reserve-funding': { year: 2026 },
+    'POST /api/payments/runs': { countyCode: other.county, month: '2026-12' },
   };
   return bodies[key];
 }

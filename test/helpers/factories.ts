@@ -23,6 +23,11 @@ export interface MemberInput {
   disabilityGrade?: number | null;
 }
 
+/** A fictional 19-digit card number (62 prefix, like a UnionPay debit card), random enough to be unique per test. */
+export function fakeBankAccount(): string {
+  return `6228${Array.from({ length: 15 }, () => randomInt(10)).join('')}`;
+}
+
 /** An application body for a household of a head and, optionally, more members. */
 export function applicationBody(regionCode: string, options: { members?: Partial<MemberInput>[]; missingDocuments?: string[] } = {}) {
   const prefix = regionCode.slice(0, 6);
@@ -42,6 +47,7 @@ export function applicationBody(regionCode: string, options: { members?: Partial
     regionCode,
     address: '测试路1号',
     phone: '13800001234',
+    bankAccount: { bankName: '中国农业银行测试支行', accountNumber: fakeBankAccount() },
     members,
     authorizationSigned: true,
     missingDocuments: options.missingDocuments ?? [],

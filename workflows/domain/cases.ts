@@ -3,6 +3,7 @@
  * - application: a 低保 application (one workflow per application)
  * - recipient: an enrolled household's lifecycle (re-reviews, 动态管理)
  * - emergency: a 救急难 request (先行救助)
+ * - payment: a county's monthly payment run (发放: approval, then release)
  */
-export const CASE_TYPES = ['application', 'recipient', 'emergency'] as const;
+export const CASE_TYPES = ['application', 'recipient', 'emergency', 'payment'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];

@@ -72,7 +72,7 @@ export class ApplicationsController {
 
   @Post(':id/members/:memberId/reveal')
   @HttpCode(200)
-  @ApiOperation({ summary: '查看明文: reveal a member\'s ID number, phone or address in clear (audited as pii_reveal with the reason)' })
+  @ApiOperation({ summary: '查看明文: reveal a member\'s ID number, disability grade, or the household\'s phone, address or bank account in clear (audited as pii_reveal with the reason)' })
   @ApiBody({ schema: z.toJSONSchema(revealSchema, { io: 'input' }) as object })
   reveal(
     @CurrentUser() user: AuthUser,

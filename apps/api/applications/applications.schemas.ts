@@ -31,6 +31,17 @@ export const memberSchema = z
   })
   .strict();
 
+/** 代发账户: where the benefit is paid. Spaces and dashes as printed on a card are dropped before checking. */
+export const bankAccountSchema = z
+  .object({
+    bankName: z.string({ error: 'is required' }).trim().min(2, 'must name the bank and branch').max(60, 'must be at most 60 characters'),
+    accountNumber: z
+      .string({ error: 'is required' })
+      .transform((v) => v.replace(/[\s-]/g, ''))
+      .pipe(z.string().regex(/^\d{12,25}$/, 'must be a bank account or card number of 12 to 25 digits')),
+  })
+  .strict();
+
 export const createApplicationSchema = z
   .object({
     regionCode: z.string({ error: 'is required' }).regex(/^\d{12}$/, 'must be the 12-digit code of a village or community'),
@@ -40,6 +51,7 @@ export const createApplicationSchema = z
       .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile or landline number')
       .nullable()
       .default(null),
+    bankAccount: bankAccountSchema.nullable().default(null),
     members: z.array(memberSchema).min(1, 'a household has at least one member').max(20, 'must list at most 20 members'),
     authorizationSigned: z.literal(true, { error: 'the 家庭经济状况核对授权书 must be signed' }),
     missingDocuments: z
@@ -84,7 +96,7 @@ export const listApplicationsSchema = z
 
 export type ListApplicationsQuery = z.infer<typeof listApplicationsSchema>;
 
-export const REVEALABLE_FIELDS = ['idNumber', 'phone', 'address'] as const;
+export const REVEALABLE_FIELDS = ['idNumber', 'phone', 'address', 'disabilityGrade', 'bankAccount'] as const;
 
 /** 查看明文: which personal fields to reveal, and why (the reason goes into the audit log). */
 export const revealSchema = z

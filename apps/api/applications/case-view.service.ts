@@ -11,7 +11,7 @@ import { Submission } from '../../../activities/tasks/submission.entity';
 import { Task } from '../../../activities/tasks/task.entity';
 import { singleEnrolmentEligible } from '../../../activities/application/decision.activities';
 import { Household } from '../../../activities/households/household.entity';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../activities/households/personal-data';
+import { maskAddress, maskBankAccount, maskDisabilityGrade, maskIdNumber, maskName, maskPhone } from '../../../activities/households/personal-data';
 import { User } from '../../../activities/identity/user.entity';
 import { PolicySnapshot } from '../../../activities/regions/policy-snapshot.entity';
 import { Region } from '../../../activities/regions/region.entity';
@@ -70,6 +70,7 @@ export class CaseViewService {
         area: household.area,
         address: maskAddress(household.address),
         phone: maskPhone(household.phone),
+        bankAccount: household.bankAccount === null ? null : { bankName: household.bankName, accountNumber: maskBankAccount(household.bankAccount) },
         members: household.members.getItems().map((m) => ({
           id: m.id,
           name: maskName(m.name),
@@ -77,6 +78,7 @@ export class CaseViewService {
           relation: m.relation,
           birthDate: m.birthDate,
           declaredMonthlyIncomeFen: m.declaredMonthlyIncomeFen,
+          disabilityGrade: maskDisabilityGrade(m.disabilityGrade),
           singleEnrolmentCandidate: singleEnrolmentEligible(m, today),
         })),
       },

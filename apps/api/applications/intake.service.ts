@@ -61,6 +61,8 @@ export class IntakeService {
     const kin = matchKin(await em.find(KinRegisterEntry, { relativeDigest: { $in: digests } }), digests);
     const policy = await this.policies.resolveFor(em, region.code);
     const household = new Household({ id: randomUUID(), regionCode: region.code, regionPath: region.path, area: region.area, address: body.address, phone: body.phone });
+    household.bankAccount = body.bankAccount?.accountNumber ?? null;
+    household.bankName = body.bankAccount?.bankName ?? null;
     body.members.forEach((m, i) => {
       const member = new Member({ id: randomUUID(), position: i, name: m.name, idNumber: m.idNumber, idDigest: digests[i], relation: m.relation, birthDate: m.birthDate, declaredMonthlyIncomeFen: m.declaredMonthlyIncomeFen, disabilityGrade: m.disabilityGrade });
       household.members.add(member);

@@ -38,7 +38,7 @@ export class RevealService {
         after: { applicationId: application.id, fields },
         reason: body.reason,
       });
-      const values = { idNumber: member.idNumber, phone: household.phone, address: household.address };
+      const values = { idNumber: member.idNumber, phone: household.phone, address: household.address, disabilityGrade: member.disabilityGrade, bankAccount: household.bankAccount };
       return { memberId: member.id, ...Object.fromEntries(fields.map((f) => [f, values[f]])) };
     });
   }

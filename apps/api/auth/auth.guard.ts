@@ -6,6 +6,9 @@ import type { AuthUser } from './auth.types';
 import { permissionFor, roleAllowed, type Permission } from './permissions';
 import { routeKey, routeKeys } from './route-key';
 
+/** What an account with a temporary password may do: see who it is and change the password. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/password']);
+
 /** A route exists that the permission table does not list: the API refuses to start. */
 export class UnlistedRoutesError extends Error {
   override readonly name = 'UnlistedRoutesError';
@@ -46,6 +49,9 @@ export class AuthGuard implements CanActivate, OnModuleInit {
     const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     if (!match) throw new UnauthenticatedError('a bearer token is required');
     req.user = await this.auth.userForToken(match[1]);
+    if (req.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(routeKey(ctx.getClass(), ctx.getHandler()) ?? '')) {
+      throw new ForbiddenError('choose your own password first (POST /api/auth/password): this account has a temporary one', { passwordChangeRequired: true });
+    }
     if (!roleAllowed(permission, req.user.role)) throw new ForbiddenError(`role ${req.user.role} may not use this function`);
     return true;
   }

@@ -27,7 +27,7 @@ export class AuthService {
    */
   async login(username: string, password: string, address: string) {
     try {
-      this.throttle.check(username, address);
+      await this.throttle.check(username, address);
     } catch (err) {
       await this.audit.append(this.orm.em.fork(), {
         actorId: 'anonymous',
@@ -51,11 +51,19 @@ export class AuthService {
       targetId: username,
     });
     if (!user || !ok) {
-      this.throttle.recordFailure(username, address);
+      await this.throttle.recordFailure(username, address);
       throw new UnauthenticatedError('wrong username or password');
     }
-    this.throttle.recordSuccess(username);
-    const accessToken = jwt.sign({}, this.env.JWT_SECRET, {
+    await this.throttle.recordSuccess(username);
+    return this.issue(user);
+  }
+
+  /**
+   * A token for the user, stamped with their credentials version: changing the password bumps the version, and
+   * every token stamped before it is refused from then on.
+   */
+  async issue(user: User) {
+    const accessToken = jwt.sign({ cv: user.credentialsVersion }, this.env.JWT_SECRET, {
       algorithm: 'HS256',
       subject: user.id,
       expiresIn: this.env.JWT_TTL_SECONDS,
@@ -70,14 +78,18 @@ export class AuthService {
   }
 
   async userForToken(token: string): Promise<AuthUser> {
-    let subject: string | undefined;
+    let claims: jwt.JwtPayload;
     try {
-      subject = jwt.verify(token, this.env.JWT_SECRET, { algorithms: ['HS256'] }).sub as string | undefined;
+      claims = jwt.verify(token, this.env.JWT_SECRET, { algorithms: ['HS256'] }) as jwt.JwtPayload;
     } catch {
       throw new UnauthenticatedError('the token is invalid or expired');
     }
-    const user = subject ? await this.orm.em.fork().findOne(User, subject) : null;
+    const user = claims.sub ? await this.orm.em.fork().findOne(User, claims.sub) : null;
     if (!user || user.status !== 'active') throw new UnauthenticatedError('the user is unknown or suspended');
+    // Tokens from before credentials versions carry no stamp: they belong to version 1.
+    if ((typeof claims.cv === 'number' ? claims.cv : 1) !== user.credentialsVersion) {
+      throw new UnauthenticatedError('the password was changed since this token was issued; log in again');
+    }
     return toAuthUser(user);
   }
 }
@@ -90,5 +102,6 @@ export function toAuthUser(user: User): AuthUser {
     role: user.role,
     regionCode: user.regionCode,
     regionPath: user.regionPath,
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -9,4 +9,6 @@ export interface AuthUser {
   regionCode: string;
   /** Materialized path of the user's region: the subtree they may see. */
   regionPath: string;
+  /** Set on an account an administrator created with a temporary password: nothing but changing it is allowed. */
+  mustChangePassword?: boolean;
 }

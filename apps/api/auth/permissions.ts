@@ -18,6 +18,7 @@ const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator',
 const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
 const ADMIN = ['administrator'] as const;
 const EMERGENCY_VIEWERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
+const PAYMENT_READERS = ['payment_officer', 'county_approver', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
 
 const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
@@ -30,6 +31,7 @@ const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 're
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/auth/login': { roles: 'public', scope: 'none' },
   'GET /api/auth/me': { roles: 'any', scope: 'own-user' },
+  'POST /api/auth/password': { roles: 'any', scope: 'own-user' },
   'GET /api/health': { roles: 'public', scope: 'none' },
 
   'POST /api/applications': subtree(['village_assistant', 'township_clerk']),
@@ -81,6 +83,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/emergency/reserve/{code}': subtree(['township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor']),
   'POST /api/emergency/reserve/{code}/top-ups': subtree(['county_approver']),
   'POST /api/admin/regions/{code}/reserve-funding': subtree(ADMIN),
+  'POST /api/payments/runs': subtree(['payment_officer', 'administrator']),
+  'GET /api/payments/runs': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}/bank-file': subtree(['payment_officer']),
 
   'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
 };

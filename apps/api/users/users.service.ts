@@ -51,6 +51,8 @@ export class UsersService {
       return await this.orm.em.fork().transactional(async (em) => {
         const region = await this.regionInSubtree(em, admin, body.regionCode);
         const user = new User({ id: randomUUID(), username: body.username, displayName: body.displayName, passwordHash, role: body.role, regionCode: region.code, regionPath: region.path });
+        // The administrator chose this password and may have written it down: the user replaces it at first login.
+        user.mustChangePassword = true;
         await em.insert(User, user);
         await this.record(em, admin, user, null, null);
         return toView(user);

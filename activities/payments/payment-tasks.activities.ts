@@ -1,0 +1,82 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { AuditLog } from '../audit/audit-log.service';
+import { insertOnce } from '../db/idempotent';
+import { Submission } from '../tasks/submission.entity';
+import { TASK_RANK, Task } from '../tasks/task.entity';
+import { PaymentBatch } from './payment-batch.entity';
+import { Payment } from './payment.entity';
+import type { PaymentActivities } from './payment.contract';
+
+/** Payment work has no statutory limit; the due time orders the county's inbox and shows what waits. */
+const DUE_MS = 3 * 86_400_000;
+
+type TaskActivities = Pick<PaymentActivities, 'openPaymentTask' | 'closePaymentTask' | 'rejectPaymentBatch'>;
+
+/** The inbox rows of a payment run and the audited approval decision; each write once per task or batch. */
+export function paymentTaskActivities(orm: MikroORM, audit = new AuditLog()): TaskActivities {
+  const tx = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
+
+  return {
+    async openPaymentTask({ batchId, taskId, step, role, at }) {
+      const batch = await orm.em.fork().findOneOrFail(PaymentBatch, batchId);
+      await insertOnce(
+        orm.em.fork(),
+        new Task({
+          id: taskId,
+          caseType: 'payment',
+          caseId: batchId,
+          caseNo: `FF-${batch.countyCode}-${batch.month}-${batch.attempt}`,
+          step,
+          role,
+          escalationOf: null,
+          round: 1,
+          regionCode: batch.countyCode,
+          regionPath: batch.regionPath,
+          rank: TASK_RANK.routine,
+          dueAt: new Date(at + DUE_MS),
+          dueWarning: null,
+          createdAt: new Date(at),
+        }),
+      );
+    },
+
+    async closePaymentTask({ batchId, taskId, outcome, actor, submissionId, at }) {
+      await tx(async (em) => {
+        const task = await em.findOne(Task, taskId);
+        if (!task || task.status !== 'open') return;
+        const batch = await em.findOneOrFail(PaymentBatch, batchId);
+        task.status = 'completed';
+        task.closedAt = new Date(at);
+        task.closedById = actor.userId;
+        task.submissionId = submissionId ?? null;
+        if (submissionId) {
+          const submission = await em.findOne(Submission, submissionId);
+          if (submission) submission.status = 'accepted';
+        }
+        if (outcome === 'release') return;
+        if (outcome === 'approve') {
+          batch.approvedById = actor.userId;
+          batch.status = 'awaiting_release';
+        }
+        await audit.append(em, {
+          actorId: actor.userId,
+          actorRole: actor.role,
+          regionCode: batch.countyCode,
+          action: outcome === 'approve' ? 'payment_approved' : 'payment_rejected',
+          targetType: 'payment_batch',
+          targetId: batchId,
+          after: { month: batch.month, payments: batch.paymentCount, totalFen: batch.totalFen, submissionId: submissionId ?? null },
+        });
+      });
+    },
+
+    async rejectPaymentBatch({ batchId }) {
+      await tx(async (em) => {
+        const batch = await em.findOneOrFail(PaymentBatch, batchId);
+        if (batch.status === 'rejected') return;
+        batch.status = 'rejected';
+        await em.nativeUpdate(Payment, { batchId, status: 'prepared' }, { status: 'cancelled' });
+      });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Every column stored as a field ciphertext, by table, with the table's primary key column. The plaintext
+ * conversion in setup and the key rotation job both walk this list: a new encrypted column is added here too.
+ */
+export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: readonly string[] }[] = [
+  { table: 'members', key: 'id', columns: ['name', 'id_number', 'disability_grade'] },
+  { table: 'households', key: 'id', columns: ['address', 'phone', 'bank_account'] },
+  { table: 'submissions', key: 'id', columns: ['payload'] },
+  { table: 'objections', key: 'id', columns: ['content', 'objector_name'] },
+  { table: 'notices', key: 'id', columns: ['text'] },
+  { table: 'payment_exports', key: 'batch_id', columns: ['content'] },
+  { table: 'emergency_requests', key: 'id', columns: ['event_description', 'need'] },
+];
