@@ -2,3 +2,4 @@
 export { applicationWorkflow } from './application/application.workflow';
 export { recipientWorkflow } from './recipient/recipient.workflow';
 export { emergencyWorkflow } from './emergency/emergency.workflow';
+export { recipientFanOutWorkflow } from './recipient/fan-out.workflow';

@@ -17,6 +17,11 @@ import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
+import { CampaignItem } from '../recipients/campaign-item.entity';
+import { ChangeReport } from '../recipients/change-report.entity';
+import { Complaint } from '../recipients/complaint.entity';
+import { LifecycleJob } from '../recipients/lifecycle-job.entity';
+import { RecipientCheck } from '../recipients/recipient-check.entity';
 import { KinRegisterEntry } from '../integrity/kin-register.entity';
 import { HolidayYearRow } from '../regions/holiday-year.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
@@ -46,6 +51,11 @@ export const ENTITIES = [
   Recipient,
   Entitlement,
   LifecycleEvent,
+  ChangeReport,
+  Complaint,
+  RecipientCheck,
+  LifecycleJob,
+  CampaignItem,
   ReserveLedger,
   ReserveMovement,
   KinRegisterEntry,

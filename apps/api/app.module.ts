@@ -5,6 +5,10 @@ import { CalendarAdminService } from './admin/calendar-admin.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
+import { LifecycleCommandsService } from './recipients/lifecycle-commands.service';
+import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
+import { RecipientsService } from './recipients/recipients.service';
+import { RecipientTasksHandler } from './inbox/recipient-tasks.handler';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
@@ -36,7 +40,8 @@ export class AppModule {
         ObjectionsService,
         RevealService,
         ApplicationTasksHandler,
-        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler] },
+        RecipientTasksHandler,
+        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, RecipientTasksHandler] },
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
@@ -44,6 +49,9 @@ export class AppModule {
         UsersService,
         KinRegisterService,
         PublicityRegisterService,
+        RecipientsService,
+        LifecycleCommandsService,
+        LifecycleJobsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -6,6 +6,8 @@ import { HealthController } from './health/health.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
+import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
+import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
 
@@ -21,4 +23,6 @@ export const CONTROLLERS = [
   UsersController,
   KinRegisterController,
   PublicityRegisterController,
+  RecipientsController,
+  LifecycleJobsController,
 ];

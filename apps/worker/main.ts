@@ -10,13 +10,16 @@ import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { APPLICATION_TASK_QUEUE } from '../../workflows/application/definitions';
+import { recipientTaskQueueFor } from '../../workflows/recipient/definitions';
+import { createRecipientWorker } from './create-recipient-worker';
 import { createApplicationWorker } from './create-worker';
 
 const RELAY_INTERVAL_MS = 5_000;
 
 /**
- * The worker process: runs application workflows and their activities, and relays any accepted application whose
- * workflow the API could not start. Run several for throughput; they share the task queue.
+ * The worker process: runs application workflows and their activities on the application queue, the recipient
+ * households' lifecycle workflows (动态管理) and their fan-outs on the recipients queue, and relays any accepted
+ * application whose workflow the API could not start. Run several for throughput; they share the task queues.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -25,27 +28,46 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const bundle = resolve(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
   const taskQueue = env.TEMPORAL_TASK_QUEUE ?? APPLICATION_TASK_QUEUE;
+  const recipientTaskQueue = recipientTaskQueueFor(env.TEMPORAL_TASK_QUEUE);
+  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const departments = new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL });
+  const workflowBundlePath = existsSync(bundle) ? bundle : undefined;
   const worker = await createApplicationWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue,
     orm,
-    departments: new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL }),
-    workflowBundlePath: existsSync(bundle) ? bundle : undefined,
+    departments,
+    temporal: client,
+    recipientTaskQueue,
+    workflowBundlePath,
+  });
+  const recipientWorker = await createRecipientWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: recipientTaskQueue,
+    orm,
+    departments,
+    temporal: client,
+    workflowBundlePath,
   });
 
-  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const starter = new CaseStarter(orm, new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), taskQueue);
+  const starter = new CaseStarter(orm, client, taskQueue);
   const relay = setInterval(() => {
     starter.relayPending().catch(() => undefined);
   }, RELAY_INTERVAL_MS);
 
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
-  console.log(`worker polling ${taskQueue} on ${env.TEMPORAL_ADDRESS}`);
-  process.once('SIGINT', () => worker.shutdown());
-  process.once('SIGTERM', () => worker.shutdown());
-  await worker.run();
+  console.log(`worker polling ${taskQueue} and ${recipientTaskQueue} on ${env.TEMPORAL_ADDRESS}`);
+  const shutdown = () => {
+    worker.shutdown();
+    recipientWorker.shutdown();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await Promise.all([worker.run(), recipientWorker.run()]);
   clearInterval(relay);
   stopAnchoring();
   await clientConnection.close();

@@ -12,6 +12,8 @@ import { PolicyService } from '../../activities/regions/policy.service';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { createApp } from '../../apps/api/create-app';
 import { createApplicationWorker } from '../../apps/worker/create-worker';
+import { createRecipientWorker } from '../../apps/worker/create-recipient-worker';
+import { recipientTaskQueueFor } from '../../workflows/recipient/definitions';
 import { createSandboxServer, type SandboxServer } from '../../apps/departments-sandbox/sandbox.server';
 import { loadRecords } from '../../apps/departments-sandbox/main';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
@@ -66,15 +68,28 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
   const connection = ts ? undefined : await Connection.connect({ address: run.temporalAddress });
   const temporal = ts ? ts.client : new Client({ connection: connection!, namespace: 'default' });
 
+  const departments = new HttpDepartmentsClient({ baseUrl: departmentsUrl });
+  const recipientTaskQueue = recipientTaskQueueFor(taskQueue);
   const worker: Worker = await createApplicationWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
     orm: db.orm,
-    departments: new HttpDepartmentsClient({ baseUrl: departmentsUrl }),
+    departments,
+    temporal,
+    recipientTaskQueue,
     workflowBundlePath: run.workflowBundlePath,
   });
-  const running = worker.run();
+  const recipientWorker: Worker = await createRecipientWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue: recipientTaskQueue,
+    orm: db.orm,
+    departments,
+    temporal,
+    workflowBundlePath: run.workflowBundlePath,
+  });
+  const running = Promise.all([worker.run(), recipientWorker.run()]);
 
   const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
   await app.listen(0, '127.0.0.1');
@@ -100,6 +115,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     async stop() {
       await app.close();
       worker.shutdown();
+      recipientWorker.shutdown();
       await running;
       if (!ts) {
         await connection!.close();

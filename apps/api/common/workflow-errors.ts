@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { UPDATE_REJECTIONS } from '../../../workflows/application/definitions';
+import { RECIPIENT_REJECTIONS } from '../../../workflows/recipient/definitions';
 import { ConflictError, UnavailableError } from './errors';
 
 const CODES: Record<string, string> = {
@@ -12,6 +13,14 @@ const CODES: Record<string, string> = {
   [UPDATE_REJECTIONS.incompleteSupplement]: 'incomplete_supplement',
   [UPDATE_REJECTIONS.samePolicy]: 'same_policy',
   [UPDATE_REJECTIONS.conflictOfInterest]: 'conflict_of_interest',
+  [RECIPIENT_REJECTIONS.terminated]: 'recipient_terminated',
+  [RECIPIENT_REJECTIONS.notSuspended]: 'not_suspended',
+  [RECIPIENT_REJECTIONS.alreadySuspended]: 'already_suspended',
+  [RECIPIENT_REJECTIONS.invalidIncomes]: 'invalid_incomes',
+  [RECIPIENT_REJECTIONS.staleTask]: 'stale_task',
+  [RECIPIENT_REJECTIONS.wrongRole]: 'wrong_role',
+  [RECIPIENT_REJECTIONS.duplicate]: 'duplicate_command',
+  [RECIPIENT_REJECTIONS.missingReason]: 'missing_reason_code',
 };
 
 /**

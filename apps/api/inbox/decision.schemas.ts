@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REASON_CODES } from '../../../workflows/application/decisions';
 import { DOCUMENT_CODES } from '../applications/applications.schemas';
+import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
 
 /**
  * The body of "complete a task", one schema per step (chosen by `step`, so errors name the right fields). `reason`
@@ -52,7 +53,7 @@ export const APPLICATION_DECISION_SCHEMAS = {
 } as const;
 
 /** Every decision any inbox task accepts, by step (step names are unique across case types). */
-export const DECISION_SCHEMAS = { ...APPLICATION_DECISION_SCHEMAS } as const;
+export const DECISION_SCHEMAS = { ...APPLICATION_DECISION_SCHEMAS, ...RECIPIENT_DECISION_SCHEMAS } as const;
 
 export type DecisionBody = z.infer<(typeof DECISION_SCHEMAS)[keyof typeof DECISION_SCHEMAS]>;
 
