@@ -12,17 +12,14 @@ import {
 import { CampaignItem, campaignTaskId } from './campaign-item.entity';
 import type { FanOutActivities } from './fan-out.contract';
 import { LifecycleJob } from './lifecycle-job.entity';
-import { Recipient } from './recipient.entity';
-
-/** Households still on the program: the ones a standard change or a campaign reaches. */
-export const LIVE_STATUSES = ['active', 'gradual_exit', 'suspended'] as const;
+import { LIVE_RECIPIENT_STATUSES, Recipient } from './recipient.entity';
 
 /** Recipients handled per page (one activity call). */
 export const FAN_OUT_PAGE_SIZE = 50;
 
-/** The live recipients of a region subtree. */
+/** The live recipients of a region subtree: the ones a standard change or a campaign reaches. */
 export function liveRecipientsIn(regionPath: string): FilterQuery<Recipient> {
-  return { regionPath: { $like: `${regionPath}%` }, status: { $in: [...LIVE_STATUSES] }, program: 'dibao' };
+  return { regionPath: { $like: `${regionPath}%` }, status: { $in: [...LIVE_RECIPIENT_STATUSES] }, program: 'dibao' };
 }
 
 /**

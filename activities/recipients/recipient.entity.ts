@@ -2,6 +2,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { RecipientCategory } from '../../workflows/domain/lifecycle';
 import type { RecipientStatus } from '../../workflows/recipient/definitions';
 
+/** Statuses of a household still on the program (paid, in 渐退, or suspended pending a decision). */
+export const LIVE_RECIPIENT_STATUSES = ['active', 'gradual_exit', 'suspended'] as const;
+
 /**
  * A household enrolled in a program (在保对象) by an approved application. One per application; the service keeps at
  * most one live enrolment per household and program. Status and amount follow what the lifecycle workflow records

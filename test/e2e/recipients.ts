@@ -9,6 +9,8 @@ export interface Enrolled {
   householdId: string;
   memberIds: string[];
   idNumbers: string[];
+  /** The members as the application gave them, to apply again with the same people. */
+  members: ReturnType<typeof applicationBody>['members'];
 }
 
 /**
@@ -30,7 +32,7 @@ export async function enrolInDistrict(platform: Platform, incomeFen: number): Pr
   const next = await waitForCase(clerk, id, (c) => c.stage === 'county_sampling' || c.stage === 'township_confirmation');
   if (next.stage === 'county_sampling') await new Caseworker(await platform.as('kc.approver')).complete(id, 'county_sampling', { outcome: 'confirmed', reason: '抽查属实' });
   await new Caseworker(await platform.as('kc.reviewer2')).complete(id, 'township_confirmation', { outcome: 'approve', reason: '同意' });
-  return { applicationId: id, householdId: detail.household.id, memberIds, idNumbers: body.members.map((m) => m.idNumber) };
+  return { applicationId: id, householdId: detail.household.id, memberIds, idNumbers: body.members.map((m) => m.idNumber), members: body.members };
 }
 
 /** Polls a recipient route until the predicate holds (the household's workflow moves asynchronously). */
