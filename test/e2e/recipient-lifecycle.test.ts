@@ -66,4 +66,16 @@ test('approval → lifecycle running → income report → decrease in the ledge
     for (const n of enrolled.idNumbers) expect(JSON.stringify(body)).not.toContain(n);
   }
   expect((await (await platform.as('yz.clerk')).get(`/api/recipients/${householdId}`)).status).toBe(404);
-}, 120_000);
+
+  // Months later, by themselves: the economic re-check (the departments know of no income: a material change) and
+  // the periodic re-review by category each put a re-review in the township investigator's inbox.
+  const { lifecycle } = (await clerk.get(`/api/recipients/${householdId}`)).body;
+  const due = [lifecycle.nextCheckMonth, lifecycle.nextReReviewMonth].sort()[1] as string;
+  await env.sleep(monthStart(due) + 3_600_000 - (await env.currentTimeMs()));
+  const investigator = await platform.as('kc.investigator');
+  const kinds = (b: any) => [...new Set(b.items.filter((t: any) => t.caseId === householdId).map((t: any) => t.id.split(':')[1]))].sort();
+  const inbox = await waitForRecipient(investigator, '/api/inbox?step=re_review&pageSize=100', (b) => kinds(b).length === 2);
+  expect(kinds(inbox)).toEqual(['check', 're-review']);
+  const later = (await clerk.get(`/api/recipients/${householdId}/timeline`)).body.events.map((e: any) => `${e.type}:${e.code}`);
+  expect(later).toEqual(expect.arrayContaining(['check:economic_check', 're_review:economic_check', 're_review:periodic']));
+}, 180_000);
