@@ -32,6 +32,7 @@ export function fanOutActivities(orm: MikroORM, temporal: Client, pageSize = FAN
   async function send(job: LifecycleJob, recipient: Recipient): Promise<'sent' | 'skipped'> {
     const handle = temporal.workflow.getHandle(recipientWorkflowId(recipient.householdId));
     const params = job.params;
+    const taskId = campaignTaskId(recipient.householdId, job.id);
     try {
       if (params.kind === 'standard_change') {
         await handle.startUpdate(standardChangedUpdate, {
@@ -39,16 +40,17 @@ export function fanOutActivities(orm: MikroORM, temporal: Client, pageSize = FAN
           waitForStage: 'ACCEPTED',
         });
       } else {
-        await insertOnce(orm.em.fork(), new CampaignItem({ taskId: campaignTaskId(recipient.householdId, job.id), jobId: job.id, householdId: recipient.householdId }));
+        await insertOnce(orm.em.fork(), new CampaignItem({ taskId, jobId: job.id, householdId: recipient.householdId }));
         await handle.startUpdate(campaignUpdate, { args: [{ campaignId: job.id, dueAt: params.dueAt }], waitForStage: 'ACCEPTED' });
       }
       return 'sent';
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-        return err.cause.type === RECIPIENT_REJECTIONS.duplicate ? 'sent' : 'skipped';
-      }
-      if (err instanceof WorkflowNotFoundError) return 'skipped';
-      throw err;
+      const refused = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure;
+      if (refused && err.cause.type === RECIPIENT_REJECTIONS.duplicate) return 'sent';
+      if (!refused && !(err instanceof WorkflowNotFoundError)) throw err;
+      // The household left (or has no workflow): it is not part of the campaign's progress.
+      if (params.kind === 'campaign') await orm.em.fork().nativeDelete(CampaignItem, { taskId });
+      return 'skipped';
     }
   }
 
