@@ -3,6 +3,7 @@ import { applicationBody } from '../helpers/factories';
 import { Http } from '../helpers/http';
 import { Caseworker, waitForCase } from './caseworker';
 import { startPlatform, type Platform } from './platform';
+import { waitForRecipient } from './recipients';
 
 /**
  * 个人信息不外泄: an end-to-end district case, and nothing the platform says while running it (HTTP responses, log
@@ -96,13 +97,21 @@ test('a district case end to end leaks no ID number, name or address into respon
   expect(decided.status).toBe('approved');
   await clerk.get(`/api/applications/${id}/timeline`);
   await clerk.get('/api/applications');
+  // The household's lifecycle: its routes and its workflow's history are held to the same rule.
+  const householdId: string = decided.household.id;
+  await waitForRecipient(clerk, `/api/recipients/${householdId}/ledger`, (l) => l.entries.length === 1);
+  await clerk.get(`/api/recipients/${householdId}`);
+  await clerk.get(`/api/recipients/${householdId}/timeline`);
+  await clerk.get('/api/recipients');
 
   const history = await platform.temporal.workflow.getHandle(`dibao-application-${id}`).fetchHistory();
-  const sources = { responses: responses.join('\n'), logs: logs.join('\n'), history: historyText(history) };
+  const lifecycle = await platform.temporal.workflow.getHandle(`dibao-recipient-${householdId}`).fetchHistory();
+  const sources = { responses: responses.join('\n'), logs: logs.join('\n'), history: historyText(history) + historyText(lifecycle) };
   // The capture is real: masked names reached the responses, decoded payloads the history text.
   expect(sources.responses).toContain('慕***');
   expect(sources.history).toContain('json/plain');
   expect(sources.history).toContain(`\\"applicationId\\":\\"${id}\\"`);
+  expect(sources.history).toContain(`\\"householdId\\":\\"${householdId}\\"`);
   const leaks = Object.entries(sources).flatMap(([source, text]) => secrets.filter((s) => text.includes(s)).map((s) => `${source}: ${s}`));
   expect(leaks).toEqual([]);
 });
