@@ -55,7 +55,7 @@ test('a campaign over a township: one task per recipient, started twice, with do
   const investigator = await platform.as('kc.investigator');
   const tasks = await reReviews(investigator, (t) => t.id.endsWith(`:campaign:${jobId}`), 2);
   expect(tasks.map((t) => t.caseId).sort()).toEqual(households.map((h) => h.householdId).sort());
-  expect(tasks.every((t) => t.caseType === 'recipient' && t.role === 'township_investigator' && !t.urgent)).toBe(true);
+  expect(tasks.every((t) => t.caseType === 'recipient' && t.role === 'township_investigator' && t.stepLabel === '复核' && !t.urgent)).toBe(true);
 
   const done = await complete(investigator, tasks[0].id, { outcome: 'continue', reason: '复核家庭情况无变化' });
   expect(done.status).toBe(200);

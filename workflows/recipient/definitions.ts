@@ -136,6 +136,9 @@ export interface CampaignCommand {
   dueAt: number;
 }
 
+/** zh-CN labels of the recipient's inbox steps. */
+export const RECIPIENT_STEP_LABELS: Record<'re_review', string> = { re_review: '复核' };
+
 /** The role that carries out re-reviews (入户复核). */
 export const RE_REVIEW_ROLE = 'township_investigator';
 
