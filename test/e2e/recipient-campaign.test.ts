@@ -1,3 +1,5 @@
+import { startMissingLifecycles } from '../../activities/recipients/lifecycle-backfill';
+import { recipientTaskQueueFor } from '../../workflows/recipient/definitions';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { applicationBody } from '../helpers/factories';
 import type { Http } from '../helpers/http';
@@ -7,7 +9,8 @@ import { enrolInDistrict, waitForRecipient, type Enrolled } from './recipients';
 /**
  * Region-wide re-reviews and complaints through HTTP on the Temporal dev server: a 专项治理 campaign over a township
  * opens exactly one task per recipient household however often it is started, with its progress; a complaint opens
- * an immediate re-review that auditors can see; the investigator's outcome ends a household, which may apply again.
+ * an immediate re-review that auditors can see; the investigator's outcome ends a household, which may apply again;
+ * a standard change reaches every live household; the backfill starts a workflow only where one is missing.
  */
 
 let platform: Platform;
@@ -124,4 +127,22 @@ test('a standard change from this month: every live household recomputed, arrear
   expect(record.body).toMatchObject({ monthlyBenefitFen: 140_000, lifecycle: { amountFen: 140_000 } });
   expect((await (await platform.as('kc.auditor')).get(`/api/admin/lifecycle-jobs/${started.body.id}`)).status).toBe(200);
   expect((await (await platform.as('yz.admin')).get(`/api/admin/lifecycle-jobs/${started.body.id}`)).status).toBe(404);
+});
+
+test('a live household whose workflow is missing gets one from the backfill; a running one is left alone', async () => {
+  const live = households[1];
+  const handle = platform.temporal.workflow.getHandle(`dibao-recipient-${live.householdId}`);
+  await handle.terminate('lost for the test');
+  const queue = recipientTaskQueueFor(platform.env.TEMPORAL_TASK_QUEUE);
+  expect(await startMissingLifecycles(platform.db.orm, platform.temporal, queue, 1)).toBeGreaterThanOrEqual(1);
+  const restarted = await platform.temporal.workflow.getHandle(`dibao-recipient-${live.householdId}`).describe();
+  expect(restarted.status.name).toBe('RUNNING');
+  await startMissingLifecycles(platform.db.orm, platform.temporal, queue);
+  expect((await platform.temporal.workflow.getHandle(`dibao-recipient-${live.householdId}`).describe()).runId).toBe(restarted.runId);
+
+  const clerk = await platform.as('kc.clerk');
+  const state = await waitForRecipient(clerk, `/api/recipients/${live.householdId}`, (r) => r.lifecycle?.status === 'active');
+  expect(state.lifecycle.nextMonth > state.startMonth).toBe(true);
+  const ledger = await clerk.get(`/api/recipients/${live.householdId}/ledger`);
+  expect(ledger.body.entries.filter((e: any) => e.kind === 'regular')).toHaveLength(1);
 });
