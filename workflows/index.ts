@@ -3,3 +3,4 @@ export { applicationWorkflow } from './application/application.workflow';
 export { recipientWorkflow } from './recipient/recipient.workflow';
 export { emergencyWorkflow } from './emergency/emergency.workflow';
 export { paymentRunWorkflow } from './payments/payment-run.workflow';
+export { recipientFanOutWorkflow } from './recipient/fan-out.workflow';

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import { lifecycleStarterActivities, type LifecycleStarterDeps } from '../recipients/lifecycle-starter.activities';
 import type { DepartmentsPort } from '../departments/departments.port';
 import type { CalendarService } from '../regions/calendar.service';
 import type { ApplicationActivities } from './application.contract';
@@ -11,6 +12,8 @@ export interface ApplicationActivityDeps {
   orm: MikroORM;
   calendars: CalendarService;
   departments: DepartmentsPort;
+  /** Where an approval starts the household's lifecycle workflow. */
+  lifecycle: Omit<LifecycleStarterDeps, 'orm'>;
 }
 
 /** The application workflow's activities, wired to their dependencies (one ORM fork per call inside each). */
@@ -20,5 +23,6 @@ export function createApplicationActivities(deps: ApplicationActivityDeps): Appl
     ...publicityActivities(deps.orm, deps.calendars),
     ...checkActivities(deps.orm, deps.departments),
     ...decisionActivities(deps.orm),
+    ...lifecycleStarterActivities({ orm: deps.orm, ...deps.lifecycle }),
   };
 }

@@ -40,6 +40,19 @@ export interface ApplicationActivities {
   recordEvent(input: RecordEventInput): Promise<void>;
   /** Records the final decision; on approval computes the benefit and enrols the household (once per application). */
   decide(input: DecideInput): Promise<DecisionResult>;
+  /**
+   * Starts the enrolled household's lifecycle workflow (动态管理) after an approval. Idempotent: the workflow id is
+   * derived from the household, so a retry finds it running; a household that left and was approved again gets a
+   * new run under the same id. Returns false when the decision enrolled nobody.
+   */
+  startRecipientLifecycle(input: StartLifecycleInput): Promise<{ started: boolean }>;
+}
+
+export interface StartLifecycleInput {
+  applicationId: string;
+  /** The assessed incomes of the home visit, by member id; members without one count their declared income. */
+  incomes?: readonly AssessedIncome[];
+  at: number;
 }
 
 export interface OpenTaskInput {

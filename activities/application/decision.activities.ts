@@ -8,6 +8,7 @@ import { AuditLog } from '../audit/audit-log.service';
 import { Household } from '../households/household.entity';
 import type { Member } from '../households/member.entity';
 import { Recipient } from '../recipients/recipient.entity';
+import { recipientCategory } from '../recipients/recipient-category';
 import { Application } from './application.entity';
 import { CaseDecision } from './case-decision.entity';
 import { Notice } from './notice.entity';
@@ -97,6 +98,7 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
               membersCounted: benefit.membersCounted,
               startMonth,
               policySnapshotId: application.policySnapshotId,
+              category: recipientCategory(household.members.getItems(), today),
               createdAt: at,
             }),
           );

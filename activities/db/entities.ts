@@ -24,6 +24,11 @@ import { PaymentBatch } from '../payments/payment-batch.entity';
 import { PaymentExport } from '../payments/payment-export.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
+import { CampaignItem } from '../recipients/campaign-item.entity';
+import { ChangeReport } from '../recipients/change-report.entity';
+import { Complaint } from '../recipients/complaint.entity';
+import { LifecycleJob } from '../recipients/lifecycle-job.entity';
+import { RecipientCheck } from '../recipients/recipient-check.entity';
 import { KinRegisterEntry } from '../integrity/kin-register.entity';
 import { HolidayYearRow } from '../regions/holiday-year.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
@@ -53,6 +58,11 @@ export const ENTITIES = [
   Recipient,
   Entitlement,
   LifecycleEvent,
+  ChangeReport,
+  Complaint,
+  RecipientCheck,
+  LifecycleJob,
+  CampaignItem,
   ReserveLedger,
   ReserveMovement,
   EmergencyRequest,

@@ -1,5 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
+/** notice, status change, re-review opened / closed, economic re-check, change reported, complaint raised, job reached the household. */
+export type LifecycleEventType = 'notice' | 'status' | 're_review' | 're_review_closed' | 'check' | 'change_report' | 'complaint';
+
 /**
  * A lifecycle event of a recipient household (notice, status change, re-review opened), keyed by the id the workflow
  * fixed before scheduling the activity, so a retried write is a no-op. Codes, months and fen only; the notice text
@@ -16,9 +19,9 @@ export class LifecycleEvent {
   householdId: string;
 
   @Property({ type: 'string', length: 16 })
-  type: 'notice' | 'status' | 're_review';
+  type: LifecycleEventType;
 
-  /** Notice kind, new status or re-review reason. */
+  /** Notice kind, new status, re-review reason or outcome, change kind, complaint channel. */
   @Property({ type: 'string', length: 32 })
   code: string;
 

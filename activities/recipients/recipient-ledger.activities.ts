@@ -3,14 +3,20 @@ import type { MikroORM } from '@mikro-orm/core';
 import { insertOnce } from '../db/idempotent';
 import { Entitlement } from './entitlement.entity';
 import { LifecycleEvent } from './lifecycle-event.entity';
-import type { RecipientActivities } from './recipient.contract';
+import type { NoticeKind, RecipientActivities } from './recipient.contract';
+import { Recipient } from './recipient.entity';
 
-type LedgerActivities = Pick<RecipientActivities, 'recordEntitlement' | 'issueNotice' | 'recordStatus' | 'openReReviewTask'>;
+type LedgerActivities = Pick<RecipientActivities, 'recordEntitlement' | 'issueNotice' | 'recordStatus'>;
+
+/** Notices whose amount is the one paid from their effective month on. */
+const AMOUNT_NOTICES: ReadonlySet<NoticeKind> = new Set(['continue', 'increase', 'decrease', 'standard_change', 'gradual_exit_cancelled']);
 
 /**
  * The recipient workflow's writes to our own database. Each is one insert guarded by a unique key (the entitlement's
  * household + month + type + kind + reference, or the event key the workflow fixed), so a retry or a concurrent
- * duplicate is a no-op that reports `created: false` instead of failing. One forked EntityManager per call.
+ * duplicate is a no-op that reports `created: false` instead of failing. One forked EntityManager per call. Status
+ * changes and new amounts are copied onto the enrolment row (setting the same value again is harmless), so lists
+ * and the 长期公示 register show what the workflow decided.
  */
 export function recipientLedgerActivities(orm: MikroORM): LedgerActivities {
   const event = (init: Omit<LifecycleEvent, 'at'> & { at: number }) =>
@@ -35,8 +41,8 @@ export function recipientLedgerActivities(orm: MikroORM): LedgerActivities {
       );
       return { created };
     },
-    issueNotice: (input) =>
-      event({
+    issueNotice: async (input) => {
+      await event({
         key: input.noticeId,
         householdId: input.householdId,
         type: 'notice',
@@ -44,9 +50,13 @@ export function recipientLedgerActivities(orm: MikroORM): LedgerActivities {
         effectiveMonth: input.effectiveMonth,
         data: { amountFen: input.amountFen, reasonCode: input.reasonCode ?? null, derivation: input.derivation ?? null },
         at: input.at,
-      }),
-    recordStatus: (input) =>
-      event({
+      });
+      if (input.recipientId && AMOUNT_NOTICES.has(input.kind)) {
+        await orm.em.fork().nativeUpdate(Recipient, { id: input.recipientId }, { monthlyBenefitFen: input.amountFen });
+      }
+    },
+    recordStatus: async (input) => {
+      await event({
         key: input.key,
         householdId: input.householdId,
         type: 'status',
@@ -54,16 +64,8 @@ export function recipientLedgerActivities(orm: MikroORM): LedgerActivities {
         effectiveMonth: input.effectiveMonth,
         data: { reasonCode: input.reasonCode, actor: input.actor ?? null },
         at: input.at,
-      }),
-    openReReviewTask: (input) =>
-      event({
-        key: input.taskId,
-        householdId: input.householdId,
-        type: 're_review',
-        code: input.reason,
-        effectiveMonth: null,
-        data: { recipientId: input.recipientId, reference: input.reference ?? null },
-        at: input.at,
-      }),
+      });
+      if (input.recipientId) await orm.em.fork().nativeUpdate(Recipient, { id: input.recipientId }, { status: input.status });
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { AssessedIncome } from '../../workflows/application/decisions';
 import type { Derivation, Month } from '../../workflows/domain/lifecycle';
 import type { LifecycleActor, RecipientStatus } from '../../workflows/recipient/definitions';
 
@@ -14,8 +15,13 @@ export interface RecipientActivities {
   recordEntitlement(input: EntitlementInput): Promise<{ created: boolean }>;
   /** Opens a re-review (复核) task in the township investigator's inbox, once per task id. */
   openReReviewTask(input: ReReviewTaskInput): Promise<void>;
-  /** Re-runs the household economic-status check, once per household and month. */
-  runEconomicCheck(input: { householdId: string; month: Month; at: number }): Promise<EconomicCheckResult>;
+  /** Completes or cancels a re-review task row and puts the outcome on the household's timeline, once per task. */
+  closeReReviewTask(input: CloseReReviewInput): Promise<void>;
+  /**
+   * Re-runs the household economic-status check, once per household and month, and compares what the departments
+   * know with the assessed incomes (by member id, fen): a material difference or an asset flag asks for a re-review.
+   */
+  runEconomicCheck(input: { householdId: string; month: Month; incomes?: AssessedIncome[]; at: number }): Promise<EconomicCheckResult>;
   /** Issues a written notice (书面告知), once per notice id. */
   issueNotice(input: NoticeInput): Promise<void>;
   /** Records a status change of the recipient (enrolled, 渐退, suspended, resumed, terminated), once per key. */
@@ -37,15 +43,27 @@ export interface EntitlementInput {
   at: number;
 }
 
-export type ReReviewReason = 'periodic' | 'complaint' | 'economic_check';
+export type ReReviewReason = 'periodic' | 'complaint' | 'economic_check' | 'campaign';
 
 export interface ReReviewTaskInput {
   taskId: string;
   householdId: string;
   recipientId: string;
   reason: ReReviewReason;
-  /** The complaint or check report that triggered it. */
+  /** The complaint, check report or campaign that triggered it. */
   reference?: string;
+  /** Fixed due time (a campaign's window end); otherwise the region's investigation limit in working days. */
+  dueAt?: number;
+  at: number;
+}
+
+export interface CloseReReviewInput {
+  taskId: string;
+  householdId: string;
+  status: 'completed' | 'cancelled';
+  outcome?: 'continue' | 'change' | 'terminate';
+  submissionId?: string;
+  actor?: LifecycleActor;
   at: number;
 }
 
@@ -72,6 +90,8 @@ export type NoticeKind =
 export interface NoticeInput {
   noticeId: string;
   householdId: string;
+  /** The enrolment the notice belongs to (absent in histories written before it was sent). */
+  recipientId?: string;
   kind: NoticeKind;
   effectiveMonth: Month;
   amountFen: number;
@@ -83,6 +103,8 @@ export interface NoticeInput {
 export interface StatusInput {
   key: string;
   householdId: string;
+  /** The enrolment whose status changes (absent in histories written before it was sent). */
+  recipientId?: string;
   status: RecipientStatus;
   reasonCode: string;
   effectiveMonth: Month;

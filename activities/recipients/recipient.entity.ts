@@ -1,8 +1,14 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { RecipientCategory } from '../../workflows/domain/lifecycle';
+import type { RecipientStatus } from '../../workflows/recipient/definitions';
+
+/** Statuses of a household still on the program (paid, in 渐退, or suspended pending a decision). */
+export const LIVE_RECIPIENT_STATUSES = ['active', 'gradual_exit', 'suspended'] as const;
 
 /**
  * A household enrolled in a program (在保对象) by an approved application. One per application; the service keeps at
- * most one active enrolment per household and program.
+ * most one live enrolment per household and program. Status and amount follow what the lifecycle workflow records
+ * (渐退, suspension, exit; increases and decreases), so lists and the 长期公示 register read them here.
  */
 @Entity({ tableName: 'recipients' })
 @Index({ properties: ['householdId', 'program', 'status'] })
@@ -27,7 +33,11 @@ export class Recipient {
   regionPath: string;
 
   @Property({ type: 'string', length: 16 })
-  status: 'active' | 'suspended' | 'terminated' = 'active';
+  status: RecipientStatus = 'active';
+
+  /** Re-review category (分类管理), fixed at enrolment from the members' ages and disabilities. */
+  @Property({ type: 'string', length: 16, defaultRaw: "'other'" })
+  category: RecipientCategory = 'other';
 
   /** Monthly benefit in fen. */
   @Property({ type: 'integer' })
@@ -49,7 +59,8 @@ export class Recipient {
   @Property({ type: 'datetime' })
   createdAt: Date;
 
-  constructor(init: Omit<Recipient, 'status'>) {
+  constructor(init: Omit<Recipient, 'status' | 'category'> & { category?: RecipientCategory }) {
+    this.category = init.category ?? 'other';
     this.id = init.id;
     this.householdId = init.householdId;
     this.applicationId = init.applicationId;

@@ -6,6 +6,10 @@ import { CalendarAdminService } from './admin/calendar-admin.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
+import { LifecycleCommandsService } from './recipients/lifecycle-commands.service';
+import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
+import { RecipientsService } from './recipients/recipients.service';
+import { RecipientTasksHandler } from './inbox/recipient-tasks.handler';
 import { CaseViewService } from './applications/case-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
@@ -48,7 +52,12 @@ export class AppModule {
         ApplicationTasksHandler,
         EmergencyTasksHandler,
         PaymentTasksHandler,
-        { provide: CASE_TASK_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: [ApplicationTasksHandler, EmergencyTasksHandler, PaymentTasksHandler] },
+        RecipientTasksHandler,
+        {
+          provide: CASE_TASK_HANDLERS,
+          useFactory: (...handlers: unknown[]) => handlers,
+          inject: [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler],
+        },
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
@@ -61,6 +70,9 @@ export class AppModule {
         EmergencyReferralService,
         ReserveFundService,
         PaymentRunsService,
+        RecipientsService,
+        LifecycleCommandsService,
+        LifecycleJobsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

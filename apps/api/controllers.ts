@@ -9,6 +9,8 @@ import { InboxController } from './inbox/inbox.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
 import { PaymentsController } from './payments/payments.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
+import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
+import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
 
@@ -27,4 +29,6 @@ export const CONTROLLERS = [
   EmergencyController,
   ReserveFundController,
   PaymentsController,
+  RecipientsController,
+  LifecycleJobsController,
 ];

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createApplicationActivities } from '../../activities/application/application.activities';
 import type { DepartmentsPort } from '../../activities/departments/departments.port';
@@ -11,6 +12,9 @@ export interface ApplicationWorkerOptions {
   taskQueue?: string;
   orm: MikroORM;
   departments: DepartmentsPort;
+  /** Starts an approved household's lifecycle workflow on the recipients queue. */
+  temporal: Client;
+  recipientTaskQueue: string;
   /** A prebuilt workflow bundle (fast start, identical code on every worker); otherwise bundled from source. */
   workflowBundlePath?: string;
 }
@@ -29,6 +33,7 @@ export async function createApplicationWorker(options: ApplicationWorkerOptions)
       orm: options.orm,
       calendars: new CalendarService(options.orm),
       departments: options.departments,
+      lifecycle: { temporal: options.temporal, taskQueue: options.recipientTaskQueue },
     }),
   });
 }

@@ -13,6 +13,8 @@ import { HttpDepartmentsClient } from '../../activities/departments/http-departm
 import { APPLICATION_TASK_QUEUE } from '../../workflows/application/definitions';
 import { EMERGENCY_TASK_QUEUE } from '../../workflows/emergency/definitions';
 import { paymentTaskQueue } from '../../workflows/payments/definitions';
+import { recipientTaskQueueFor } from '../../workflows/recipient/definitions';
+import { createRecipientWorker } from './create-recipient-worker';
 import { createApplicationWorker } from './create-worker';
 import { createEmergencyWorker } from './emergency-worker';
 import { createPaymentWorker } from './payment-worker';
@@ -20,9 +22,10 @@ import { createPaymentWorker } from './payment-worker';
 const RELAY_INTERVAL_MS = 5_000;
 
 /**
- * The worker process: runs application workflows and their activities, the 救急难 workflows on their own queue
- * (so urgent work never waits behind routine cases), payment runs on theirs, and relays any accepted application
- * whose workflow the API could not start. Run several for throughput; they share the task queues.
+ * The worker process: one process polling every queue, each with its own worker: applications; the recipient
+ * households' lifecycles (动态管理) and their fan-outs; 救急难 requests (so urgent work never waits behind routine
+ * cases); payment runs. It also relays any accepted application or emergency request whose workflow the API could
+ * not start. Run several for throughput; they share the task queues.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -31,13 +34,29 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const bundle = resolve(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
   const taskQueue = env.TEMPORAL_TASK_QUEUE ?? APPLICATION_TASK_QUEUE;
+  const recipientTaskQueue = recipientTaskQueueFor(env.TEMPORAL_TASK_QUEUE);
+  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const departments = new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL });
+  const workflowBundlePath = existsSync(bundle) ? bundle : undefined;
   const worker = await createApplicationWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue,
     orm,
-    departments: new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL }),
-    workflowBundlePath: existsSync(bundle) ? bundle : undefined,
+    departments,
+    temporal: client,
+    recipientTaskQueue,
+    workflowBundlePath,
+  });
+  const recipientWorker = await createRecipientWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: recipientTaskQueue,
+    orm,
+    departments,
+    temporal: client,
+    workflowBundlePath,
   });
   const paymentQueue = paymentTaskQueue(env.TEMPORAL_TASK_QUEUE);
   const paymentWorker = await createPaymentWorker({
@@ -45,11 +64,10 @@ async function main(): Promise<void> {
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: paymentQueue,
     orm,
-    workflowBundlePath: existsSync(bundle) ? bundle : undefined,
+    workflowBundlePath,
   });
 
-  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const starter = new CaseStarter(orm, new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), taskQueue);
+  const starter = new CaseStarter(orm, client, taskQueue);
   const emergencyQueue = env.TEMPORAL_EMERGENCY_TASK_QUEUE ?? EMERGENCY_TASK_QUEUE;
   const emergency = await createEmergencyWorker({
     connection,
@@ -57,9 +75,9 @@ async function main(): Promise<void> {
     taskQueue: emergencyQueue,
     orm,
     startApplication: (id) => starter.start(id),
-    workflowBundlePath: existsSync(bundle) ? bundle : undefined,
+    workflowBundlePath,
   });
-  const emergencyStarter = new EmergencyStarter(orm, new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), emergencyQueue);
+  const emergencyStarter = new EmergencyStarter(orm, client, emergencyQueue);
   const relay = setInterval(() => {
     starter.relayPending().catch(() => undefined);
     emergencyStarter.relayPending().catch(() => undefined);
@@ -67,15 +85,12 @@ async function main(): Promise<void> {
 
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
-  console.log(`worker polling ${taskQueue}, ${emergencyQueue} and ${paymentQueue} on ${env.TEMPORAL_ADDRESS}`);
-  const stop = () => {
-    worker.shutdown();
-    emergency.shutdown();
-    paymentWorker.shutdown();
-  };
+  const workers = [worker, recipientWorker, emergency, paymentWorker];
+  console.log(`worker polling ${taskQueue}, ${recipientTaskQueue}, ${emergencyQueue} and ${paymentQueue} on ${env.TEMPORAL_ADDRESS}`);
+  const stop = () => workers.forEach((w) => w.shutdown());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  await Promise.all([worker.run(), emergency.run(), paymentWorker.run()]);
+  await Promise.all(workers.map((w) => w.run()));
   clearInterval(relay);
   stopAnchoring();
   await clientConnection.close();

@@ -1,11 +1,11 @@
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { applicationBody } from '../helpers/factories';
 import { Http } from '../helpers/http';
-import { entitlementRow, seedEntitlements } from '../helpers/entitlements';
 import { paymentRunWorkflowId } from '../../workflows/payments/definitions';
 import { Caseworker, waitForCase } from './caseworker';
 import { decidePayment, waitForRun } from './payments';
 import { startPlatform, type Platform } from './platform';
+import { waitForRecipient } from './recipients';
 
 /**
  * 个人信息不外泄: an end-to-end district case and its household's monthly payment, and nothing the platform says while
@@ -105,19 +105,25 @@ test('a district case and its payment end to end leak no ID number, name, addres
   expect(decided.status).toBe('approved');
   await clerk.get(`/api/applications/${id}/timeline`);
   await clerk.get('/api/applications');
+  // The household's lifecycle: its routes and its workflow's history are held to the same rule.
+  const householdId: string = decided.household.id;
+  const ledger = await waitForRecipient(clerk, `/api/recipients/${householdId}/ledger`, (l) => l.entries.length === 1);
+  await clerk.get(`/api/recipients/${householdId}`);
+  await clerk.get(`/api/recipients/${householdId}/timeline`);
+  await clerk.get('/api/recipients');
 
-  // The household's first month, as the recipient ledger would record it, paid through the county's run.
-  await seedEntitlements(platform.db.orm.em.fork(), [entitlementRow(decided.household.id, '2026-12', decided.decision.amountFen)]);
+  // The household's first month, recorded by its lifecycle, paid through the county's run.
+  const month: string = ledger.entries[0].month;
   const officer = await platform.as('kc.payment');
-  const run = await officer.post('/api/payments/runs', { countyCode: '220103', month: '2026-12' });
+  const run = await officer.post('/api/payments/runs', { countyCode: '220103', month });
   expect(run.status).toBe(201);
   expect((await decidePayment(await platform.as('kc.approver'), run.body.id, 'payment_approval', 'approve')).status).toBe(200);
   expect((await decidePayment(await platform.as('kc.payment2'), run.body.id, 'payment_release', 'release')).status).toBe(200);
   const paid = await waitForRun(officer, run.body.id, (r) => r.status === 'released');
-  expect(paid.payments).toEqual([expect.objectContaining({ householdId: decided.household.id, accountNumber: `****${account.slice(-4)}` })]);
+  expect(paid.payments).toEqual([expect.objectContaining({ householdId, accountNumber: `****${account.slice(-4)}` })]);
 
   const histories = await Promise.all(
-    [`dibao-application-${id}`, paymentRunWorkflowId(run.body.id)].map((workflowId) => platform.temporal.workflow.getHandle(workflowId).fetchHistory()),
+    [`dibao-application-${id}`, `dibao-recipient-${householdId}`, paymentRunWorkflowId(run.body.id)].map((workflowId) => platform.temporal.workflow.getHandle(workflowId).fetchHistory()),
   );
   const sources = { responses: responses.join('\n'), logs: logs.join('\n'), history: histories.map(historyText).join('\n') };
   // The capture is real: masked names reached the responses, decoded payloads the history text.
@@ -125,6 +131,7 @@ test('a district case and its payment end to end leak no ID number, name, addres
   expect(sources.history).toContain('json/plain');
   expect(sources.history).toContain(`\\"applicationId\\":\\"${id}\\"`);
   expect(sources.history).toContain(`\\"batchId\\":\\"${run.body.id}\\"`);
+  expect(sources.history).toContain(`\\"householdId\\":\\"${householdId}\\"`);
   // The grade is a digit, so look for the field itself: no response, log or history carries it in clear.
   for (const text of Object.values(sources)) expect(text).not.toMatch(/"?disabilityGrade\\?"?:\s*\d/);
   expect(sources.responses).toContain('"disabilityGrade":"*"');

@@ -16,6 +16,8 @@ import { createEmergencyWorker } from '../../apps/worker/emergency-worker';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { createPaymentWorker } from '../../apps/worker/payment-worker';
 import { paymentTaskQueue } from '../../workflows/payments/definitions';
+import { createRecipientWorker } from '../../apps/worker/create-recipient-worker';
+import { recipientTaskQueueFor } from '../../workflows/recipient/definitions';
 import { createSandboxServer, type SandboxServer } from '../../apps/departments-sandbox/sandbox.server';
 import { loadRecords } from '../../apps/departments-sandbox/main';
 import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
@@ -71,12 +73,25 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
   const connection = ts ? undefined : await Connection.connect({ address: run.temporalAddress });
   const temporal = ts ? ts.client : new Client({ connection: connection!, namespace: 'default' });
 
+  const departments = new HttpDepartmentsClient({ baseUrl: departmentsUrl });
+  const recipientTaskQueue = recipientTaskQueueFor(taskQueue);
   const worker: Worker = await createApplicationWorker({
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
     orm: db.orm,
-    departments: new HttpDepartmentsClient({ baseUrl: departmentsUrl }),
+    departments,
+    temporal,
+    recipientTaskQueue,
+    workflowBundlePath: run.workflowBundlePath,
+  });
+  const recipientWorker: Worker = await createRecipientWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue: recipientTaskQueue,
+    orm: db.orm,
+    departments,
+    temporal,
     workflowBundlePath: run.workflowBundlePath,
   });
   const starter = new CaseStarter(db.orm, temporal, taskQueue);
@@ -95,7 +110,8 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     orm: db.orm,
     workflowBundlePath: run.workflowBundlePath,
   });
-  const running = Promise.all([worker.run(), emergencyWorker.run(), paymentWorker.run()]);
+  const workers = [worker, recipientWorker, emergencyWorker, paymentWorker];
+  const running = Promise.all(workers.map((w) => w.run()));
 
   const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
   await app.listen(0, '127.0.0.1');
@@ -120,9 +136,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     },
     async stop() {
       await app.close();
-      worker.shutdown();
-      emergencyWorker.shutdown();
-      paymentWorker.shutdown();
+      for (const w of workers) w.shutdown();
       await running;
       if (!ts) {
         await connection!.close();

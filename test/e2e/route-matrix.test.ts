@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Application } from '../../activities/application/application.entity';
+import { Recipient } from '../../activities/recipients/recipient.entity';
 import { Task } from '../../activities/tasks/task.entity';
 import { User } from '../../activities/identity/user.entity';
 import { PolicyVersion } from '../../activities/regions/policy-version.entity';
@@ -21,6 +23,7 @@ interface RegionFixture {
   village: string;
   prefix: string;
   applicationId: string;
+  /** The application's household, also enrolled as a recipient directly in the database for the recipient routes. */
   householdId: string;
   taskId: string;
   clerkId: string;
@@ -53,12 +56,21 @@ async function region(prefix: string, county: string, township: string, village:
     task = await em.fork().findOne(Task, { caseType: 'application', caseId: applicationId });
     if (!task) await new Promise((r) => setTimeout(r, 100));
   }
+  const application = await em.findOneOrFail(Application, applicationId);
+  await em.persistAndFlush(
+    new Recipient({
+      id: randomUUID(), householdId: application.householdId, applicationId, program: 'dibao', regionCode: application.regionCode, regionPath: application.regionPath,
+      monthlyBenefitFen: 10_000, basis: 'household', membersCounted: 2, startMonth: '2026-11', policySnapshotId: application.policySnapshotId, createdAt: new Date(),
+    }),
+  );
   const clerk = await em.findOneOrFail(User, { username: `${prefix}.clerk` });
   const version = await em.findOneOrFail(PolicyVersion, { scope: county });
-  const { householdId } = await em.findOneOrFail(Application, applicationId);
   const run = await users.get('payment_officer')!.post('/api/payments/runs', { countyCode: county, month: '2026-11' });
   expect(run.status).toBe(201);
-  return { county, township, village, prefix, applicationId, householdId, taskId: task!.id, clerkId: clerk.id, policyVersionId: version.id, batchId: run.body.id, idNumbers: body.members.map((m) => m.idNumber), users };
+  return {
+    county, township, village, prefix, applicationId, householdId: application.householdId, taskId: task!.id, clerkId: clerk.id,
+    policyVersionId: version.id, batchId: run.body.id, idNumbers: body.members.map((m) => m.idNumber), users,
+  };
 }
 
 beforeAll(async () => {
@@ -85,6 +97,7 @@ function target(path: string, other: RegionFixture): string {
     .replace('{code}', other.county)
     .replace('{village}', other.village)
     .replace('{year}', '2026')
+    .replace('{householdId}', other.householdId)
     .replace(/\{(id|a|b|memberId)\}/g, id);
 }
 
@@ -105,6 +118,13 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/users': { username: `matrix.${Math.random().toString(36).slice(2, 10)}`, displayName: 'x', password: 'a-long-password-1', role: 'township_clerk', regionCode: other.township },
     'POST /api/admin/users/{id}/role': { role: 'auditor', reason },
     'POST /api/admin/users/{id}/region': { regionCode: other.township, reason },
+    'POST /api/recipients/{householdId}/changes': { kind: 'income', reportedBy: 'household', incomes: [{ memberId: other.householdId, monthlyIncomeFen: 0 }], account: '收入变化' },
+    'POST /api/recipients/{householdId}/complaints': { channel: 'phone', content: '举报' },
+    'POST /api/recipients/{householdId}/suspend': { reasonCode: 'review_pending', reason },
+    'POST /api/recipients/{householdId}/resume': { reasonCode: 'other', reason },
+    'POST /api/recipients/{householdId}/terminate': { reasonCode: 'moved_away', reason },
+    'POST /api/admin/regions/{code}/standard-changes': { effectiveMonth: '2026-12', standards: { urbanFen: 90_000, ruralFen: 70_000 }, reason },
+    'POST /api/admin/regions/{code}/re-review-campaigns': { from: '2026-01-01', to: '2099-12-31', reason },
     'POST /api/admin/users/{id}/suspend': { reason },
     'POST /api/admin/users/{id}/reactivate': { reason },
     'POST /api/emergency-requests': { householdId: other.householdId, eventType: 'fire', peopleAffected: 2, amountAskedFen: 100_000, eventDescription: '火灾', need: '临时住所' },
@@ -145,7 +165,7 @@ test('every route is in the table; other roles get 403; other regions get 404 an
         const res: HttpResult = await own.users.get(role)!.request(route.method, target(route.path, other), body(route.key, other));
         const who = `${route.key} as ${own.prefix}.${USERS[role]} (${role}): ${res.status}`;
         const text = JSON.stringify(res.body ?? '');
-        if (other.idNumbers.some((n) => text.includes(n)) || (text.includes(other.applicationId) && res.status !== 404)) failures.push(`${who} reveals the other region`);
+        if (other.idNumbers.some((n) => text.includes(n)) || ((text.includes(other.applicationId) || text.includes(other.householdId)) && res.status !== 404)) failures.push(`${who} reveals the other region`);
         if (!roleAllowed(permission, role)) {
           if (res.status !== 403) failures.push(`${who}, expected 403`);
         } else if (res.status === 403 || res.status >= 500) {

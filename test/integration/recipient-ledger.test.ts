@@ -47,20 +47,17 @@ test('one regular row per household and month; arrears once per standard change;
   expect(rows[2].derivation).toEqual(row().derivation);
 });
 
-test('notices, status changes and re-review tasks are written once per key', async () => {
+test('notices and status changes are written once per key', async () => {
   const acts = recipientLedgerActivities(orm);
   const notice = { noticeId: 'hh-2:notice:1', householdId: 'hh-2', kind: 'gradual_exit_start' as const, effectiveMonth: '2027-02', amountFen: 80_000, at: 0 };
   await acts.issueNotice(notice);
   await acts.issueNotice({ ...notice, amountFen: 1 });
   await acts.recordStatus({ key: 'hh-2:status:2', householdId: 'hh-2', status: 'gradual_exit', reasonCode: 'income_in_gradual_exit_band', effectiveMonth: '2027-02', at: 0 });
-  await acts.openReReviewTask({ taskId: 'hh-2:complaint:c1', householdId: 'hh-2', recipientId: 'r-2', reason: 'complaint', reference: 'c1', at: 0 });
-  await acts.openReReviewTask({ taskId: 'hh-2:complaint:c1', householdId: 'hh-2', recipientId: 'r-2', reason: 'complaint', reference: 'c1', at: 0 });
 
   const events = await orm.em.fork().find(LifecycleEvent, { householdId: 'hh-2' }, { orderBy: { key: 'asc' } });
   expect(events.map((e) => [e.type, e.code])).toEqual([
-    ['re_review', 'complaint'],
     ['notice', 'gradual_exit_start'],
     ['status', 'gradual_exit'],
   ]);
-  expect(events[1].data).toMatchObject({ amountFen: 80_000 });
+  expect(events[0].data).toMatchObject({ amountFen: 80_000 });
 });

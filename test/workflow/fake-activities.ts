@@ -31,6 +31,8 @@ export class FakeCaseStore {
   overallDueAt?: number;
   readonly shifts = new Map<string, number>();
   readonly policyMoves: string[] = [];
+  /** Applications whose approval started the household's lifecycle workflow, once each. */
+  readonly lifecycles: string[] = [];
   /** Household composition the decision uses (member id → 单人保 flag). */
   members: { memberId: string; singleEnrolment: boolean }[] = [{ memberId: 'm1', singleEnrolment: false }];
   urban = true;
@@ -108,6 +110,11 @@ export class FakeCaseStore {
       },
       recordEvent: async (input) => {
         if (!this.events.some((e) => e.applicationId === input.applicationId && e.key === input.key)) this.events.push(input);
+      },
+      startRecipientLifecycle: async ({ applicationId }) => {
+        const approved = this.decisions.some((d) => d.applicationId === applicationId && d.status === 'approved');
+        if (approved && !this.lifecycles.includes(applicationId)) this.lifecycles.push(applicationId);
+        return { started: approved };
       },
       decide: async (input) => {
         const prior = this.decisions.find((d) => d.applicationId === input.applicationId);

@@ -1,4 +1,5 @@
 import type {
+  CloseReReviewInput,
   EntitlementInput,
   NoticeInput,
   RecipientActivities,
@@ -15,6 +16,8 @@ import type {
 export class FakeRecipientStore {
   readonly entitlements: EntitlementInput[] = [];
   readonly tasks: ReReviewTaskInput[] = [];
+  /** Re-review tasks closed, completed or cancelled, once per task id. */
+  readonly closed: CloseReReviewInput[] = [];
   readonly notices: NoticeInput[] = [];
   readonly statuses: StatusInput[] = [];
   readonly checks: { householdId: string; month: string }[] = [];
@@ -41,6 +44,10 @@ export class FakeRecipientStore {
       openReReviewTask: async (input) => {
         if (this.tasks.some((t) => t.taskId === input.taskId)) this.duplicates += 1;
         else this.tasks.push(input);
+      },
+      closeReReviewTask: async (input) => {
+        if (this.closed.some((c) => c.taskId === input.taskId)) this.duplicates += 1;
+        else this.closed.push(input);
       },
       runEconomicCheck: async ({ householdId, month }) => {
         if (!this.checks.some((c) => c.householdId === householdId && c.month === month)) this.checks.push({ householdId, month });

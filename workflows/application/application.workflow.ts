@@ -1,5 +1,5 @@
 import { CancellationScope, allHandlersFinished, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
-import { CLOCK_PAUSE_PATCH, CaseRunner, ESCALATION_WORKING_DAYS } from './case-runner';
+import { CLOCK_PAUSE_PATCH, CaseRunner, ESCALATION_WORKING_DAYS, START_LIFECYCLE_PATCH } from './case-runner';
 import { CaseState } from './case-state';
 import type { CompleteTaskCommand, ReasonCode, StepDecision } from './decisions';
 import {
@@ -189,7 +189,10 @@ function verdictOf(cmd: CompleteTaskCommand): Verdict | undefined {
   return undefined;
 }
 
-/** Records the decision, closes what is still open, and in filing regions waits for the county's 备案. */
+/**
+ * Records the decision, closes what is still open, starts an approved household's lifecycle workflow (动态管理), and
+ * in filing regions waits for the county's 备案.
+ */
 async function finish(state: CaseState, runner: CaseRunner, verdict: Verdict): Promise<ApplicationOutcome> {
   return CancellationScope.nonCancellable(async () => {
     const acts = runner.activities;
@@ -207,6 +210,9 @@ async function finish(state: CaseState, runner: CaseRunner, verdict: Verdict): P
     state.outcome = { status: result.status, reasonCode: result.reasonCode, amountFen: result.amountFen, decidedAt: Date.now() };
     state.tasks.clear();
     await acts.cancelOpenTasks({ applicationId: state.input.applicationId, at: Date.now(), reason: 'the case is decided' });
+    if (result.status === 'approved' && patched(START_LIFECYCLE_PATCH)) {
+      await acts.startRecipientLifecycle({ applicationId: state.input.applicationId, incomes: state.incomes, at: Date.now() });
+    }
     const filed = result.status === 'approved' || result.status === 'rejected';
     if (filed && state.policy.approval.mode === 'township_with_filing') {
       await runner.humanTask({ step: 'filing', role: 'county_approver', workingDays: state.policy.approval.filingLimitDays });

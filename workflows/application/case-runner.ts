@@ -26,6 +26,9 @@ const checks = proxyActivities<Pick<ApplicationActivities, 'runEconomicCheck'>>(
 /** Versioning marker of the overall-clock pause: cases started before it replay without it. */
 export const CLOCK_PAUSE_PATCH = 'overall-clock-pause';
 
+/** Versioning marker of starting the recipient lifecycle on approval: cases decided before it replay without it. */
+export const START_LIFECYCLE_PATCH = 'start-recipient-lifecycle';
+
 /** Working days a supervisor has to act on an escalation (督办). */
 export const ESCALATION_WORKING_DAYS = 2;
 

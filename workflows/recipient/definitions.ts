@@ -12,6 +12,14 @@ import type { Role } from '../domain/roles';
 export const RECIPIENT_WORKFLOW_TYPE = 'recipientWorkflow';
 export const RECIPIENT_TASK_QUEUE = 'assistance-recipients';
 
+/**
+ * The recipients queue of a deployment: the shared one, or, where the application queue is renamed (a test run, a
+ * second platform on one Temporal), a queue named after it so the two never take each other's work.
+ */
+export function recipientTaskQueueFor(applicationTaskQueue?: string): string {
+  return applicationTaskQueue ? `${applicationTaskQueue}-recipients` : RECIPIENT_TASK_QUEUE;
+}
+
 /** One workflow per recipient household; the id is derived from the household id. */
 export function recipientWorkflowId(householdId: string): string {
   return `dibao-recipient-${householdId}`;
@@ -48,6 +56,10 @@ export interface RecipientCarried {
   lastAssessment?: Assessment;
   /** How many runs came before this one (continue-as-new count). */
   runs: number;
+  /** Re-review tasks opened and not yet completed (absent in states carried by older runs). */
+  openTasks?: string[];
+  /** Recent change, complaint and campaign ids, so a command sent twice (a retried fan-out) is refused. */
+  seen?: string[];
 }
 
 export interface RecipientInput {
@@ -99,7 +111,39 @@ export interface RecipientSnapshot {
   lastAssessment?: Assessment;
   runs: number;
   policy: { snapshotId: string; label: string };
+  /** Re-review tasks waiting for the township investigator. */
+  openTasks: string[];
 }
+
+/** A township investigator's completion of a re-review task (复核): the outcome the workflow applies. */
+export interface CompleteReReviewCommand {
+  taskId: string;
+  /** The stored submission (with the free-text findings). */
+  submissionId: string;
+  actor: LifecycleActor;
+  outcome: 'continue' | 'change' | 'terminate';
+  /** For 'change': the assessed incomes of every member and the declared deductions. */
+  incomes?: AssessedIncome[];
+  deductions?: DeclaredDeductions;
+  /** For 'terminate': why the household leaves. */
+  reasonCode?: string;
+}
+
+/** A re-review campaign (专项治理) reaching this household: one task per campaign, due at the window's end. */
+export interface CampaignCommand {
+  campaignId: string;
+  /** Epoch milliseconds the task falls due. */
+  dueAt: number;
+}
+
+/** zh-CN labels of the recipient's inbox steps. */
+export const RECIPIENT_STEP_LABELS: Record<'re_review', string> = { re_review: '复核' };
+
+/** The role that carries out re-reviews (入户复核). */
+export const RE_REVIEW_ROLE = 'township_investigator';
+
+/** How many recent command ids a household remembers for refusing duplicates. */
+export const SEEN_IDS_KEPT = 50;
 
 export const recipientStateQuery = defineQuery<RecipientSnapshot>('recipientState');
 export const reportChangeUpdate = defineUpdate<RecipientSnapshot, [ReportChangeCommand]>('reportChange');
@@ -108,6 +152,8 @@ export const complaintUpdate = defineUpdate<RecipientSnapshot, [{ complaintId: s
 export const suspendUpdate = defineUpdate<RecipientSnapshot, [StatusCommand]>('suspend');
 export const resumeUpdate = defineUpdate<RecipientSnapshot, [StatusCommand]>('resume');
 export const terminateUpdate = defineUpdate<RecipientSnapshot, [StatusCommand]>('terminate');
+export const completeReReviewUpdate = defineUpdate<RecipientSnapshot, [CompleteReReviewCommand]>('completeReReview');
+export const campaignUpdate = defineUpdate<RecipientSnapshot, [CampaignCommand]>('reReviewCampaign');
 
 /** Failure types carried by rejected updates; the API maps them to 409. */
 export const RECIPIENT_REJECTIONS = {
@@ -115,4 +161,8 @@ export const RECIPIENT_REJECTIONS = {
   notSuspended: 'NotSuspended',
   alreadySuspended: 'AlreadySuspended',
   invalidIncomes: 'InvalidIncomes',
+  staleTask: 'StaleReReviewTask',
+  wrongRole: 'WrongReReviewRole',
+  duplicate: 'DuplicateCommand',
+  missingReason: 'MissingReasonCode',
 } as const;

@@ -1,7 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
 import { addMonths, monthStart, type Assessment, type Month } from '../domain/lifecycle';
-import type { LifecycleActor, RecipientStatus, StandardChange } from './definitions';
+import type { CompleteReReviewCommand, LifecycleActor, RecipientStatus, StandardChange } from './definitions';
 import type { RecipientState } from './recipient-state';
 
 /** Short idempotent writes to our own database: retried quickly, forever. */
@@ -9,6 +9,9 @@ const acts = proxyActivities<RecipientActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+
+/** Since this patch an exit cancels the household's open re-review tasks. */
+export const CLOSE_TASKS_ON_EXIT_PATCH = 'recipient-close-tasks-on-exit';
 
 /** How far back a standard change can create arrears; older months leave the carried state. */
 export const ARREARS_MONTHS_KEPT = 24;
@@ -106,16 +109,48 @@ export class RecipientRunner {
     await this.apply(a, 'standard_change');
   }
 
-  /** Opens a re-review task in the township investigator's inbox. */
-  async reReview(reason: ReReviewReason, taskId: string, reference?: string): Promise<void> {
+  /** Opens a re-review task in the township investigator's inbox and waits for its outcome (completeReReview). */
+  async reReview(reason: ReReviewReason, taskId: string, reference?: string, dueAt?: number): Promise<void> {
     await acts.openReReviewTask({
       taskId,
       householdId: this.state.householdId,
       recipientId: this.state.input.recipientId,
       reason,
       reference,
+      dueAt,
       at: Date.now(),
     });
+    if (!this.state.openTasks.includes(taskId)) this.state.openTasks.push(taskId);
+  }
+
+  /**
+   * The investigator's outcome of a re-review: the task row is closed, then the household continues (re-assessed on
+   * what it has), is re-assessed on the incomes found (increase, decrease, 渐退 or stop), or leaves with a reason.
+   */
+  async completeReReview(cmd: CompleteReReviewCommand): Promise<void> {
+    await acts.closeReReviewTask({
+      taskId: cmd.taskId,
+      householdId: this.state.householdId,
+      status: 'completed',
+      outcome: cmd.outcome,
+      submissionId: cmd.submissionId,
+      actor: cmd.actor,
+      at: Date.now(),
+    });
+    if (cmd.outcome === 'terminate') return this.setStatus('terminate', cmd.reasonCode!, cmd.actor);
+    if (cmd.outcome === 'change') {
+      this.d.incomes = cmd.incomes!;
+      this.d.deductions = cmd.deductions ?? { rigidExpensesFen: 0, workCostsFen: 0 };
+    }
+    await this.apply(this.state.assess(), undefined, cmd.actor);
+  }
+
+  /** After an exit, re-review tasks still open leave the inbox. */
+  async cancelOpenTasks(): Promise<void> {
+    for (const taskId of this.state.openTasks) {
+      await acts.closeReReviewTask({ taskId, householdId: this.state.householdId, status: 'cancelled', at: Date.now() });
+    }
+    this.d.openTasks = [];
   }
 
   /** The periodic re-review by category, when its month has come. */
@@ -128,7 +163,7 @@ export class RecipientRunner {
   /** The economic data re-check; a material change opens a re-review. */
   async economicCheck(): Promise<void> {
     const month = this.d.nextCheckMonth;
-    const report = await checks.runEconomicCheck({ householdId: this.state.householdId, month, at: Date.now() });
+    const report = await checks.runEconomicCheck({ householdId: this.state.householdId, month, incomes: this.d.incomes, at: Date.now() });
     if (report.materialChange) await this.reReview('economic_check', `${this.state.householdId}:check:${month}`, report.reportId);
     this.d.nextCheckMonth = addMonths(month, this.state.lifecycle.economicCheckMonths);
   }
@@ -179,6 +214,7 @@ export class RecipientRunner {
     await acts.issueNotice({
       noticeId: this.state.nextKey('notice'),
       householdId: this.state.householdId,
+      recipientId: this.state.input.recipientId,
       kind,
       effectiveMonth: this.d.nextMonth,
       amountFen: a?.amountFen ?? this.d.amountFen,
@@ -192,6 +228,7 @@ export class RecipientRunner {
     await acts.recordStatus({
       key: this.state.nextKey('status'),
       householdId: this.state.householdId,
+      recipientId: this.state.input.recipientId,
       status,
       reasonCode,
       effectiveMonth: this.d.nextMonth,

@@ -3,6 +3,10 @@ import type { RegionPolicy } from '../../config/policy/policy.schema';
 import { addMonths, assess, type Assessment } from '../domain/lifecycle';
 import {
   RECIPIENT_REJECTIONS,
+  RE_REVIEW_ROLE,
+  SEEN_IDS_KEPT,
+  type CampaignCommand,
+  type CompleteReReviewCommand,
   type RecipientCarried,
   type RecipientInput,
   type RecipientSnapshot,
@@ -16,7 +20,9 @@ export type LifecycleCommand =
   | { type: 'change'; cmd: ReportChangeCommand }
   | { type: 'standard'; cmd: StandardChange }
   | { type: 'complaint'; complaintId: string }
-  | { type: 'suspend' | 'resume' | 'terminate'; cmd: StatusCommand };
+  | { type: 'suspend' | 'resume' | 'terminate'; cmd: StatusCommand }
+  | { type: 'reReview'; cmd: CompleteReReviewCommand }
+  | { type: 'campaign'; cmd: CampaignCommand };
 
 /** The default safety bound on months per run before continue-as-new. */
 export const DEFAULT_MAX_MONTHS_PER_RUN = 24;
@@ -90,6 +96,40 @@ export class RecipientState {
     }
   }
 
+  /** Re-review tasks open now; states carried from older runs did not track them. */
+  get openTasks(): string[] {
+    return (this.data.openTasks ??= []);
+  }
+
+  /**
+   * Remembers a change, complaint or campaign id so the same command sent again (a retried fan-out page, a repeated
+   * request) is refused instead of applied twice. Only the most recent ids are kept.
+   */
+  remember(id: string): void {
+    this.data.seen = [...(this.data.seen ?? []), id].slice(-SEEN_IDS_KEPT);
+  }
+
+  validateNew(id: string): void {
+    this.validateLive();
+    if (this.data.seen?.includes(id)) throw reject(RECIPIENT_REJECTIONS.duplicate, `command ${id} was already received`);
+  }
+
+  validateCampaign(cmd: CampaignCommand): void {
+    this.validateNew(cmd.campaignId);
+    if (!Number.isSafeInteger(cmd.dueAt)) throw reject(RECIPIENT_REJECTIONS.invalidIncomes, 'a campaign needs a due time');
+  }
+
+  /** Only an open task of this household, by the role that carries out re-reviews, with a complete outcome. */
+  validateReReview(cmd: CompleteReReviewCommand): void {
+    this.validateLive();
+    if (!this.openTasks.includes(cmd.taskId)) throw reject(RECIPIENT_REJECTIONS.staleTask, `task ${cmd.taskId} is not an open re-review of this household`);
+    if (cmd.actor.role !== RE_REVIEW_ROLE) throw reject(RECIPIENT_REJECTIONS.wrongRole, `re-reviews are completed by the ${RE_REVIEW_ROLE}`);
+    if (cmd.outcome === 'change') {
+      this.validateChange({ changeId: cmd.taskId, incomes: cmd.incomes ?? [], deductions: cmd.deductions ?? { rigidExpensesFen: 0, workCostsFen: 0 }, reporter: cmd.actor });
+    }
+    if (cmd.outcome === 'terminate' && !cmd.reasonCode) throw reject(RECIPIENT_REJECTIONS.missingReason, 'a termination needs a reason code');
+  }
+
   validateLive(): void {
     if (this.terminated) throw reject(RECIPIENT_REJECTIONS.terminated, 'the recipient has exited');
   }
@@ -116,6 +156,7 @@ export class RecipientState {
       gradualExit: d.gradualExit && { ...d.gradualExit, monthsAllowed: this.lifecycle.gradualExit.months },
       lastAssessment: d.lastAssessment,
       runs: d.runs,
+      openTasks: [...(d.openTasks ?? [])],
       policy: { snapshotId: this.input.policy.snapshotId, label: this.input.policy.label },
     };
   }

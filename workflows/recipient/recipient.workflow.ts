@@ -1,7 +1,9 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { monthStart } from '../domain/lifecycle';
 import {
+  campaignUpdate,
+  completeReReviewUpdate,
   complaintUpdate,
   recipientStateQuery,
   reportChangeUpdate,
@@ -12,14 +14,15 @@ import {
   type RecipientInput,
   type RecipientSnapshot,
 } from './definitions';
-import { RecipientRunner } from './recipient-runner';
+import { CLOSE_TASKS_ON_EXIT_PATCH, RecipientRunner } from './recipient-runner';
 import { RecipientState, type LifecycleCommand } from './recipient-state';
 
 /**
  * A recipient household's life on 低保 (动态管理), from approval to exit, possibly for years: one entitlement per
  * month at 00:00 Asia/Shanghai on its first day; periodic re-review tasks by category; economic re-checks at the
  * region's interval (at most six months); re-assessment on reported changes (有升有降, 渐退, stop); standard changes
- * with arrears; complaints; suspension and termination. Updates queue commands that the main loop applies in
+ * with arrears; complaints; re-review campaigns (专项治理); the investigator's re-review outcome; suspension and
+ * termination. Change, complaint and campaign ids are remembered, so the same command sent twice is refused. Updates queue commands that the main loop applies in
  * order, so timers and people never interleave half-way. Continues as new when Temporal suggests it (or after
  * `maxMonthsPerRun` months), once every handler has finished, carrying its whole state.
  *
@@ -39,9 +42,26 @@ export async function recipientWorkflow(input: RecipientInput): Promise<Recipien
     };
     setHandler(def, handler, { validator: validate });
   };
-  on(reportChangeUpdate, (cmd) => state.validateChange(cmd), (cmd) => ({ type: 'change', cmd }));
-  on(standardChangedUpdate, () => state.validateLive(), (cmd) => ({ type: 'standard', cmd }));
-  on(complaintUpdate, () => state.validateLive(), (c) => ({ type: 'complaint', complaintId: c.complaintId }));
+  const once = <A>(id: (arg: A) => string, toCommand: (arg: A) => LifecycleCommand) => (arg: A): LifecycleCommand => {
+    state.remember(id(arg));
+    return toCommand(arg);
+  };
+  on(
+    reportChangeUpdate,
+    (cmd) => {
+      state.validateNew(cmd.changeId);
+      state.validateChange(cmd);
+    },
+    once((cmd) => cmd.changeId, (cmd) => ({ type: 'change', cmd })),
+  );
+  on(standardChangedUpdate, (cmd) => state.validateNew(cmd.changeId), once((cmd) => cmd.changeId, (cmd) => ({ type: 'standard', cmd })));
+  on(complaintUpdate, (c) => state.validateNew(c.complaintId), once((c) => c.complaintId, (c) => ({ type: 'complaint', complaintId: c.complaintId })));
+  on(campaignUpdate, (cmd) => state.validateCampaign(cmd), once((cmd) => cmd.campaignId, (cmd) => ({ type: 'campaign', cmd })));
+  on(completeReReviewUpdate, (cmd) => state.validateReReview(cmd), (cmd) => {
+    // Taken off the open list at once, so a second completion of the same task is refused as stale.
+    state.data.openTasks = state.openTasks.filter((id) => id !== cmd.taskId);
+    return { type: 'reReview', cmd };
+  });
   on(suspendUpdate, () => state.validateSuspend(), (cmd) => ({ type: 'suspend', cmd }));
   on(resumeUpdate, () => state.validateResume(), (cmd) => ({ type: 'resume', cmd }));
   on(terminateUpdate, () => state.validateLive(), (cmd) => ({ type: 'terminate', cmd }));
@@ -59,6 +79,7 @@ export async function recipientWorkflow(input: RecipientInput): Promise<Recipien
     if (!state.terminated) await due(state, runner);
   }
   await drain(state, runner);
+  if (patched(CLOSE_TASKS_ON_EXIT_PATCH)) await runner.cancelOpenTasks();
   await condition(allHandlersFinished);
   return state.snapshot();
 }
@@ -83,6 +104,10 @@ async function apply(command: LifecycleCommand, state: RecipientState, runner: R
       return runner.changeStandard(command.cmd);
     case 'complaint':
       return runner.reReview('complaint', `${state.householdId}:complaint:${command.complaintId}`, command.complaintId);
+    case 'campaign':
+      return runner.reReview('campaign', `${state.householdId}:campaign:${command.cmd.campaignId}`, command.cmd.campaignId, command.cmd.dueAt);
+    case 'reReview':
+      return runner.completeReReview(command.cmd);
     default:
       return runner.setStatus(command.type, command.cmd.reasonCode, command.cmd.actor);
   }

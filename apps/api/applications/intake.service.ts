@@ -10,7 +10,7 @@ import { KinRegisterEntry } from '../../../activities/integrity/kin-register.ent
 import { matchKin } from '../../../activities/integrity/kin-match';
 import { Member } from '../../../activities/households/member.entity';
 import { idDigest } from '../../../activities/households/personal-data';
-import { Recipient } from '../../../activities/recipients/recipient.entity';
+import { LIVE_RECIPIENT_STATUSES, Recipient } from '../../../activities/recipients/recipient.entity';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
@@ -111,7 +111,7 @@ export class IntakeService {
     const householdIds = [...new Set(members.map((m) => m.household.id))];
     if (householdIds.length === 0) return;
     const open = await em.count(Application, { householdId: { $in: householdIds }, status: 'in_progress' });
-    const enrolled = await em.count(Recipient, { householdId: { $in: householdIds }, status: 'active' });
+    const enrolled = await em.count(Recipient, { householdId: { $in: householdIds }, status: { $in: [...LIVE_RECIPIENT_STATUSES] } });
     if (open + enrolled > 0) {
       throw new ConflictError('duplicate_application', 'a member of this household already has a case in progress or is enrolled');
     }

@@ -20,6 +20,10 @@ const ADMIN = ['administrator'] as const;
 const EMERGENCY_VIEWERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
 const PAYMENT_READERS = ['payment_officer', 'county_approver', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
+const RECIPIENT_READERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
+const CHANGE_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator'] as const;
+const COMPLAINT_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor'] as const;
+const STATUS_DECIDERS = ['township_reviewer', 'county_approver'] as const;
 
 const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
 
@@ -88,6 +92,19 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/payments/runs/{id}': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}/bank-file': subtree(['payment_officer']),
 
+  'GET /api/recipients': subtree(RECIPIENT_READERS),
+  'GET /api/recipients/{householdId}': subtree(RECIPIENT_READERS),
+  'GET /api/recipients/{householdId}/ledger': subtree(RECIPIENT_READERS),
+  'GET /api/recipients/{householdId}/timeline': subtree(RECIPIENT_READERS),
+  'POST /api/recipients/{householdId}/changes': subtree(CHANGE_TAKERS),
+  'POST /api/recipients/{householdId}/complaints': subtree(COMPLAINT_TAKERS),
+  'POST /api/recipients/{householdId}/suspend': subtree(STATUS_DECIDERS),
+  'POST /api/recipients/{householdId}/resume': subtree(STATUS_DECIDERS),
+  'POST /api/recipients/{householdId}/terminate': subtree(STATUS_DECIDERS),
+  'GET /api/complaints': subtree(['auditor', 'administrator']),
+  'POST /api/admin/regions/{code}/standard-changes': subtree(ADMIN),
+  'POST /api/admin/regions/{code}/re-review-campaigns': subtree(ADMIN),
+  'GET /api/admin/lifecycle-jobs/{id}': subtree(['administrator', 'auditor']),
   'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
 };
 

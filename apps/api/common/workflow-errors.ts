@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { UPDATE_REJECTIONS } from '../../../workflows/application/definitions';
 import { EMERGENCY_REJECTIONS } from '../../../workflows/emergency/definitions';
+import { RECIPIENT_REJECTIONS } from '../../../workflows/recipient/definitions';
 import { ConflictError, UnavailableError } from './errors';
 
 const CODES: Record<string, string> = {
@@ -17,6 +18,14 @@ const CODES: Record<string, string> = {
   [EMERGENCY_REJECTIONS.notInFollowUp]: 'not_in_follow_up',
   [EMERGENCY_REJECTIONS.duplicateReferral]: 'duplicate_referral',
   [EMERGENCY_REJECTIONS.invalidReferral]: 'invalid_referral',
+  [RECIPIENT_REJECTIONS.terminated]: 'recipient_terminated',
+  [RECIPIENT_REJECTIONS.notSuspended]: 'not_suspended',
+  [RECIPIENT_REJECTIONS.alreadySuspended]: 'already_suspended',
+  [RECIPIENT_REJECTIONS.invalidIncomes]: 'invalid_incomes',
+  [RECIPIENT_REJECTIONS.staleTask]: 'stale_task',
+  [RECIPIENT_REJECTIONS.wrongRole]: 'wrong_role',
+  [RECIPIENT_REJECTIONS.duplicate]: 'duplicate_command',
+  [RECIPIENT_REJECTIONS.missingReason]: 'missing_reason_code',
 };
 
 /**

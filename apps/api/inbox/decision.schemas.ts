@@ -3,6 +3,7 @@ import { REASON_CODES } from '../../../workflows/application/decisions';
 import { DOCUMENT_CODES } from '../applications/applications.schemas';
 import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
 import { PAYMENT_DECISION_SCHEMAS } from './payment-decision.schemas';
+import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
 
 /**
  * The body of "complete a task", one schema per step (chosen by `step`, so errors name the right fields). `reason`
@@ -54,7 +55,12 @@ export const APPLICATION_DECISION_SCHEMAS = {
 } as const;
 
 /** Every decision any inbox task accepts, by step (step names are unique across case types). */
-export const DECISION_SCHEMAS = { ...APPLICATION_DECISION_SCHEMAS, ...EMERGENCY_DECISION_SCHEMAS, ...PAYMENT_DECISION_SCHEMAS } as const;
+export const DECISION_SCHEMAS = {
+  ...APPLICATION_DECISION_SCHEMAS,
+  ...RECIPIENT_DECISION_SCHEMAS,
+  ...EMERGENCY_DECISION_SCHEMAS,
+  ...PAYMENT_DECISION_SCHEMAS,
+} as const;
 
 export type DecisionBody = z.infer<(typeof DECISION_SCHEMAS)[keyof typeof DECISION_SCHEMAS]>;
 

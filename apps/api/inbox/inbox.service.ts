@@ -7,6 +7,7 @@ import { TASK_RANK, Task, subtreeOf } from '../../../activities/tasks/task.entit
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import { STEP_LABELS } from '../../../workflows/domain/route';
+import { RECIPIENT_STEP_LABELS } from '../../../workflows/recipient/definitions';
 import type { CaseType } from '../../../workflows/domain/cases';
 import { remainingHours } from '../../../workflows/domain/emergency';
 import type { AuthUser } from '../auth/auth.types';
@@ -142,7 +143,7 @@ function view(t: Task) {
     caseId: t.caseId,
     caseNo: t.caseNo,
     step: t.step,
-    stepLabel: (STEP_LABELS as Record<string, string>)[t.step] ?? t.step,
+    stepLabel: (STEP_LABELS as Record<string, string>)[t.step] ?? (RECIPIENT_STEP_LABELS as Record<string, string>)[t.step] ?? t.step,
     role: t.role,
     round: t.round,
     regionCode: t.regionCode,

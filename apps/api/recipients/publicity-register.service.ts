@@ -28,7 +28,7 @@ export class PublicityRegisterService {
     const village = await em.findOne(Region, villageCode);
     if (!village || !withinSubtree(village.path, user.regionPath)) throw new NotFoundError(`no region ${villageCode} in your subtree`);
     if (village.level !== 'village') throw new UnprocessableError([{ field: 'village', rule: 'must be a village or community' }]);
-    const recipients = await em.find(Recipient, { regionCode: villageCode, status: 'active', program: 'dibao' }, { orderBy: { createdAt: 'asc' } });
+    const recipients = await em.find(Recipient, { regionCode: villageCode, status: { $in: ['active', 'gradual_exit'] }, program: 'dibao' }, { orderBy: { createdAt: 'asc' } });
     const households = await em.find(Household, { id: { $in: recipients.map((r) => r.householdId) } }, { populate: ['members'] });
     const byId = new Map(households.map((h) => [h.id, h]));
     return {

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { Client } from '@temporalio/client';
+import { Application } from '../../../activities/application/application.entity';
+import { Household } from '../../../activities/households/household.entity';
+import { Recipient } from '../../../activities/recipients/recipient.entity';
+import { CalendarService } from '../../../activities/regions/calendar.service';
+import type { Task } from '../../../activities/tasks/task.entity';
+import { completeReReviewUpdate, recipientWorkflowId } from '../../../workflows/recipient/definitions';
+import type { AuthUser } from '../auth/auth.types';
+import { ConflictError, UnprocessableError } from '../common/errors';
+import { asConflict } from '../common/workflow-errors';
+import type { CaseTaskHandler } from './case-task-handler';
+import type { DecisionBody } from './decision.schemas';
+import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
+
+/** Working days before the due time at which a re-review shows as at risk. */
+const AT_RISK_WORKING_DAYS = 2;
+
+/**
+ * Tasks of recipient households (re-reviews, 复核): decided by the household's lifecycle workflow, which refuses a
+ * task it no longer has open (stale) or a role other than the investigator's, and applies the outcome.
+ */
+@Injectable()
+export class RecipientTasksHandler implements CaseTaskHandler {
+  readonly caseType = 'recipient' as const;
+  readonly steps: ReadonlySet<string> = new Set(Object.keys(RECIPIENT_DECISION_SCHEMAS));
+
+  constructor(
+    private readonly temporal: Client,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** 近亲属回避: the relatives registered on the enrolling application stay away from the household's re-reviews. */
+  async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
+    const recipient = await em.findOne(Recipient, { householdId: task.caseId }, { orderBy: { createdAt: 'desc' } });
+    const application = recipient && (await em.findOne(Application, recipient.applicationId));
+    if (application?.excludedUserIds.includes(user.id)) {
+      throw new ConflictError('conflict_of_interest', 'you are registered as a close relative of a member of this household (近亲属回避)');
+    }
+  }
+
+  /** A changed assessment must give every member of the household exactly once. */
+  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: DecisionBody): Promise<void> {
+    if (body.step !== 're_review' || body.outcome !== 'change') return;
+    const household = await em.findOneOrFail(Household, task.caseId, { populate: ['members'] });
+    const ids = new Set(household.members.getItems().map((m) => m.id));
+    const given = (body.incomes ?? []).map((i) => i.memberId);
+    if (given.length !== ids.size || new Set(given).size !== given.length || !given.every((id) => ids.has(id))) {
+      throw new UnprocessableError([{ field: 'incomes', rule: 'must assess each member of the household exactly once' }]);
+    }
+  }
+
+  async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
+    if (body.step !== 're_review') throw new ConflictError('wrong_step', `task ${task.id} is a re-review`);
+    try {
+      return await this.temporal.workflow.getHandle(recipientWorkflowId(task.caseId)).executeUpdate(completeReReviewUpdate, {
+        args: [
+          {
+            taskId: task.id,
+            submissionId,
+            actor: { userId: user.id, role: user.role },
+            outcome: body.outcome,
+            incomes: body.incomes,
+            deductions: body.deductions,
+            reasonCode: body.reasonCode,
+          },
+        ],
+      });
+    } catch (err) {
+      throw asConflict(err);
+    }
+  }
+
+  async atRisk(_em: EntityManager, rows: Task[]): Promise<Set<string>> {
+    const open = rows.filter((t) => t.status === 'open' && !t.overdue);
+    if (open.length === 0) return new Set();
+    const calendar = await this.calendars.calendar();
+    const now = Date.now();
+    return new Set(open.filter((t) => calendar.workingDaysUntil(now, t.dueAt.getTime()) <= AT_RISK_WORKING_DAYS).map((t) => t.id));
+  }
+}
