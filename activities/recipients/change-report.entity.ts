@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedStringType } from '../security/encrypted-string.type';
 import type { AssessedIncome } from '../../workflows/application/decisions';
 import type { DeclaredDeductions } from '../../workflows/domain/lifecycle';
 
@@ -30,7 +31,8 @@ export class ChangeReport {
   @Property({ type: 'json' })
   deductions: DeclaredDeductions;
 
-  @Property({ type: 'text' })
+  /** The household's or caseworker's account of the change, encrypted at rest. */
+  @Property({ type: EncryptedStringType, columnType: 'text' })
   account: string;
 
   @Property({ type: 'string', length: 36 })

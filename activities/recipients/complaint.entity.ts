@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedStringType } from '../security/encrypted-string.type';
 
 /**
  * A complaint or report (举报) about a recipient household. It opens an immediate re-review; auditors list every
@@ -27,7 +28,8 @@ export class Complaint {
   @Property({ type: 'string', length: 16 })
   channel: 'letter' | 'phone' | 'visit' | 'online' | 'staff';
 
-  @Property({ type: 'text' })
+  /** Encrypted at rest: a report names people and circumstances. */
+  @Property({ type: EncryptedStringType, columnType: 'text' })
   content: string;
 
   @Property({ type: 'string', length: 36 })

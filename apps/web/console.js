@@ -4,7 +4,31 @@
 import { api, h, yuanToFen, fenToYuan, when } from './console-lib.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { page: 1, pageSize: 20, schemas: null, task: null, caseDetail: null };
+
+/** Where each kind of case keeps its detail, its timeline (as [time, line] pairs) and its members. */
+const CASES = {
+  application: {
+    detail: (id) => api('GET', `/api/applications/${id}`),
+    timeline: async (id) => (await api('GET', `/api/applications/${id}/timeline`)).events.map((e) => [e.at, `${e.stepLabel} · ${e.action}${e.actor ? ` · ${e.actor.name ?? e.actor.id} (${e.actor.roleLabel ?? e.actor.role})` : ''}${e.reason ? ` — ${e.reason}` : ''}`]),
+    members: (d) => d.household.members.map((m) => ({ id: m.id, label: `${m.relation} ${m.name}`, incomeFen: m.declaredMonthlyIncomeFen })),
+  },
+  recipient: {
+    detail: (id) => api('GET', `/api/recipients/${id}`),
+    timeline: async (id) => (await api('GET', `/api/recipients/${id}/timeline`)).events.map((e) => [e.at, e.text ?? `${e.type} · ${e.code}${e.effectiveMonth ? ` · ${e.effectiveMonth}` : ''}`]),
+    members: (d) => d.members.map((m) => ({ id: m.memberId, label: `${m.relation} ${m.name}`, incomeFen: 0 })),
+  },
+  emergency: {
+    detail: (id) => api('GET', `/api/emergency-requests/${id}`),
+    timeline: async (_id, d) => d.timeline.map((e) => [e.at, `${e.action}${e.actor ? ` · ${e.actor.role}` : ''}${e.reasonCode ? ` · ${e.reasonCode}` : ''}`]),
+    members: () => [],
+  },
+  payment: {
+    detail: (id) => api('GET', `/api/payments/runs/${id}`),
+    timeline: async () => [],
+    members: () => [],
+  },
+};
+const state = { page: 1, pageSize: 20, schemas: null, task: null, caseDetail: null, members: [] };
 
 async function start() {
   $('login-form').addEventListener('submit', login);
@@ -82,24 +106,36 @@ async function act(task, verb) {
 async function open(taskId) {
   const task = await api('GET', `/api/tasks/${encodeURIComponent(taskId)}`);
   state.task = task;
-  state.caseDetail = task.caseType === 'application' ? await api('GET', `/api/applications/${task.caseId}`) : null;
+  const kind = CASES[task.caseType];
+  state.caseDetail = kind ? await kind.detail(task.caseId) : null;
+  state.members = kind && state.caseDetail ? kind.members(state.caseDetail) : [];
   for (const tr of $('tasks').children) tr.classList.toggle('selected', tr.dataset.id === taskId);
   $('detail').hidden = false;
   $('detail-title').textContent = `${task.caseNo} · ${task.stepLabel}`;
-  $('case').replaceChildren(caseView(task, state.caseDetail));
+  $('case').replaceChildren(task.caseType === 'application' ? applicationView(task, state.caseDetail) : genericView(task, state.caseDetail));
   $('decision').hidden = task.status !== 'open';
   $('decision-error').textContent = '';
   $('decision-fields').replaceChildren(...(await decisionFields(task)));
-  const timeline = task.caseType === 'application' ? (await api('GET', `/api/applications/${task.caseId}/timeline`)).events : [];
-  $('timeline').replaceChildren(...timeline.map((e) => h('li', {}, `${when(e.at)} ${e.stepLabel} · ${e.action}${e.actor ? ` · ${e.actor.name ?? e.actor.id} (${e.actor.roleLabel ?? e.actor.role})` : ''}${e.reason ? ` — ${e.reason}` : ''}`)));
+  const timeline = kind ? await kind.timeline(task.caseId, state.caseDetail) : [];
+  $('timeline').replaceChildren(...timeline.map(([at, line]) => h('li', {}, `${when(at)} ${line}`)));
 }
 
-function caseView(task, detail) {
+function applicationView(task, detail) {
   const items = [['期限', when(task.dueAt)], ['状态', task.status]];
   if (detail) {
     items.push(['阶段', detail.stageLabel], ['政策', detail.policy?.label ?? ''], ['地址', detail.household.address ?? '']);
     for (const m of detail.household.members) items.push([`${m.relation}`, `${m.name} ${m.idNumber} 申报月收入 ${fenToYuan(m.declaredMonthlyIncomeFen)} 元`]);
     if (detail.decision?.amountFen != null) items.push(['核定金额', `${fenToYuan(detail.decision.amountFen)} 元/月`]);
+  }
+  return h('dl', {}, ...items.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]));
+}
+
+/** Any other case: its plain fields, amounts in yuan. */
+function genericView(task, detail) {
+  const items = [['期限', when(task.dueAt)], ['状态', task.status]];
+  for (const [key, value] of Object.entries(detail ?? {})) {
+    if (value === null || typeof value === 'object') continue;
+    items.push([key, /Fen$/.test(key) && typeof value === 'number' ? `${fenToYuan(value)} 元` : String(value)]);
   }
   return h('dl', {}, ...items.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]));
 }
@@ -126,12 +162,12 @@ function field(name, prop, required) {
   if (prop.type === 'integer' || prop.type === 'number') return h('label', {}, label, h('input', { name, type: 'number', step: '1' }));
   if (prop.type === 'array' && prop.items?.properties?.memberId) return incomesField(name);
   if (prop.type === 'array' && prop.items?.enum) return h('fieldset', { 'data-name': name, 'data-kind': 'choices' }, h('legend', {}, label), ...prop.items.enum.map((v) => h('label', {}, h('input', { type: 'checkbox', value: v }), v)));
+  if (prop.type === 'object') return h('label', {}, `${label} (JSON)`, h('textarea', { name, 'data-kind': 'json' }, '{}'));
   return h('label', {}, label, h('textarea', { name }));
 }
 
 function incomesField(name) {
-  const members = state.caseDetail?.household.members ?? [];
-  return h('fieldset', { 'data-name': name, 'data-kind': 'incomes' }, h('legend', {}, '核定月收入 (元)'), ...members.map((m) => h('label', {}, `${m.relation} ${m.name}`, h('input', { 'data-member': m.id, inputmode: 'decimal', value: fenToYuan(m.declaredMonthlyIncomeFen) }))));
+  return h('fieldset', { 'data-name': name, 'data-kind': 'incomes' }, h('legend', {}, '核定月收入 (元)'), ...state.members.map((m) => h('label', {}, m.label, h('input', { 'data-member': m.id, inputmode: 'decimal', value: fenToYuan(m.incomeFen) }))));
 }
 
 async function decide(event) {
@@ -142,6 +178,7 @@ async function decide(event) {
       if (el.type === 'checkbox') body[el.name] = el.checked;
       else if (el.value === '') continue;
       else if (el.dataset.kind === 'fen') body[el.name] = yuanToFen(el.value, el.name);
+      else if (el.dataset.kind === 'json') body[el.name] = parseJson(el.value, el.name);
       else if (el.type === 'number') body[el.name] = Number(el.value);
       else body[el.name] = el.value;
     }
@@ -156,6 +193,14 @@ async function decide(event) {
     await loadInbox();
   } catch (err) {
     $('decision-error').textContent = err.message;
+  }
+}
+
+function parseJson(text, field) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${field}: 须为 JSON (must be JSON)`);
   }
 }
 

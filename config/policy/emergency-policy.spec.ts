@@ -10,12 +10,13 @@ const messagesOf = (emergency: Record<string, unknown>) => {
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 };
 
-test('national: 24 clock hours each, three months of the standard, 10 working days, 2 yuan per resident', () => {
+test('national: 24 clock hours each, three months of the standard, 10 working days, 30 days to refer, 2 yuan per resident', () => {
   expect(regionPolicySchema.parse(national).emergency).toEqual({
     townshipDecisionHours: 24,
     countyDecisionHours: 24,
     townshipLimitMonths: 3,
     followUpDays: 10,
+    referralWindowDays: 30,
     reserveFundPerResidentFen: 200,
   });
 });
@@ -32,6 +33,8 @@ test('out-of-range or fractional values are refused with the rule they break', (
     'emergency.townshipLimitMonths: the township limit must be a positive number of months of the urban 低保 standard',
   ]);
   expect(messagesOf({ townshipLimitMonths: 1.25 })).toEqual(['emergency.townshipLimitMonths: the township limit must be in tenths of a month']);
+  expect(messagesOf({ referralWindowDays: -1 })).toEqual(['emergency.referralWindowDays: the referral window must not be negative']);
+  expect(messagesOf({ referralWindowDays: 7.5 })).toEqual(['emergency.referralWindowDays: the referral window must be a whole number of days']);
   expect(messagesOf({ reserveFundPerResidentFen: 2.5 })).toEqual([
     'emergency.reserveFundPerResidentFen: the reserve fund per resident must be an integer number of fen (分), not yuan',
   ]);
