@@ -44,8 +44,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await orm.close(true);
         const c = new admin.Client({ connectionString: serverUrl });
         await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
+        try {
+          await dropScratch(c, name);
+        } finally {
+          await c.end();
+        }
       },
     };
   }
@@ -61,4 +64,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Drops a scratch database. `with (force)` ends our own leftover sessions, but a role without pg_signal_backend may
+ * not end an autovacuum worker that happens to be on the database (42501): then wait for it to finish and retry.
+ */
+async function dropScratch(client: { query(sql: string): Promise<unknown> }, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await client.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
 }
