@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/core';
 import {
   APPLICATION_TASK_QUEUE,
@@ -8,6 +8,7 @@ import {
 } from '../../workflows/application/definitions';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { Application } from './application.entity';
+import { relayEach, startOnce } from '../temporal/start-once';
 
 /**
  * Starts the workflow of an accepted application. The application row is committed first; starting is idempotent
@@ -33,15 +34,7 @@ export class CaseStarter {
       relativeOfStaff: application.relativeOfStaff,
       excludedUserIds: application.excludedUserIds,
     };
-    try {
-      await this.client.workflow.start(APPLICATION_WORKFLOW_TYPE, {
-        taskQueue: this.taskQueue,
-        workflowId: applicationWorkflowId(applicationId),
-        args: [input],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startOnce(this.client, APPLICATION_WORKFLOW_TYPE, { taskQueue: this.taskQueue, workflowId: applicationWorkflowId(applicationId), args: [input] });
     await em.nativeUpdate(Application, { id: applicationId, workflowStartedAt: null }, { workflowStartedAt: new Date() });
   }
 
@@ -53,15 +46,6 @@ export class CaseStarter {
     const pending = await this.orm.em
       .fork()
       .find(Application, { workflowStartedAt: null, submittedAt: { $lt: new Date(Date.now() - olderThanMs) } }, { limit: batch, orderBy: { submittedAt: 'asc' }, fields: ['id'] });
-    let started = 0;
-    for (const { id } of pending) {
-      try {
-        await this.start(id);
-        started += 1;
-      } catch {
-        // Temporal still unreachable: the next sweep tries again.
-      }
-    }
-    return started;
+    return relayEach(pending.map((a) => a.id), (id) => this.start(id));
   }
 }

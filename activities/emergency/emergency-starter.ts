@@ -1,8 +1,9 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/core';
 import { EMERGENCY_TASK_QUEUE, EMERGENCY_WORKFLOW_TYPE, emergencyWorkflowId, type EmergencyInput } from '../../workflows/emergency/definitions';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { EmergencyRequest } from './emergency-request.entity';
+import { relayEach, startOnce } from '../temporal/start-once';
 
 /**
  * Starts the workflow of a raised emergency request. The request row is committed first; starting is idempotent (the
@@ -29,11 +30,7 @@ export class EmergencyStarter {
       policy: { snapshotId: snapshot.id, label: snapshot.label, document: snapshot.document },
       raisedBy: { userId: request.raisedById, role: request.raisedByRole },
     };
-    try {
-      await this.client.workflow.start(EMERGENCY_WORKFLOW_TYPE, { taskQueue: this.taskQueue, workflowId: emergencyWorkflowId(requestId), args: [input] });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startOnce(this.client, EMERGENCY_WORKFLOW_TYPE, { taskQueue: this.taskQueue, workflowId: emergencyWorkflowId(requestId), args: [input] });
     await em.nativeUpdate(EmergencyRequest, { id: requestId, workflowStartedAt: null }, { workflowStartedAt: new Date() });
   }
 
@@ -42,15 +39,6 @@ export class EmergencyStarter {
     const pending = await this.orm.em
       .fork()
       .find(EmergencyRequest, { workflowStartedAt: null, createdAt: { $lt: new Date(Date.now() - olderThanMs) } }, { limit: batch, orderBy: { createdAt: 'asc' }, fields: ['id'] });
-    let started = 0;
-    for (const { id } of pending) {
-      try {
-        await this.start(id);
-        started += 1;
-      } catch {
-        // Temporal still unreachable: the next sweep tries again.
-      }
-    }
-    return started;
+    return relayEach(pending.map((r) => r.id), (id) => this.start(id));
   }
 }

@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ApplicationActivities } from '../application/application.contract';
 import { Application } from '../application/application.entity';
@@ -6,6 +6,7 @@ import { Household } from '../households/household.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { RECIPIENT_WORKFLOW_TYPE, recipientWorkflowId, type RecipientInput } from '../../workflows/recipient/definitions';
 import { Recipient } from './recipient.entity';
+import { startOnce } from '../temporal/start-once';
 
 export interface LifecycleStarterDeps {
   orm: MikroORM;
@@ -40,17 +41,13 @@ export function lifecycleStarterActivities(deps: LifecycleStarterDeps): Pick<App
         amountFen: recipient.monthlyBenefitFen,
         incomes: household.members.getItems().map((m) => ({ memberId: m.id, monthlyIncomeFen: assessed.get(m.id) ?? m.declaredMonthlyIncomeFen })),
       };
-      try {
-        await deps.temporal.workflow.start(RECIPIENT_WORKFLOW_TYPE, {
-          taskQueue: deps.taskQueue,
-          workflowId: recipientWorkflowId(recipient.householdId),
-          // A closed run (the household left) does not block a new enrolment; a running one means this was a retry.
-          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-          args: [input],
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+      await startOnce(deps.temporal, RECIPIENT_WORKFLOW_TYPE, {
+        taskQueue: deps.taskQueue,
+        workflowId: recipientWorkflowId(recipient.householdId),
+        // A closed run (the household left) does not block a new enrolment; a running one means this was a retry.
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        args: [input],
+      });
       return { started: true };
     },
   };

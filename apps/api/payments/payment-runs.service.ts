@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { startOnce } from '../../../activities/temporal/start-once';
 import type { Env } from '../../../config/env.schema';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { Household } from '../../../activities/households/household.entity';
@@ -45,16 +46,14 @@ export class PaymentRunsService {
     const resuming = last?.status === 'preparing';
     const batch = resuming ? last : await this.create(user, region, body.month, (last?.attempt ?? 0) + 1);
     const input: PaymentRunInput = { batchId: batch.id, countyCode: region.code, month: body.month, startedBy: { userId: batch.startedById, role: batch.startedByRole } };
-    try {
-      await this.temporal.workflow.start(PAYMENT_WORKFLOW_TYPE, {
-        taskQueue: paymentTaskQueue(this.env.TEMPORAL_TASK_QUEUE),
-        workflowId: paymentRunWorkflowId(batch.id),
-        args: [input],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw new UnavailableError('the workflow service did not answer; start the run again to resume it');
-      if (resuming) throw new ConflictError('payment_run_exists', `run ${batch.id} is already being prepared`);
-    }
+    const started = await startOnce(this.temporal, PAYMENT_WORKFLOW_TYPE, {
+      taskQueue: paymentTaskQueue(this.env.TEMPORAL_TASK_QUEUE),
+      workflowId: paymentRunWorkflowId(batch.id),
+      args: [input],
+    }).catch(() => {
+      throw new UnavailableError('the workflow service did not answer; start the run again to resume it');
+    });
+    if (!started && resuming) throw new ConflictError('payment_run_exists', `run ${batch.id} is already being prepared`);
     return summary(batch);
   }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager, type QBFilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { startOnce } from '../../../activities/temporal/start-once';
 import type { Env } from '../../../config/env.schema';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CampaignItem } from '../../../activities/recipients/campaign-item.entity';
@@ -95,16 +96,14 @@ export class LifecycleJobsService {
       }
     }
     const input: FanOutInput = { jobId: job.id, startAt };
-    try {
-      await this.temporal.workflow.start(FAN_OUT_WORKFLOW_TYPE, {
-        taskQueue: recipientTaskQueueFor(this.env.TEMPORAL_TASK_QUEUE),
-        workflowId: fanOutWorkflowId(job.id),
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        args: [input],
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw new UnavailableError('the workflow service did not answer');
-    }
+    await startOnce(this.temporal, FAN_OUT_WORKFLOW_TYPE, {
+      taskQueue: recipientTaskQueueFor(this.env.TEMPORAL_TASK_QUEUE),
+      workflowId: fanOutWorkflowId(job.id),
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [input],
+    }).catch(() => {
+      throw new UnavailableError('the workflow service did not answer');
+    });
     return this.view(em, job);
   }
 
