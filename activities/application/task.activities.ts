@@ -1,9 +1,9 @@
+import { closeTaskRow } from '../tasks/close-task-row';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { ApplicationActivities, CloseTaskInput, OpenTaskInput, OpenedTask } from './application.contract';
 import type { CalendarService } from '../regions/calendar.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Application } from './application.entity';
-import { Submission } from '../tasks/submission.entity';
 import { TASK_RANK, Task } from '../tasks/task.entity';
 import { appendEvent } from './timeline';
 
@@ -66,17 +66,9 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService, audit 
 
   async function closeTask(input: CloseTaskInput): Promise<void> {
     await tx(async (em) => {
-      const task = await em.findOne(Task, input.taskId);
-      if (!task || task.status !== 'open') return;
       const at = new Date(input.at);
-      task.status = input.status;
-      task.closedAt = at;
-      task.closedById = input.actor?.userId ?? null;
-      task.submissionId = input.submissionId ?? null;
-      if (input.submissionId) {
-        const submission = await em.findOne(Submission, input.submissionId);
-        if (submission) submission.status = 'accepted';
-      }
+      const task = await closeTaskRow(em, input.taskId, { status: input.status, at, actorId: input.actor?.userId ?? null, submissionId: input.submissionId ?? null });
+      if (!task) return;
       if (input.status === 'completed' && input.actor) {
         await audit.append(em, {
           actorId: input.actor.userId,

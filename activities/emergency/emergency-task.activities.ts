@@ -1,3 +1,4 @@
+import { closeTaskRow } from '../tasks/close-task-row';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { addClockHours } from '../../workflows/domain/emergency';
 import { AuditLog } from '../audit/audit-log.service';
@@ -72,11 +73,8 @@ export function emergencyTaskActivities(orm: MikroORM, calendars: CalendarServic
     openTask,
     async closeTask({ requestId, taskId, status, at, actor }) {
       await tx(async (em) => {
-        const task = await em.findOne(Task, taskId);
-        if (!task || task.status !== 'open') return;
-        task.status = status;
-        task.closedAt = new Date(at);
-        task.closedById = actor?.userId ?? null;
+        const task = await closeTaskRow(em, taskId, { status, at: new Date(at), actorId: actor?.userId ?? null });
+        if (!task) return;
         if (status === 'completed' && actor) {
           await audit.append(em, {
             actorId: actor.userId,

@@ -1,7 +1,7 @@
+import { closeTaskRow } from '../tasks/close-task-row';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { AuditLog } from '../audit/audit-log.service';
 import { insertOnce } from '../db/idempotent';
-import { Submission } from '../tasks/submission.entity';
 import { TASK_RANK, Task } from '../tasks/task.entity';
 import { PaymentBatch } from './payment-batch.entity';
 import { Payment } from './payment.entity';
@@ -42,17 +42,9 @@ export function paymentTaskActivities(orm: MikroORM, audit = new AuditLog()): Ta
 
     async closePaymentTask({ batchId, taskId, outcome, actor, submissionId, at }) {
       await tx(async (em) => {
-        const task = await em.findOne(Task, taskId);
-        if (!task || task.status !== 'open') return;
+        const task = await closeTaskRow(em, taskId, { status: 'completed', at: new Date(at), actorId: actor.userId, submissionId: submissionId ?? null });
+        if (!task) return;
         const batch = await em.findOneOrFail(PaymentBatch, batchId);
-        task.status = 'completed';
-        task.closedAt = new Date(at);
-        task.closedById = actor.userId;
-        task.submissionId = submissionId ?? null;
-        if (submissionId) {
-          const submission = await em.findOne(Submission, submissionId);
-          if (submission) submission.status = 'accepted';
-        }
         if (outcome === 'release') return;
         if (outcome === 'approve') {
           batch.approvedById = actor.userId;

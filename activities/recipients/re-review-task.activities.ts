@@ -1,9 +1,9 @@
+import { closeTaskRow } from '../tasks/close-task-row';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { AuditLog } from '../audit/audit-log.service';
 import { Application } from '../application/application.entity';
 import type { CalendarService } from '../regions/calendar.service';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
-import { Submission } from '../tasks/submission.entity';
 import { TASK_RANK, Task } from '../tasks/task.entity';
 import { RE_REVIEW_ROLE } from '../../workflows/recipient/definitions';
 import { LifecycleEvent } from './lifecycle-event.entity';
@@ -68,17 +68,9 @@ export function reReviewTaskActivities(orm: MikroORM, calendars: CalendarService
 
   async function closeReReviewTask(input: CloseReReviewInput): Promise<void> {
     await tx(async (em) => {
-      const task = await em.findOne(Task, input.taskId);
-      if (!task || task.status !== 'open') return;
       const at = new Date(input.at);
-      task.status = input.status;
-      task.closedAt = at;
-      task.closedById = input.actor?.userId ?? null;
-      task.submissionId = input.submissionId ?? null;
-      if (input.submissionId) {
-        const submission = await em.findOne(Submission, input.submissionId);
-        if (submission) submission.status = 'accepted';
-      }
+      const task = await closeTaskRow(em, input.taskId, { status: input.status, at, actorId: input.actor?.userId ?? null, submissionId: input.submissionId ?? null });
+      if (!task) return;
       em.persist(
         new LifecycleEvent({
           key: `${input.taskId}:closed`,
