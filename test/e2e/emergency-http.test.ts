@@ -1,3 +1,4 @@
+import { Submission } from '../../activities/tasks/submission.entity';
 import { ledgerYear } from '../../workflows/domain/emergency';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { registerHousehold } from '../helpers/households';
@@ -76,6 +77,10 @@ test('raise → approve → paid → verify → refer for a township, invisible 
   const tooMuch = await reviewer.http.post(`/api/tasks/${encodeURIComponent(task.id)}/complete`, { step: 'emergency_township_decision', outcome: 'approve', amountFen: 120_001 });
   expect(tooMuch.status).toBe(422);
   const approved = await reviewer.complete(id, 'emergency_township_decision', { outcome: 'approve', amountFen: 100_000, reason: '火灾属实' });
+  // The decision is kept with what was submitted, its reason included, and marked accepted (步步有痕迹).
+  const submissions = await platform.db.orm.em.fork().find(Submission, { taskId: task.id });
+  expect(submissions.map((x) => x.status)).toEqual(['accepted']);
+  expect(submissions[0].payload).toMatchObject({ outcome: 'approve', amountFen: 100_000, reason: '火灾属实' });
   expect(approved.case).toMatchObject({ status: 'follow_up', tier: 'township', approvedFen: 100_000, payment: { amountFen: 100_000 } });
 
   const clerk = await platform.as('gy.clerk');

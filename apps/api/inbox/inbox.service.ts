@@ -104,6 +104,8 @@ export class InboxService {
     await em.persistAndFlush(submission);
     try {
       const state = await handler.complete(user, task, body, submission.id);
+      // The case's workflow took the decision: the submission is accepted whether or not its activities record it.
+      await em.nativeUpdate(Submission, { id: submission.id, status: 'pending' }, { status: 'accepted' });
       return { taskId, submissionId: submission.id, case: state };
     } catch (err) {
       submission.status = 'refused';
