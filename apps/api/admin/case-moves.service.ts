@@ -1,3 +1,4 @@
+import { regionInScope } from '../common/region-scope';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
@@ -7,11 +8,8 @@ import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { Submission } from '../../../activities/tasks/submission.entity';
 import { appendEvent } from '../../../activities/application/timeline';
 import { PolicyService } from '../../../activities/regions/policy.service';
-import { Region } from '../../../activities/regions/region.entity';
-import { withinSubtree } from '../../../activities/regions/region.repository';
 import { adoptPolicyUpdate, applicationWorkflowId } from '../../../workflows/application/definitions';
 import type { AuthUser } from '../auth/auth.types';
-import { NotFoundError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
 import type { MoveCasesBody } from './admin.schemas';
 
@@ -31,8 +29,7 @@ export class CaseMovesService {
 
   async move(user: AuthUser, regionCode: string, body: MoveCasesBody) {
     const em = this.orm.em.fork();
-    const region = await em.findOne(Region, regionCode);
-    if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${regionCode} in your subtree`);
+    const region = await regionInScope(em, user, regionCode);
     const where: FilterQuery<Application> = { status: 'in_progress', regionPath: { $like: `${region.path}%` } };
     if (body.applicationIds) where.id = { $in: body.applicationIds };
     if (body.step) where.stage = body.step;

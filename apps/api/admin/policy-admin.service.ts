@@ -1,3 +1,4 @@
+import { regionInScope } from '../common/region-scope';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
@@ -37,8 +38,7 @@ export class PolicyAdminService {
 
   /** A region the administrator may manage: their own or below (outside it, 404). */
   private async managed(em: EntityManager, user: AuthUser, code: string): Promise<Region> {
-    const region = await em.findOne(Region, code);
-    if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${code} in your subtree`);
+    const region = await regionInScope(em, user, code);
     return region;
   }
 

@@ -1,3 +1,4 @@
+import { regionInScope } from '../common/region-scope';
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
@@ -59,8 +60,7 @@ export class ReserveFundService {
 
   /** Runs the annual funding for every township under a region of the caller's subtree. */
   async fund(user: AuthUser, code: string, body: FundingBody) {
-    const region = await this.orm.em.fork().findOne(Region, code);
-    if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${code} in your region`);
+    const region = await regionInScope(this.orm.em.fork(), user, code);
     const funded = await fundReserves(this.orm, this.policies, { year: body.year, regionPath: region.path });
     await this.audit.append(this.orm.em.fork(), {
       actorId: user.id,

@@ -1,11 +1,10 @@
+import { regionInScope } from '../common/region-scope';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Submission } from '../../../activities/tasks/submission.entity';
 import { TASK_RANK, Task, subtreeOf } from '../../../activities/tasks/task.entity';
-import { Region } from '../../../activities/regions/region.entity';
-import { withinSubtree } from '../../../activities/regions/region.repository';
 import { STEP_LABELS } from '../../../workflows/domain/route';
 import { RECIPIENT_STEP_LABELS } from '../../../workflows/recipient/definitions';
 import type { CaseType } from '../../../workflows/domain/cases';
@@ -35,9 +34,7 @@ export class InboxService {
     const em = this.orm.em.fork();
     let path = user.regionPath;
     if (query.region) {
-      const region = await em.findOne(Region, query.region);
-      if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${query.region} in your subtree`);
-      path = region.path;
+      path = (await regionInScope(em, user, query.region)).path;
     }
     const scope = subtreeOf(path);
     const where: FilterQuery<Task> = { role: user.role, status: query.status, [scope.column]: scope.code };

@@ -1,3 +1,4 @@
+import { regionInScope } from '../common/region-scope';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
@@ -10,7 +11,6 @@ import { PaymentBatch } from '../../../activities/payments/payment-batch.entity'
 import { PaymentExport } from '../../../activities/payments/payment-export.entity';
 import { Payment } from '../../../activities/payments/payment.entity';
 import { Region } from '../../../activities/regions/region.entity';
-import { withinSubtree } from '../../../activities/regions/region.repository';
 import { PAYMENT_WORKFLOW_TYPE, paymentBatchId, paymentRunWorkflowId, paymentTaskQueue, type PaymentRunInput } from '../../../workflows/payments/definitions';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '../common/errors';
@@ -36,8 +36,7 @@ export class PaymentRunsService {
    */
   async start(user: AuthUser, body: StartRunBody) {
     const em = this.orm.em.fork();
-    const region = await em.findOne(Region, body.countyCode);
-    if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no county ${body.countyCode} in your region`);
+    const region = await regionInScope(em, user, body.countyCode, 'county');
     if (region.level !== 'county') throw new UnprocessableError([{ field: 'countyCode', rule: 'must be a county or district (payments are run per county)' }]);
     const last = await em.findOne(PaymentBatch, { countyCode: region.code, month: body.month }, { orderBy: { attempt: 'desc' } });
     if (last && last.status !== 'preparing' && last.status !== 'rejected') {

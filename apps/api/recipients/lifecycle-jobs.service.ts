@@ -1,3 +1,4 @@
+import { regionInScope } from '../common/region-scope';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager, type QBFilterQuery } from '@mikro-orm/core';
@@ -11,7 +12,6 @@ import { liveRecipientsIn } from '../../../activities/recipients/fan-out.activit
 import { LifecycleJob, type LifecycleJobParams } from '../../../activities/recipients/lifecycle-job.entity';
 import { Recipient } from '../../../activities/recipients/recipient.entity';
 import { Region } from '../../../activities/regions/region.entity';
-import { withinSubtree } from '../../../activities/regions/region.repository';
 import { Task } from '../../../activities/tasks/task.entity';
 import { dayOf, endOfShanghaiDay, isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
 import { FAN_OUT_WORKFLOW_TYPE, fanOutWorkflowId, type FanOutInput } from '../../../workflows/recipient/fan-out.workflow';
@@ -40,24 +40,18 @@ export class LifecycleJobsService {
   async standardChange(user: AuthUser, regionCode: string, body: StandardChangeBody) {
     const { urbanFen, ruralFen } = body.standards;
     const params: LifecycleJobParams = { kind: 'standard_change', effectiveMonth: body.effectiveMonth, standards: body.standards };
-    const region = await this.regionInScope(user, regionCode);
+    const region = await regionInScope(this.orm.em.fork(), user, regionCode);
     return this.start(user, region, `standard:${regionCode}:${body.effectiveMonth}:${urbanFen}:${ruralFen}`, params, body.reason);
   }
 
   async campaign(user: AuthUser, regionCode: string, body: CampaignBody) {
-    const region = await this.regionInScope(user, regionCode);
+    const region = await regionInScope(this.orm.em.fork(), user, regionCode);
     const today = isoDate(shanghaiDay(Date.now()));
     if (body.to < today) throw new UnprocessableError([{ field: 'to', rule: `must not be in the past (today is ${today})` }]);
     const dueAt = endOfShanghaiDay(dayOf(body.to));
     const startAt = endOfShanghaiDay(dayOf(body.from) - 1);
     const params: LifecycleJobParams = { kind: 'campaign', from: body.from, to: body.to, dueAt };
     return this.start(user, region, `campaign:${regionCode}:${body.from}:${body.to}`, params, body.reason, startAt);
-  }
-
-  private async regionInScope(user: AuthUser, regionCode: string): Promise<Region> {
-    const region = await this.orm.em.fork().findOne(Region, regionCode);
-    if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${regionCode} in your subtree`);
-    return region;
   }
 
   async progress(user: AuthUser, jobId: string) {

@@ -1,3 +1,4 @@
+import { regionInScope } from '../common/region-scope';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
@@ -10,12 +11,9 @@ import { LifecycleEvent } from '../../../activities/recipients/lifecycle-event.e
 import { lifecycleNoticeText } from '../../../activities/recipients/lifecycle-notices';
 import type { NoticeKind } from '../../../activities/recipients/recipient.contract';
 import { Recipient } from '../../../activities/recipients/recipient.entity';
-import { Region } from '../../../activities/regions/region.entity';
-import { withinSubtree } from '../../../activities/regions/region.repository';
 import { Task } from '../../../activities/tasks/task.entity';
 import { recipientStateQuery, recipientWorkflowId } from '../../../workflows/recipient/definitions';
 import type { AuthUser } from '../auth/auth.types';
-import { NotFoundError } from '../common/errors';
 import { recipientInScope } from './recipient-lookup';
 import { LIFECYCLE_REASON_LABELS } from './reason-labels';
 import type { ListComplaintsQuery, ListRecipientsQuery } from './recipients.schemas';
@@ -36,9 +34,7 @@ export class RecipientsService {
     const em = this.orm.em.fork();
     let path = user.regionPath;
     if (query.region) {
-      const region = await em.findOne(Region, query.region);
-      if (!region || !withinSubtree(region.path, user.regionPath)) throw new NotFoundError(`no region ${query.region} in your subtree`);
-      path = region.path;
+      path = (await regionInScope(em, user, query.region)).path;
     }
     const where: FilterQuery<Recipient> = { regionPath: { $like: `${path}%` }, program: 'dibao' };
     if (query.status) where.status = query.status;
