@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { fieldKeyring } from './encrypted-string.type';
+import { fieldKeyring } from './encrypted-field.type';
 import { ENCRYPTED_COLUMNS } from './encrypted-columns';
 import { encryptField, isFieldCiphertext } from './field-crypto';
 

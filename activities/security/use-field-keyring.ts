@@ -1,4 +1,4 @@
-import { setFieldKeyring } from './encrypted-string.type';
+import { setFieldKeyring } from './encrypted-field.type';
 import { parseKeyring } from './field-crypto';
 
 /**

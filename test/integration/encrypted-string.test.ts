@@ -1,7 +1,8 @@
 import { Entity, MikroORM, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { ormOptions } from '../../activities/db/orm';
-import { EncryptedStringType, setFieldKeyring } from '../../activities/security/encrypted-string.type';
+import { setFieldKeyring } from '../../activities/security/encrypted-field.type';
+import { EncryptedStringType } from '../../activities/security/encrypted-string.type';
 import { keyIdOf, parseKeyring } from '../../activities/security/field-crypto';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 

@@ -3,13 +3,10 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Household } from '../../activities/households/household.entity';
 import { Member } from '../../activities/households/member.entity';
 import { PaymentExport } from '../../activities/payments/payment-export.entity';
-import { setFieldKeyring } from '../../activities/security/encrypted-string.type';
+import { EncryptedFieldType, setFieldKeyring } from '../../activities/security/encrypted-field.type';
 import { keyIdOf, parseKeyring } from '../../activities/security/field-crypto';
 import { rotateEncryptedColumns } from '../../activities/security/rotate-columns';
 import { ENCRYPTED_COLUMNS } from '../../activities/security/encrypted-columns';
-import { EncryptedIntegerType } from '../../activities/security/encrypted-integer.type';
-import { EncryptedJsonType } from '../../activities/security/encrypted-json.type';
-import { EncryptedStringType } from '../../activities/security/encrypted-string.type';
 import { Submission } from '../../activities/tasks/submission.entity';
 import { createTestDatabase, TEST_FIELD_KEYS, type TestDatabase } from '../helpers/database';
 
@@ -67,10 +64,9 @@ test('a new first key, a rotation pass in small pages, and the old key can go', 
 });
 
 test('the rotation list names exactly the encrypted columns of the entities', () => {
-  const encrypted = [EncryptedStringType, EncryptedIntegerType, EncryptedJsonType];
   const fromEntities = Object.values(orm.getMetadata().getAll()).flatMap((meta) =>
     Object.values(meta.properties)
-      .filter((p) => p.customType && encrypted.some((t) => p.customType instanceof t))
+      .filter((p) => p.customType instanceof EncryptedFieldType)
       .map((p) => `${meta.tableName}.${p.fieldNames[0]}`),
   );
   const listed = ENCRYPTED_COLUMNS.flatMap((t) => t.columns.map((c) => `${t.table}.${c}`));
