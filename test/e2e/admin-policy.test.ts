@@ -123,7 +123,7 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
 
   const dry = await admin.post('/api/admin/dry-run', { regionCode: '220103001001', date: today(), facts: {} });
   expect(dry.status).toBe(200);
-  expect(dry.body.steps.map((s: any) => s.step)).toEqual(['acceptance', 'investigation', 'township_review', 'publicity_review', 'township_confirmation']);
+  expect(dry.body.steps.map((s: any) => s.step)).toEqual(['acceptance', 'investigation', 'township_review', 'publicity_review', 'township_confirmation', 'filing']);
 });
 
 test('a township clerk cannot read or change configuration; a county administrator cannot touch another county', async () => {

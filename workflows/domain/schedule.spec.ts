@@ -9,11 +9,12 @@ const calendar = new WorkingCalendar(loadShippedCalendars());
 const facts = { disputed: false, relativeOfStaff: false, sampled: false };
 // Monday 2026-03-02, 09:00 Asia/Shanghai.
 const monday = Date.parse('2026-03-02T01:00:00Z');
+const FILING_DAYS = policyOf('220103001001').approval.filingLimitDays;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 test('the district preview: every step falls due in working days and the whole fits in 15 working days', () => {
   const s = scheduleRoute(policyOf('220103001001'), facts, monday, calendar);
-  expect(s.steps.map((x) => x.step)).toEqual(['acceptance', 'investigation', 'township_review', 'township_confirmation']);
+  expect(s.steps.map((x) => x.step)).toEqual(['acceptance', 'investigation', 'township_review', 'township_confirmation', 'filing']);
   // Acceptance 2 working days: Tue 3, Wed 4 → ends 24:00 Wed 4 March (16:00Z).
   expect(iso(s.steps[0].dueAt)).toBe('2026-03-04T16:00:00.000Z');
   // Investigation 5 working days from Wed 4 March (not counted): Thu 5 … Wed 11.
@@ -23,6 +24,9 @@ test('the district preview: every step falls due in working days and the whole f
   // Overall 15 working days from acceptance (Wed 4): Thu 5 … Wed 25 March.
   expect(iso(s.overallDueAt!)).toBe('2026-03-25T16:00:00.000Z');
   expect(s.withinOverallLimit).toBe(true);
+  // The district's 备案 after the township's confirmation, by the county approver, within its own limit.
+  expect(s.steps[4]).toMatchObject({ step: 'filing', role: 'county_approver', limit: { workingDays: FILING_DAYS } });
+  expect(s.steps[4].startsAt).toBe(s.steps[3].dueAt - 1);
 });
 
 test('the county preview counts publicity in calendar days and the sampled visit only when sampled', () => {

@@ -42,7 +42,13 @@ export function scheduleRoute(policy: RegionPolicy, facts: RouteFacts, submitted
     if (s.kind === 'publicity') add(s.step, 'publicity', { calendarDays: s.days });
     else add(s.step, s.kind, { workingDays: s.limitDays }, s.role);
   }
+  const decidedBy = at;
+  // Township confirmation is followed by the county's 备案, which the workflow opens after the decision (outside the
+  // overall decision limit, which ends at the decision).
+  if (policy.approval.mode === 'township_with_filing') {
+    add('filing', 'task', { workingDays: policy.approval.filingLimitDays }, 'county_approver');
+  }
   if (policy.overallLimitDays === null) return { steps };
   const overallDueAt = calendar.addWorkingDays(accepted, policy.overallLimitDays).at;
-  return { steps, overallDueAt, withinOverallLimit: at <= overallDueAt };
+  return { steps, overallDueAt, withinOverallLimit: decidedBy <= overallDueAt };
 }
