@@ -27,7 +27,7 @@ async function setRole(username: string, role: string): Promise<void> {
   if (res.status !== 200) throw new Error(`role change: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-test('run → approve → release by a different officer; the preparer may not approve and the approver may not release', async () => {
+test('run → approve → release by a third officer; the preparer may neither approve nor release, the approver may not release', async () => {
   const { accounts } = await seedLedger(platform, DEMO_VILLAGES.county, MONTH, [83_000, 63_000, 20_000]);
   const officer = await platform.as('gy.payment');
   const started = await officer.post('/api/payments/runs', { countyCode: '320723', month: MONTH });
@@ -56,6 +56,9 @@ test('run → approve → release by a different officer; the preparer may not a
   expect(byApprover.status).toBe(409);
   expect(byApprover.body.error.code).toBe('separation_of_duties');
   await setRole('gy.approver', 'county_approver');
+  const byStarter = await decidePayment(officer, batchId, 'payment_release', 'release');
+  expect(byStarter.status).toBe(409);
+  expect(byStarter.body.error.code).toBe('separation_of_duties');
 
   const released = await decidePayment(await platform.as('gy.payment2'), batchId, 'payment_release', 'release');
   expect(released.status).toBe(200);

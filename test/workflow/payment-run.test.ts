@@ -21,6 +21,7 @@ afterAll(async () => {
 });
 
 const PREPARER = { userId: 'officer-A', role: 'payment_officer' as Role };
+const RELEASER = { userId: 'officer-D', role: 'payment_officer' as Role };
 
 async function withRun<T>(store: FakePaymentStore, body: (run: RunDriver) => Promise<T>, record?: string): Promise<T> {
   const taskQueue = unique('payment-test');
@@ -67,7 +68,7 @@ async function refusal(p: Promise<unknown>): Promise<string | undefined> {
   return undefined;
 }
 
-test('the approver cannot release (even holding the officer role); another officer can, once', async () => {
+test('neither the approver (even holding the officer role) nor the preparer can release; a third officer can, once', async () => {
   const store = new FakePaymentStore([83_000, 63_000, 41_500, 20_000, 9_900]);
   await withRun(
     store,
@@ -79,8 +80,9 @@ test('the approver cannot release (even holding the officer role); another offic
       expect(approved).toMatchObject({ status: 'awaiting_release', approvedBy: 'approver-B' });
       expect(await refusal(run.decide('payment_release', 'release', 'approver-B', 'payment_officer'))).toBe('SeparationOfDuties');
       expect(await refusal(run.decide('payment_release', 'release', 'approver-C', 'county_approver'))).toBe('WrongRole');
-      const released = await run.decide('payment_release', 'release', PREPARER.userId, 'payment_officer');
-      expect(released).toMatchObject({ status: 'released', releasedBy: PREPARER.userId, released: 5 });
+      expect(await refusal(run.decide('payment_release', 'release', PREPARER.userId, 'payment_officer'))).toBe('SeparationOfDuties');
+      const released = await run.decide('payment_release', 'release', RELEASER.userId, 'payment_officer');
+      expect(released).toMatchObject({ status: 'released', releasedBy: RELEASER.userId, released: 5 });
       expect(await run.handle.result()).toMatchObject({ status: 'released' });
     },
     'payment-v1-released',
@@ -89,7 +91,7 @@ test('the approver cannot release (even holding the officer role); another offic
   expect([...store.payments.values()].every((p) => p.status === 'released')).toBe(true);
   expect(store.audit).toEqual([
     { action: 'payment_approved', actorId: 'approver-B' },
-    { action: 'payment_released', actorId: PREPARER.userId },
+    { action: 'payment_released', actorId: RELEASER.userId },
   ]);
 });
 

@@ -7,8 +7,10 @@ const OUTCOMES: Record<PaymentStep, ReadonlySet<PaymentDecision['outcome']>> = {
 };
 
 /**
- * The state of one payment run and the rules its decisions are validated against (四眼原则): the preparer does not
- * approve, the approver does not release. Deterministic bookkeeping; no I/O.
+ * The state of one payment run and the rules its decisions are validated against (四眼原则): three different people
+ * prepare, approve and release a run — the preparer neither approves nor releases, the approver does not release.
+ * Deterministic bookkeeping; no I/O. (Validators do not run on replay, so histories recorded under the looser rule,
+ * where the preparer released, still replay.)
  */
 export class PaymentRunState {
   readonly tasks = new Map<string, PaymentStep>();
@@ -38,6 +40,9 @@ export class PaymentRunState {
     }
     if (step === 'payment_release' && cmd.actor.userId === this.approvedBy) {
       throw reject(R.separationOfDuties, 'whoever approved the payment run may not release it');
+    }
+    if (step === 'payment_release' && cmd.actor.userId === this.input.startedBy.userId) {
+      throw reject(R.separationOfDuties, 'whoever prepared the payment run may not release it');
     }
   }
 
