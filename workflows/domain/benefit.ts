@@ -61,10 +61,12 @@ export function computeMonthlyBenefit(input: BenefitInput): BenefitResult {
     deductionsFen,
   };
 
+  // 家庭人均收入低于当地最低生活保障标准 (seed 001): strictly below, compared on the exact household total (per-capita
+  // rounding cannot move a household across the line); at the line, nothing is paid.
   const householdGap = input.standardFen * n - totalIncomeFen;
   if (householdGap > 0) return { ...base, amountFen: householdGap, basis: 'household', membersCounted: n };
 
-  // Only members actually paid count: one whose own income reaches the standard is not enrolled.
+  // Only members actually paid count: one whose own income reaches the standard is not enrolled (低于, strict).
   const single = input.members.filter((m) => m.singleEnrolment && m.monthlyIncomeFen < input.standardFen);
   const singleAmount = single.reduce((sum, m) => sum + (input.standardFen - m.monthlyIncomeFen), 0);
   if (singleAmount > 0) {

@@ -59,16 +59,24 @@ describe('assess', () => {
     });
   });
 
-  test('渐退 band: at or above the standard up to 2× keeps the current amount; above it stops', () => {
-    expect(assess(input([60_000, 60_000]))).toMatchObject({ kind: 'gradual_exit', amountFen: 80_000, perCapitaIncomeFen: 60_000 });
-    expect(assess(input([200_000, 40_000]))).toMatchObject({ kind: 'gradual_exit', amountFen: 80_000, perCapitaIncomeFen: 120_000 });
-    expect(assess(input([200_000, 40_001]))).toMatchObject({ kind: 'stop', amountFen: 0 });
+  test('渐退 band, as seed 002 writes it: 超过低保标准但低于低保标准2倍 — both ends excluded', () => {
+    expect(assess(input([60_000, 60_001]))).toMatchObject({ kind: 'gradual_exit', amountFen: 80_000, perCapitaIncomeFen: 60_000 });
+    expect(assess(input([200_000, 39_999]))).toMatchObject({ kind: 'gradual_exit', amountFen: 80_000, perCapitaIncomeFen: 119_999 });
+    // Exactly at the standard is not 超过; exactly at twice the standard is not 低于.
+    expect(assess(input([60_000, 60_000]))).toMatchObject({ kind: 'stop', amountFen: 0 });
+    expect(assess(input([200_000, 40_000]))).toMatchObject({ kind: 'stop', amountFen: 0 });
+  });
+
+  test('the earlier inclusive reading is kept for recorded histories only', () => {
+    expect(assess(input([60_000, 60_000], { band: 'inclusive' })).kind).toBe('gradual_exit');
+    expect(assess(input([200_000, 40_000], { band: 'inclusive' })).kind).toBe('gradual_exit');
+    expect(assess(input([200_000, 40_001], { band: 'inclusive' })).kind).toBe('stop');
   });
 
   test('a fractional multiplier is compared exactly, and a zero-month window exits at once', () => {
     const narrow = { ...lifecycle, gradualExit: { multiplier: 1.5, months: 6 } };
-    expect(assess(input([90_000, 90_000], { lifecycle: narrow })).kind).toBe('gradual_exit');
-    expect(assess(input([90_000, 90_001], { lifecycle: narrow })).kind).toBe('stop');
+    expect(assess(input([90_000, 89_999], { lifecycle: narrow })).kind).toBe('gradual_exit');
+    expect(assess(input([90_000, 90_000], { lifecycle: narrow })).kind).toBe('stop');
     const none = { ...lifecycle, gradualExit: { multiplier: 2, months: 0 } };
     expect(assess(input([70_000, 70_000], { lifecycle: none })).kind).toBe('stop');
   });

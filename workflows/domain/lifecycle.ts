@@ -73,6 +73,12 @@ export interface AssessInput {
   lifecycle: RegionPolicy['lifecycle'];
   /** The amount being paid now, fen; kept unchanged during 渐退. */
   currentAmountFen: number;
+  /**
+   * 'strict' (the default) reads the seed's band as written — 超过低保标准但低于低保标准2倍: above the standard and
+   * below the multiple, both ends excluded. 'inclusive' is the earlier reading (standard ≤ income ≤ multiple), kept
+   * only so that recipient histories recorded under it replay unchanged.
+   */
+  band?: 'strict' | 'inclusive';
 }
 
 export type AssessmentKind = 'continue' | 'increase' | 'decrease' | 'stop' | 'gradual_exit';
@@ -95,9 +101,10 @@ export interface Assessment {
 }
 
 /**
- * Re-assesses a household. Below the standard: the recomputed 差额 amount, an increase, decrease or continue by
- * comparison with the current amount. At or above the standard but not above multiplier × standard (the 渐退 band,
- * compared on the exact household total): gradual exit keeping the current amount. Above the band: stop.
+ * Re-assesses a household. Below the standard (低于, strict): the recomputed 差额 amount, an increase, decrease or
+ * continue by comparison with the current amount. Above the standard and below multiplier × standard (超过…但低于,
+ * both strict; compared on the exact household total, so per-capita rounding cannot move a household across): gradual
+ * exit keeping the current amount. Exactly at the standard, at the multiple or above it: stop.
  */
 export function assess(input: AssessInput): Assessment {
   const { deductions, lifecycle } = input;
@@ -122,7 +129,12 @@ export function assess(input: AssessInput): Assessment {
   }
   // Integer comparison: multiplier in hundredths, so 1.5 × 600.00 yuan is exact.
   const band = Math.round(lifecycle.gradualExit.multiplier * 100) * input.standardFen * input.members.length;
-  if (result.totalIncomeFen * 100 <= band && lifecycle.gradualExit.months > 0) {
+  const line = input.standardFen * input.members.length;
+  const inBand =
+    input.band === 'inclusive'
+      ? result.totalIncomeFen * 100 <= band
+      : result.totalIncomeFen > line && result.totalIncomeFen * 100 < band;
+  if (inBand && lifecycle.gradualExit.months > 0) {
     return { ...base, kind: 'gradual_exit', amountFen: input.currentAmountFen };
   }
   return { ...base, kind: 'stop', amountFen: 0 };

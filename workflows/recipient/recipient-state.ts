@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, patched } from '@temporalio/workflow';
 import type { RegionPolicy } from '../../config/policy/policy.schema';
 import { addMonths, assess, type Assessment } from '../domain/lifecycle';
 import {
@@ -23,6 +23,9 @@ export type LifecycleCommand =
   | { type: 'suspend' | 'resume' | 'terminate'; cmd: StatusCommand }
   | { type: 'reReview'; cmd: CompleteReReviewCommand }
   | { type: 'campaign'; cmd: CampaignCommand };
+
+/** Strict 渐退 band (超过…但低于): histories recorded before it keep the inclusive reading. */
+export const STRICT_BANDS_PATCH = 'recipient-strict-gradual-exit-band';
 
 /** The default safety bound on months per run before continue-as-new. */
 export const DEFAULT_MAX_MONTHS_PER_RUN = 24;
@@ -64,9 +67,10 @@ export class RecipientState {
     return this.input.area === 'urban' ? this.data.standards.urbanFen : this.data.standards.ruralFen;
   }
 
-  /** Re-assesses the household with its current incomes, deductions and standard. */
+  /** Re-assesses the household with its current incomes, deductions and standard (never from a query: it may patch). */
   assess(): Assessment {
     return assess({
+      band: patched(STRICT_BANDS_PATCH) ? 'strict' : 'inclusive',
       standardFen: this.standardFen(),
       members: this.data.incomes,
       deductions: this.data.deductions,
