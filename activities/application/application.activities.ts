@@ -6,6 +6,7 @@ import type { ApplicationActivities } from './application.contract';
 import { checkActivities } from './check.activities';
 import { decisionActivities } from './decision.activities';
 import { publicityActivities } from './publicity.activities';
+import { samplingActivities } from './sampling.activities';
 import { taskActivities } from './task.activities';
 
 export interface ApplicationActivityDeps {
@@ -23,6 +24,7 @@ export function createApplicationActivities(deps: ApplicationActivityDeps): Appl
     ...publicityActivities(deps.orm, deps.calendars),
     ...checkActivities(deps.orm, deps.departments),
     ...decisionActivities(deps.orm),
+    ...samplingActivities(deps.orm),
     ...lifecycleStarterActivities({ orm: deps.orm, ...deps.lifecycle }),
   };
 }

@@ -46,6 +46,19 @@ export interface ApplicationActivities {
    * new run under the same id. Returns false when the decision enrolled nobody.
    */
   startRecipientLifecycle(input: StartLifecycleInput): Promise<{ started: boolean }>;
+  /**
+   * The county's sampling draw when the case reaches the county (once per application): sampled by the lottery at the
+   * rate, or because the county's share of the month would otherwise fall below the rate (不低于30%).
+   */
+  drawSample(input: DrawSampleInput): Promise<{ sampled: boolean }>;
+}
+
+export interface DrawSampleInput {
+  applicationId: string;
+  /** The workflow's clock; the county's tally is kept per month (Asia/Shanghai). */
+  at: number;
+  /** The policy's sampling rate, 0..1. */
+  rate: number;
 }
 
 export interface StartLifecycleInput {

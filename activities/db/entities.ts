@@ -2,6 +2,7 @@ import { AuditAnchor } from '../audit/audit-anchor.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditHead } from '../audit/audit-head.entity';
 import { Application } from '../application/application.entity';
+import { SamplingDraw, SamplingTally } from '../application/sampling.entity';
 import { CaseDecision } from '../application/case-decision.entity';
 import { CaseEvent } from '../application/case-event.entity';
 import { CheckReport } from '../application/check-report.entity';
@@ -52,6 +53,8 @@ export const ENTITIES = [
   CaseEvent,
   CheckReport,
   PublicityPeriod,
+  SamplingTally,
+  SamplingDraw,
   Objection,
   CaseDecision,
   Notice,

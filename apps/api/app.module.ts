@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
+import { SamplingService } from './admin/sampling.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
@@ -61,6 +62,7 @@ export class AppModule {
         InboxService,
         PolicyAdminService,
         CalendarAdminService,
+        SamplingService,
         CaseMovesService,
         UsersService,
         KinRegisterService,

@@ -1,4 +1,5 @@
 import { AdminController } from './admin/admin.controller';
+import { SamplingController } from './admin/sampling.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -22,6 +23,7 @@ export const CONTROLLERS = [
   InboxController,
   RegionsController,
   AdminController,
+  SamplingController,
   AuditController,
   UsersController,
   KinRegisterController,

@@ -36,6 +36,11 @@ test('district (宽城区): every role plays its step through HTTP and the case 
   const approver = new Caseworker(await platform.as('kc.approver'));
   const sampled = await waitForCase(clerk, id, (c) => c.stage === 'county_sampling' || c.stage === 'township_confirmation');
   if (sampled.stage === 'county_sampling') await approver.complete(id, 'county_sampling', { outcome: 'confirmed', reason: '抽查入户属实' });
+  // 不低于30%: the district's share this month, as its administrator sees it, meets its rate.
+  const shares = await (await platform.as('kc.admin')).get('/api/admin/regions/220103/sampling');
+  expect(shares.status).toBe(200);
+  expect(shares.body.items).toEqual([expect.objectContaining({ county: expect.objectContaining({ code: '220103' }), rateBasisPoints: 3000, meetsRate: true })]);
+  expect(shares.body.items[0].cases).toBeGreaterThanOrEqual(1);
 
   // 谁审查、谁签字: the reviewer may not also confirm.
   const confirmation = await reviewer.task(id, 'township_confirmation');

@@ -66,6 +66,24 @@ test('county: a case outside the sample goes straight to county approval', async
   });
 });
 
+test("county: the county's floor, drawn when the case reaches the county, can sample a case the lottery left out", async () => {
+  const policy = shippedPolicy(DEMO_VILLAGES.county);
+  const id = caseId(false);
+  await withCase(env, { policy, applicationId: id, record: 'application-v4-sampling-quota' }, async (c) => {
+    c.store.sampleOverride = true;
+    await c.complete('acceptance', { step: 'acceptance', outcome: 'accept' });
+    await c.complete('home_visit', eligible(0));
+    await c.complete('appraisal', { step: 'appraisal', outcome: 'pass', votesFor: 7, votesAgainst: 2 });
+    await c.passPublicity();
+    expect(c.store.draws).toEqual([]);
+    await c.complete('township_review', { step: 'township_review', outcome: 'approve' });
+    await c.passPublicity();
+    await c.complete('county_sampling', { step: 'county_sampling', outcome: 'confirmed' });
+    await c.complete('county_approval', { step: 'county_approval', outcome: 'approve' });
+    expect(c.store.draws).toEqual([id]);
+  });
+});
+
 test('district (宽城区): parallel check, no publicity, township confirmation by a second person, then district filing', async () => {
   const policy = shippedPolicy(DEMO_VILLAGES.district, { approval: { samplingRate: 0 } });
   const result = await withCase(env, { policy, record: 'application-v1-district-filed' }, async (c) => {

@@ -8,6 +8,7 @@ import type {
 } from '../../activities/application/application.contract';
 import { computeMonthlyBenefit } from '../../workflows/domain/benefit';
 import type { WorkingCalendar } from '../../workflows/domain/calendar';
+import { isSampled } from '../../workflows/domain/sampling';
 
 export interface FakeTask extends OpenTaskInput {
   dueAt: number;
@@ -33,6 +34,10 @@ export class FakeCaseStore {
   readonly policyMoves: string[] = [];
   /** Applications whose approval started the household's lifecycle workflow, once each. */
   readonly lifecycles: string[] = [];
+  /** Applications drawn for the county's sample. */
+  readonly draws: string[] = [];
+  /** Stands for the county's floor deciding instead of the lottery. */
+  sampleOverride?: boolean;
   /** Household composition the decision uses (member id → 单人保 flag). */
   members: { memberId: string; singleEnrolment: boolean }[] = [{ memberId: 'm1', singleEnrolment: false }];
   urban = true;
@@ -81,6 +86,12 @@ export class FakeCaseStore {
       endPublicity: async ({ step, round, outcome }) => {
         const found = this.publicity.find((p) => p.step === step && p.round === round);
         if (found) found.outcome = outcome;
+      },
+      // The lottery alone (as the hash at the rate gave before the floor); the floor is the real activity's and is
+      // tested against the database. Tests pick case ids sampled or not with isSampled.
+      drawSample: async ({ applicationId, rate }) => {
+        this.draws.push(applicationId);
+        return { sampled: this.sampleOverride ?? isSampled(applicationId, rate) };
       },
       startOverallClock: async ({ fromMs, workingDays }) => {
         this.overallDueAt ??= this.calendar.addWorkingDays(fromMs, workingDays).at;

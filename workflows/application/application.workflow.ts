@@ -1,5 +1,5 @@
 import { CancellationScope, allHandlersFinished, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
-import { CLOCK_PAUSE_PATCH, CaseRunner, ESCALATION_WORKING_DAYS, START_LIFECYCLE_PATCH } from './case-runner';
+import { CLOCK_PAUSE_PATCH, CaseRunner, ESCALATION_WORKING_DAYS, SAMPLING_QUOTA_PATCH, START_LIFECYCLE_PATCH } from './case-runner';
 import { CaseState } from './case-state';
 import type { CompleteTaskCommand, ReasonCode, StepDecision } from './decisions';
 import {
@@ -147,6 +147,11 @@ async function walk(state: CaseState, runner: CaseRunner): Promise<ApplicationOu
       const verdict = verdictOf(cmd);
       if (verdict) return finish(state, runner, verdict);
       if (step.tier === 'approval') approver = cmd.actor;
+      if (step.step === 'township_review' && patched(SAMPLING_QUOTA_PATCH)) {
+        // 不低于30%: the county draws when the case reaches it, against the share it has sampled this month.
+        const draw = await runner.activities.drawSample({ applicationId: state.input.applicationId, at: Date.now(), rate: state.policy.approval.samplingRate });
+        state.facts.sampled = draw.sampled;
+      }
     }
     step = stepAfter(planRoute(state.policy, state.facts), step.step);
   }

@@ -28,6 +28,8 @@ export const CLOCK_PAUSE_PATCH = 'overall-clock-pause';
 
 /** Versioning marker of starting the recipient lifecycle on approval: cases decided before it replay without it. */
 export const START_LIFECYCLE_PATCH = 'start-recipient-lifecycle';
+/** The county's sample is drawn against its monthly floor when the case reaches the county (not hashed at start). */
+export const SAMPLING_QUOTA_PATCH = 'county-sampling-quota';
 
 /** Working days a supervisor has to act on an escalation (督办). */
 export const ESCALATION_WORKING_DAYS = 2;

@@ -1,4 +1,4 @@
-import { fnv1a, isSampled } from './sampling';
+import { fnv1a, isSampled, quotaDraw } from './sampling';
 
 describe('fnv1a', () => {
   test('matches the published 32-bit FNV-1a test vectors', () => {
@@ -58,5 +58,39 @@ describe('isSampled', () => {
 
   test.each([-0.01, 1.01, 30, Number.NaN, Number.POSITIVE_INFINITY])('rate %p throws RangeError', (rate) => {
     expect(() => isSampled('app-1', rate)).toThrow(RangeError);
+  });
+});
+
+describe('the county floor (不低于30%)', () => {
+  const run = (n: number, rate: number, prefix = 'app') => {
+    let tally = { cases: 0, sampled: 0 };
+    const shares: number[] = [];
+    for (let i = 0; i < n; i++) {
+      tally = quotaDraw(tally, `${prefix}-${i}`, rate).tally;
+      shares.push(tally.sampled / tally.cases);
+    }
+    return { tally, shares };
+  };
+
+  test('holds after every case, in every batch of 1,000, not only on average', () => {
+    for (let batch = 0; batch < 20; batch++) {
+      const { tally, shares } = run(1_000, 0.3, `batch${batch}`);
+      expect(tally.sampled).toBeGreaterThanOrEqual(300);
+      expect(shares.every((s, i) => s * (i + 1) >= Math.ceil(0.3 * (i + 1)) - 1e-9)).toBe(true);
+      // The floor is met without sampling far above it.
+      expect(tally.sampled).toBeLessThan(400);
+    }
+  });
+
+  test('the lottery alone leaves some batches of 1,000 below the floor (what the quota repairs)', () => {
+    const below = Array.from({ length: 20 }, (_, b) => Array.from({ length: 1_000 }, (_, i) => isSampled(`batch${b}-${i}`, 0.3)).filter(Boolean).length).filter((n) => n < 300);
+    expect(below.length).toBeGreaterThan(0);
+  });
+
+  test('a case the lottery picks is sampled even when the county is above its floor; rates 0 and 1 are exact', () => {
+    const picked = Array.from({ length: 50 }, (_, i) => `p${i}`).find((id) => isSampled(id, 0.3))!;
+    expect(quotaDraw({ cases: 10, sampled: 9 }, picked, 0.3).sampled).toBe(true);
+    expect(run(200, 0).tally.sampled).toBe(0);
+    expect(run(200, 1).tally.sampled).toBe(200);
   });
 });

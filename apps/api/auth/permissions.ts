@@ -58,6 +58,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/admin/calendars': { roles: ADMIN, scope: 'none' },
   'PUT /api/admin/calendars/{year}': { roles: ADMIN, scope: 'none' },
   'GET /api/admin/regions/{code}/config': subtree(ADMIN),
+  'GET /api/admin/regions/{code}/sampling': subtree(['administrator', 'county_approver', 'auditor']),
   'GET /api/admin/regions/{code}/policy-versions': subtree(ADMIN),
   'POST /api/admin/regions/{code}/policy-versions': subtree(ADMIN),
   'POST /api/admin/policy-versions/{id}/approve': subtree(ADMIN),
