@@ -127,6 +127,8 @@ export interface DecideInput {
   /** The latest assessed incomes from the home visit, for the benefit calculation. */
   incomes?: readonly AssessedIncome[];
   standards: RegionPolicy['standards'];
+  /** The case's 单人保 conditions (absent in histories recorded before regions set them: the national defaults). */
+  singleEnrolment?: RegionPolicy['singleEnrolment'];
 }
 
 export interface DecisionResult {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/domain/benefit';
+import { DEFAULT_SINGLE_ENROLMENT, ageOn, singleEnrolmentCeilingFen, singleEnrolmentEligible } from '../../workflows/domain/single-enrolment';
 import { shanghaiDay, isoDate } from '../../workflows/domain/calendar';
 import type { ReasonCode } from '../../workflows/application/decisions';
 import type { ApplicationActivities, DecideInput, DecisionResult } from './application.contract';
 import { AuditLog } from '../audit/audit-log.service';
 import { Household } from '../households/household.entity';
-import type { Member } from '../households/member.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { recipientCategory } from '../recipients/recipient-category';
 import { Application } from './application.entity';
@@ -24,17 +24,7 @@ const NOTICE_KIND: Record<DecisionResult['status'], NoticeKind> = {
   closed: 'closure',
 };
 
-/** Age in whole years on a given ISO date. */
-export function ageOn(birthDate: string, onIso: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = onIso.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** 单人保: a severely disabled (grade 1 or 2) adult. */
-export function singleEnrolmentEligible(member: Pick<Member, 'disabilityGrade' | 'birthDate'>, onIso: string): boolean {
-  return (member.disabilityGrade === 1 || member.disabilityGrade === 2) && ageOn(member.birthDate, onIso) >= 18;
-}
+export { ageOn, singleEnrolmentEligible };
 
 /**
  * The final decision: once per case (the decision row's key is the application id). On approval the benefit is
@@ -57,12 +47,16 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
         let benefit: BenefitResult | undefined;
         if (status === 'approved') {
           const incomes = new Map((input.incomes ?? []).map((i) => [i.memberId, i.monthlyIncomeFen]));
+          const rule = input.singleEnrolment ?? DEFAULT_SINGLE_ENROLMENT;
+          const standardFen = household.area === 'urban' ? input.standards.urbanFen : input.standards.ruralFen;
+          const members = household.members.getItems();
           benefit = computeMonthlyBenefit({
-            standardFen: household.area === 'urban' ? input.standards.urbanFen : input.standards.ruralFen,
-            members: household.members.getItems().map((m) => ({
+            standardFen,
+            members: members.map((m) => ({
               monthlyIncomeFen: incomes.get(m.id) ?? m.declaredMonthlyIncomeFen,
-              singleEnrolment: singleEnrolmentEligible(m, today),
+              singleEnrolment: singleEnrolmentEligible(m, today, rule),
             })),
+            singleEnrolmentCeilingFen: singleEnrolmentCeilingFen(rule, standardFen, members.length),
           });
           if (benefit.amountFen === 0) {
             status = 'rejected';

@@ -72,6 +72,22 @@ export const regionPolicySchema = z
     atRiskWorkingDays: z.number().int('must be a whole number of working days').min(0, 'must not be negative').max(30, 'must be at most 30 working days'),
     standards: z.object({ urbanFen: fen, ruralFen: fen }).strict(),
     lowIncomeMultiplier: z.number().min(1, 'must be at least 1').max(3, 'must be at most 3'),
+    /** 单人保 conditions (optional: snapshots taken before regions set them use the national defaults). */
+    singleEnrolment: z
+      .object({
+        disabilityGrades: z
+          .array(z.number().int('must be a whole disability grade').min(1, 'must be a grade from 1 to 4').max(4, 'must be a grade from 1 to 4'))
+          .min(1, 'must name at least one grade')
+          .max(4, 'must name at most four grades'),
+        minAge: z.number().int('must be a whole number of years').min(0, 'must not be negative').max(100, 'must be at most 100'),
+        incomeCeilingMultiplier: z
+          .number({ error: 'must be a multiple of the standard or null' })
+          .min(1, 'must be at least 1 × the standard')
+          .max(5, 'must be at most 5 × the standard')
+          .nullable(),
+      })
+      .strict()
+      .optional(),
     assets: z
       .object({
         depositMonths: z.number().int('must be a whole number').min(0, 'must not be negative').max(120, 'must be at most 120'),

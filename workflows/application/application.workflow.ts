@@ -210,6 +210,7 @@ async function finish(state: CaseState, runner: CaseRunner, verdict: Verdict): P
       reasonCode: verdict.reasonCode,
       incomes: state.incomes,
       standards: state.policy.standards,
+      singleEnrolment: state.policy.singleEnrolment,
     });
     state.status = result.status;
     state.outcome = { status: result.status, reasonCode: result.reasonCode, amountFen: result.amountFen, decidedAt: Date.now() };

@@ -136,3 +136,16 @@ describe('formatYuan', () => {
     expect(formatYuan(fen)).toBe(text);
   });
 });
+
+describe("单人保 under a region's household-income ceiling", () => {
+  // Two members, standard 535 yuan: a ceiling of 2 × the standard is 2 × 535 × 2 = 2140 yuan of household income.
+  const ceiling = 214_000;
+  test('below the ceiling (低于, strict) the disabled member is enrolled alone', () => {
+    const r = computeMonthlyBenefit({ standardFen: STANDARD, members: [member(10_000, true), member(203_999)], singleEnrolmentCeilingFen: ceiling });
+    expect(r).toMatchObject({ basis: 'single_person', amountFen: 43_500 });
+  });
+  test('at or above the ceiling nobody is enrolled alone', () => {
+    expect(computeMonthlyBenefit({ standardFen: STANDARD, members: [member(10_000, true), member(204_000)], singleEnrolmentCeilingFen: ceiling })).toMatchObject({ basis: 'none', amountFen: 0 });
+    expect(computeMonthlyBenefit({ standardFen: STANDARD, members: [member(10_000, true), member(900_000)], singleEnrolmentCeilingFen: ceiling })).toMatchObject({ basis: 'none' });
+  });
+});

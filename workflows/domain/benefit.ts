@@ -3,8 +3,9 @@
  *
  * Household rule ("保户不保人"): pay (standard − per-capita income) × members. Computed as
  * standard × members − total income, which is the same amount without rounding a per-capita figure.
- * 单人保: a severely disabled adult (一二级重度残疾, 18+) may be enrolled as a one-person household when the household
- * as a whole is above the line; each such member is paid standard − own income.
+ * 单人保: a severely disabled member (the region's grades and age, see single-enrolment.ts) may be enrolled as a
+ * one-person household when the household as a whole is above the line, and below the region's income ceiling if it
+ * sets one; each such member is paid standard − own income.
  */
 
 export interface BenefitMember {
@@ -20,6 +21,8 @@ export interface BenefitInput {
   members: readonly BenefitMember[];
   /** Deductible rigid expenses and work costs, fen per month (0 when the region deducts nothing). */
   deductionsFen?: number;
+  /** 单人保 only while the household total is below this (fen); absent: no ceiling. */
+  singleEnrolmentCeilingFen?: number;
 }
 
 export type BenefitBasis = 'household' | 'single_person' | 'none';
@@ -67,7 +70,8 @@ export function computeMonthlyBenefit(input: BenefitInput): BenefitResult {
   if (householdGap > 0) return { ...base, amountFen: householdGap, basis: 'household', membersCounted: n };
 
   // Only members actually paid count: one whose own income reaches the standard is not enrolled (低于, strict).
-  const single = input.members.filter((m) => m.singleEnrolment && m.monthlyIncomeFen < input.standardFen);
+  const underCeiling = input.singleEnrolmentCeilingFen === undefined || totalIncomeFen < input.singleEnrolmentCeilingFen;
+  const single = underCeiling ? input.members.filter((m) => m.singleEnrolment && m.monthlyIncomeFen < input.standardFen) : [];
   const singleAmount = single.reduce((sum, m) => sum + (input.standardFen - m.monthlyIncomeFen), 0);
   if (singleAmount > 0) {
     return { ...base, amountFen: singleAmount, basis: 'single_person', membersCounted: single.length };
