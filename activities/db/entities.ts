@@ -2,6 +2,8 @@ import { AuditAnchor } from '../audit/audit-anchor.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditHead } from '../audit/audit-head.entity';
 import { Application } from '../application/application.entity';
+import { ComparisonImport } from '../comparison/comparison-import.entity';
+import { ComparisonLead } from '../comparison/comparison-lead.entity';
 import { SamplingDraw, SamplingTally } from '../application/sampling.entity';
 import { CaseDecision } from '../application/case-decision.entity';
 import { CaseEvent } from '../application/case-event.entity';
@@ -80,4 +82,6 @@ export const ENTITIES = [
   Payment,
   PaymentExport,
   LoginFailure,
+  ComparisonImport,
+  ComparisonLead,
 ];

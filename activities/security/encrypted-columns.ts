@@ -12,4 +12,5 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: 
   { table: 'emergency_requests', key: 'id', columns: ['event_description', 'need'] },
   { table: 'recipient_change_reports', key: 'id', columns: ['account'] },
   { table: 'recipient_complaints', key: 'id', columns: ['content'] },
+  { table: 'comparison_leads', key: 'id', columns: ['detail', 'reason'] },
 ];

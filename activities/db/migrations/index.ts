@@ -11,6 +11,7 @@ import { Migration20261123015352_emergency_requests } from './20261123015352-eme
 import { Migration20261123014304_encrypt_disability_grade } from './20261123014304-encrypt-disability-grade.migration';
 import { Migration20261123014449_household_bank_account } from './20261123014449-household-bank-account.migration';
 import { Migration20261123014715_payment_runs } from './20261123014715-payment-runs.migration';
+import { Migration20261130133617_data_comparison } from './20261130133617-data-comparison.migration';
 import { Migration20261130132451_county_sampling_quota } from './20261130132451-county-sampling-quota.migration';
 import { Migration20261123015541_shared_login_throttle } from './20261123015541-shared-login-throttle.migration';
 import { Migration20261123015816_user_credentials_version } from './20261123015816-user-credentials-version.migration';
@@ -39,4 +40,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123015954_encrypt_free_text', class: Migration20261123015954_encrypt_free_text },
   { name: 'Migration20261123015109_recipient_lifecycle', class: Migration20261123015109_recipient_lifecycle },
   { name: 'Migration20261130132451_county_sampling_quota', class: Migration20261130132451_county_sampling_quota },
+  { name: 'Migration20261130133617_data_comparison', class: Migration20261130133617_data_comparison },
 ];
