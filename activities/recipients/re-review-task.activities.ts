@@ -43,7 +43,7 @@ export function reReviewTaskActivities(orm: MikroORM, calendars: CalendarService
             round: 1,
             regionCode: recipient.regionCode,
             regionPath: recipient.regionPath,
-            rank: input.reason === 'complaint' ? TASK_RANK.escalation : TASK_RANK.routine,
+            rank: input.reason === 'complaint' || input.reason === 'data_comparison' ? TASK_RANK.escalation : TASK_RANK.routine,
             dueAt: due.at,
             dueWarning: due.warning,
             createdAt: at,

@@ -43,7 +43,7 @@ export interface EntitlementInput {
   at: number;
 }
 
-export type ReReviewReason = 'periodic' | 'complaint' | 'economic_check' | 'campaign';
+export type ReReviewReason = 'periodic' | 'complaint' | 'economic_check' | 'campaign' | 'data_comparison';
 
 export interface ReReviewTaskInput {
   taskId: string;

@@ -4,6 +4,8 @@ import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
 import { SamplingService } from './admin/sampling.service';
+import { ComparisonImportsService } from './comparison/comparison-imports.service';
+import { ComparisonLeadsService } from './comparison/comparison-leads.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
@@ -63,6 +65,8 @@ export class AppModule {
         PolicyAdminService,
         CalendarAdminService,
         SamplingService,
+        ComparisonImportsService,
+        ComparisonLeadsService,
         CaseMovesService,
         UsersService,
         KinRegisterService,

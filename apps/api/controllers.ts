@@ -1,5 +1,6 @@
 import { AdminController } from './admin/admin.controller';
 import { SamplingController } from './admin/sampling.controller';
+import { ComparisonController } from './comparison/comparison.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -24,6 +25,7 @@ export const CONTROLLERS = [
   RegionsController,
   AdminController,
   SamplingController,
+  ComparisonController,
   AuditController,
   UsersController,
   KinRegisterController,

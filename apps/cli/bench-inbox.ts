@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
-import { Client as PgClient } from 'pg';
-import { openDatabase, dialectOf, type DatabaseSettings } from '../../activities/db/orm';
+import { openDatabase, dialectOf } from '../../activities/db/orm';
+import { scratchDatabase } from './scratch-database';
 import { scopeOf } from '../../activities/tasks/task.entity';
 import { InboxService } from '../api/inbox/inbox.service';
 import type { AuthUser } from '../api/auth/auth.types';
@@ -123,34 +120,10 @@ async function time(inbox: InboxService, user: AuthUser, page: number, runs: num
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), total };
 }
 
-async function scratch(): Promise<{ settings: DatabaseSettings; cleanup: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-inbox-'));
-    return { settings: { sqlitePath: join(dir, 'bench.sqlite') }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `bench_inbox_${Date.now()}`;
-  const admin = new PgClient({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    settings: { databaseUrl: url.toString() },
-    cleanup: async () => {
-      const c = new PgClient({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const tasks = argument('tasks', 1_000_000);
   const runs = argument('runs', 30);
-  const { settings, cleanup } = await scratch();
+  const { settings, cleanup } = await scratchDatabase('bench-inbox');
   const orm = await openDatabase(settings, { migrate: true });
   try {
     console.log(`loading ${tasks.toLocaleString('en')} open tasks into ${dialectOf(settings)}…`);

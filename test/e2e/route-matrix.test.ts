@@ -132,6 +132,7 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/emergency/reserve/{code}/top-ups': { amountFen: 100_000, reference: 'V-1' },
     'POST /api/admin/regions/{code}/reserve-funding': { year: 2026 },
     'POST /api/payments/runs': { countyCode: other.county, month: '2026-12' },
+    'POST /api/comparison-leads/{id}/decision': { outcome: 'dismiss', reason },
   };
   return bodies[key];
 }

@@ -154,6 +154,8 @@ export const resumeUpdate = defineUpdate<RecipientSnapshot, [StatusCommand]>('re
 export const terminateUpdate = defineUpdate<RecipientSnapshot, [StatusCommand]>('terminate');
 export const completeReReviewUpdate = defineUpdate<RecipientSnapshot, [CompleteReReviewCommand]>('completeReReview');
 export const campaignUpdate = defineUpdate<RecipientSnapshot, [CampaignCommand]>('reReviewCampaign');
+/** A 数据比对 lead an investigator confirmed: an urgent re-review, once per lead. */
+export const comparisonLeadUpdate = defineUpdate<RecipientSnapshot, [{ leadId: string }]>('comparisonLead');
 
 /** Failure types carried by rejected updates; the API maps them to 409. */
 export const RECIPIENT_REJECTIONS = {

@@ -22,7 +22,8 @@ export type LifecycleCommand =
   | { type: 'complaint'; complaintId: string }
   | { type: 'suspend' | 'resume' | 'terminate'; cmd: StatusCommand }
   | { type: 'reReview'; cmd: CompleteReReviewCommand }
-  | { type: 'campaign'; cmd: CampaignCommand };
+  | { type: 'campaign'; cmd: CampaignCommand }
+  | { type: 'lead'; leadId: string };
 
 /** Strict 渐退 band (超过…但低于): histories recorded before it keep the inclusive reading. */
 export const STRICT_BANDS_PATCH = 'recipient-strict-gradual-exit-band';

@@ -5,6 +5,7 @@ import {
   campaignUpdate,
   completeReReviewUpdate,
   complaintUpdate,
+  comparisonLeadUpdate,
   recipientStateQuery,
   reportChangeUpdate,
   resumeUpdate,
@@ -57,6 +58,7 @@ export async function recipientWorkflow(input: RecipientInput): Promise<Recipien
   on(standardChangedUpdate, (cmd) => state.validateNew(cmd.changeId), once((cmd) => cmd.changeId, (cmd) => ({ type: 'standard', cmd })));
   on(complaintUpdate, (c) => state.validateNew(c.complaintId), once((c) => c.complaintId, (c) => ({ type: 'complaint', complaintId: c.complaintId })));
   on(campaignUpdate, (cmd) => state.validateCampaign(cmd), once((cmd) => cmd.campaignId, (cmd) => ({ type: 'campaign', cmd })));
+  on(comparisonLeadUpdate, (c) => state.validateNew(c.leadId), once((c) => c.leadId, (c) => ({ type: 'lead', leadId: c.leadId })));
   on(completeReReviewUpdate, (cmd) => state.validateReReview(cmd), (cmd) => {
     // Taken off the open list at once, so a second completion of the same task is refused as stale.
     state.data.openTasks = state.openTasks.filter((id) => id !== cmd.taskId);
@@ -106,6 +108,8 @@ async function apply(command: LifecycleCommand, state: RecipientState, runner: R
       return runner.reReview('complaint', `${state.householdId}:complaint:${command.complaintId}`, command.complaintId);
     case 'campaign':
       return runner.reReview('campaign', `${state.householdId}:campaign:${command.cmd.campaignId}`, command.cmd.campaignId, command.cmd.dueAt);
+    case 'lead':
+      return runner.reReview('data_comparison', `${state.householdId}:lead:${command.leadId}`, command.leadId);
     case 'reReview':
       return runner.completeReReview(command.cmd);
     default:
