@@ -28,6 +28,8 @@ import { EmergencyViewService } from './emergency/emergency-view.service';
 import { ReserveFundService } from './emergency/reserve-fund.service';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
+import { InboxClaimsService } from './inbox/inbox-claims.service';
+import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
@@ -59,6 +61,8 @@ export class AppModule {
           inject: [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler],
         },
         InboxService,
+        InboxSummaryService,
+        InboxClaimsService,
         PolicyAdminService,
         CalendarAdminService,
         CaseMovesService,

@@ -35,6 +35,7 @@ const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 're
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/auth/login': { roles: 'public', scope: 'none' },
   'GET /api/auth/me': { roles: 'any', scope: 'own-user' },
+  'POST /api/auth/refresh': { roles: 'any', scope: 'own-user' },
   'POST /api/auth/password': { roles: 'any', scope: 'own-user' },
   'GET /api/health': { roles: 'public', scope: 'none' },
 
@@ -46,6 +47,9 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/applications/{id}/members/{memberId}/reveal': subtree(['township_investigator', 'township_reviewer', 'county_approver']),
 
   'GET /api/inbox': subtree(WORKERS),
+  'GET /api/inbox/summary': subtree(WORKERS),
+  'POST /api/inbox/take-next': subtree(WORKERS),
+  'POST /api/inbox/claims': subtree(WORKERS),
   'GET /api/tasks/{id}': subtree(WORKERS),
   'POST /api/tasks/{id}/claim': subtree(WORKERS),
   'POST /api/tasks/{id}/unclaim': subtree(WORKERS),

@@ -13,6 +13,7 @@ import { applicationWorkflowId, completeTaskUpdate } from '../../../workflows/ap
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
+import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import { APPLICATION_DECISION_SCHEMAS, type DecisionBody } from './decision.schemas';
 
@@ -64,6 +65,24 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
     } catch (err) {
       throw asConflict(err);
     }
+  }
+
+  /**
+   * One rule per distinct atRiskWorkingDays among the policy snapshots (usually one, then without a snapshot filter);
+   * 0 means never at risk, as in atRisk.
+   */
+  async atRiskRules(em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
+    const calendar = await this.calendars.calendar();
+    const snapshots = await em.find(PolicySnapshot, {}, { fields: ['id', 'document'] });
+    const byDays = new Map<number, string[]>();
+    for (const s of snapshots) {
+      const days = s.document.atRiskWorkingDays ?? 2;
+      byDays.set(days, [...(byDays.get(days) ?? []), s.id]);
+    }
+    const single = byDays.size === 1;
+    return [...byDays.entries()]
+      .filter(([days]) => days > 0)
+      .map(([days, ids]) => ({ before: workingDaysCutoff(calendar, nowMs, days), ...(single ? {} : { policySnapshotIds: ids }) }));
   }
 
   /**
