@@ -18,6 +18,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { CONTROLLERS } from './controllers';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
+import { CaseStatusService } from './public/case-status.service';
+import { CASE_STATUS_LIMITS, CASE_STATUS_NAMESPACE, CASE_STATUS_THROTTLE } from './public/case-status.throttle';
 import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
@@ -32,6 +34,7 @@ import { InboxClaimsService } from './inbox/inbox-claims.service';
 import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
+import { PayeesService } from './payments/payees.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
 
@@ -47,6 +50,8 @@ export class AppModule {
         AuthService,
         PasswordService,
         { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
+        { provide: CASE_STATUS_THROTTLE, useFactory: (orm: MikroORM) => new LoginThrottle(orm, CASE_STATUS_LIMITS, Date.now, CASE_STATUS_NAMESPACE), inject: [MikroORM] },
+        CaseStatusService,
         IntakeService,
         CaseViewService,
         ObjectionsService,
@@ -74,6 +79,7 @@ export class AppModule {
         EmergencyReferralService,
         ReserveFundService,
         PaymentRunsService,
+        PayeesService,
         RecipientsService,
         LifecycleCommandsService,
         LifecycleJobsService,

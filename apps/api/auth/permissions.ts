@@ -38,6 +38,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/auth/refresh': { roles: 'any', scope: 'own-user' },
   'POST /api/auth/password': { roles: 'any', scope: 'own-user' },
   'GET /api/health': { roles: 'public', scope: 'none' },
+  'POST /api/public/case-status': { roles: 'public', scope: 'none' },
 
   'POST /api/applications': subtree(['village_assistant', 'township_clerk']),
   'GET /api/applications': subtree(CASEWORKERS),
@@ -94,6 +95,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/payments/runs': subtree(['payment_officer', 'administrator']),
   'GET /api/payments/runs': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}/payees': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}/totals': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}/bank-file': subtree(['payment_officer']),
 
   'GET /api/recipients': subtree(RECIPIENT_READERS),

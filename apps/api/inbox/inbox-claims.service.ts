@@ -31,7 +31,8 @@ export class InboxClaimsService {
 
   /**
    * Claims the most urgent unclaimed task of the caller's role in their subtree: emergencies and escalations first,
-   * then overdue work, then the earliest due (at-risk work is the earliest due of what is not overdue). A candidate
+   * then by due time, which puts overdue work (due time passed) before at-risk work (due soonest) before the rest, in
+   * the order of the inbox index, so a candidate page is an index range read. A candidate
    * someone else claims in between, or one the caller must stay away from (近亲属回避), is skipped for the next.
    * @throws NoTaskError (404 no_task) when nothing is left to take
    */
@@ -43,7 +44,7 @@ export class InboxClaimsService {
       const candidates = await em.find(
         Task,
         { role: user.role, status: 'open', assigneeId: null, [scope.column]: scope.code, ...(passed.length ? { id: { $nin: passed } } : {}) },
-        { orderBy: { rank: 'asc', overdue: 'desc', dueAt: 'asc', id: 'asc' }, limit: CANDIDATES },
+        { orderBy: { rank: 'asc', dueAt: 'asc', id: 'asc' }, limit: CANDIDATES },
       );
       if (candidates.length === 0) break;
       for (const task of candidates) {
