@@ -11,6 +11,7 @@ import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
 import { RecipientsService } from './recipients/recipients.service';
 import { RecipientTasksHandler } from './inbox/recipient-tasks.handler';
 import { CaseViewService } from './applications/case-view.service';
+import { CheckReportViewService } from './applications/check-report-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
 import { RevealService } from './applications/reveal.service';
@@ -54,6 +55,7 @@ export class AppModule {
         CaseStatusService,
         IntakeService,
         CaseViewService,
+        CheckReportViewService,
         ObjectionsService,
         RevealService,
         ApplicationTasksHandler,

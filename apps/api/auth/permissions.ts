@@ -44,6 +44,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/applications': subtree(CASEWORKERS),
   'GET /api/applications/{id}': subtree(CASEWORKERS),
   'GET /api/applications/{id}/timeline': subtree(CASEWORKERS),
+  'GET /api/applications/{id}/check-report': subtree(CASEWORKERS),
   'POST /api/applications/{id}/objections': subtree(OBJECTION_TAKERS),
   'POST /api/applications/{id}/members/{memberId}/reveal': subtree(['township_investigator', 'township_reviewer', 'county_approver']),
 
