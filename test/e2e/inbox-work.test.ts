@@ -54,13 +54,26 @@ function countsFromList(items: any[]) {
   return lines;
 }
 
-test('the summary counts by step equal what the inbox list shows', async () => {
+let urgentId: string;
+let overdueId: string;
+
+test('the summary counts by step equal what the inbox list shows, urgent, overdue and at-risk included', async () => {
+  const [urgent, overdue, soon] = await acceptanceTasks(5);
+  const em = platform.db.orm.em.fork();
+  await em.nativeUpdate(Task, { id: urgent!.id }, { rank: 1 });
+  await em.nativeUpdate(Task, { id: overdue!.id }, { overdue: true, dueAt: new Date(Date.now() - 3_600_000) });
+  await em.nativeUpdate(Task, { id: soon!.id }, { dueAt: new Date(Date.now() + 3_600_000) });
+  urgentId = urgent!.id;
+  overdueId = overdue!.id;
   const [summary, list] = await Promise.all([clerk.get('/api/inbox/summary'), clerk.get('/api/inbox?pageSize=100')]);
   expect(summary.status).toBe(200);
   expect(summary.body.total).toBe(list.body.total);
   expect(summary.body.total).toBeGreaterThanOrEqual(5);
   const fromList = countsFromList(list.body.items);
   expect(summary.body.byStep).toHaveLength(fromList.size);
+  const acceptance = summary.body.byStep.find((l: any) => l.step === 'acceptance');
+  expect(acceptance).toEqual(expect.objectContaining({ caseType: 'application', open: 5, urgent: 1, overdue: 1 }));
+  expect(acceptance.atRisk).toBeGreaterThanOrEqual(1);
   for (const line of summary.body.byStep) {
     expect({ open: line.open, overdue: line.overdue, atRisk: line.atRisk, urgent: line.urgent }).toEqual(fromList.get(`${line.caseType}|${line.step}`));
     expect(line.claimedByMe).toBe(0);
@@ -80,6 +93,8 @@ test('two clerks pressing "take next" at once always get different tasks, each c
     expect(b.body.claimedBy).toEqual({ userId: me2.id, displayName: me2.displayName });
     taken.push(a.body, b.body);
   }
+  // The most urgent first: the escalated task, then the overdue one.
+  expect(new Set([taken[0].id, taken[1].id])).toEqual(new Set([urgentId, overdueId]));
   expect(new Set(taken.map((t) => t.id)).size).toBe(4);
   // Same shape as GET /api/tasks/:id.
   const one = await clerk.get(`/api/tasks/${encodeURIComponent(taken[0].id)}`);
