@@ -23,6 +23,9 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
   readonly caseType = 'application' as const;
   readonly steps: ReadonlySet<string> = new Set(Object.keys(APPLICATION_DECISION_SCHEMAS));
 
+  /** atRiskWorkingDays by policy snapshot id. */
+  private readonly snapshotDays = new Map<string, number>();
+
   constructor(
     private readonly temporal: Client,
     private readonly calendars: CalendarService,
@@ -73,11 +76,16 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
    */
   async atRiskRules(em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
     const calendar = await this.calendars.calendar();
-    const snapshots = await em.find(PolicySnapshot, {}, { fields: ['id', 'document'] });
+    // Snapshots never change (keyed by their content): only ones not seen before are read in full.
+    const ids = (await em.find(PolicySnapshot, {}, { fields: ['id'] })).map((s) => s.id);
+    const unseen = ids.filter((id) => !this.snapshotDays.has(id));
+    if (unseen.length > 0) {
+      for (const s of await em.find(PolicySnapshot, { id: { $in: unseen } }, { fields: ['id', 'document'] })) this.snapshotDays.set(s.id, s.document.atRiskWorkingDays ?? 2);
+    }
     const byDays = new Map<number, string[]>();
-    for (const s of snapshots) {
-      const days = s.document.atRiskWorkingDays ?? 2;
-      byDays.set(days, [...(byDays.get(days) ?? []), s.id]);
+    for (const id of ids) {
+      const days = this.snapshotDays.get(id) ?? 2;
+      byDays.set(days, [...(byDays.get(days) ?? []), id]);
     }
     const single = byDays.size === 1;
     return [...byDays.entries()]
