@@ -106,3 +106,23 @@ test('five failures on one case number, or ten from one address, are refused wit
   expect(refused.status).toBe(429);
   expect(refused.body.error.code).toBe('too_many_attempts');
 });
+
+test('a case returned at acceptance shows the milestones it went through and its outcome, never the reason', async () => {
+  const c = await fileCase();
+  await new Caseworker(c.clerk).complete(c.id, 'acceptance', { outcome: 'return', reasonCode: 'not_resident', reason: '户籍不在本辖区' });
+  // The throttle test above used up this address's failures: let its window pass.
+  await platform.db.orm.em.fork().getConnection().execute(`delete from login_failures where key like 'cs:%'`);
+  let res = await lookup(c.caseNo, c.suffix);
+  for (let i = 0; i < 100 && res.body.status !== 'returned'; i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+    res = await lookup(c.caseNo, c.suffix);
+  }
+  expect(res.body.status).toBe('returned');
+  expect(res.body.steps.map((s: any) => [s.step, s.state])).toEqual([
+    ['submitted', 'done'],
+    ['acceptance', 'done'],
+    ['decision', 'done'],
+  ]);
+  expect(res.body.decidedOn).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+  expect(JSON.stringify(res.body)).not.toMatch(/户籍|not_resident/);
+});
