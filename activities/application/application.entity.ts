@@ -66,6 +66,13 @@ export class Application {
   @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;
 
+  /**
+   * statusLookupDigest(caseNo, last six of the applicant's ID number): what the public case-status lookup compares
+   * against. Null only on rows older than the column until setup back-fills them.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  statusLookupDigest: string | null = null;
+
   constructor(init: {
     id: string;
     caseNo: string;

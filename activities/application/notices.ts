@@ -23,6 +23,9 @@ const HEADINGS: Record<NoticeKind, string> = {
   closure: '最低生活保障申请终止办理告知书',
 };
 
+/** How the applicant follows the case without an account (POST /api/public/case-status). */
+export const STATUS_LOOKUP_HINT = '凭申请编号和申请人身份证号码后6位，可查询办理进度。';
+
 /**
  * The text of a written notice. Rejections, returns and closures always carry the reason and the applicant's right
  * to ask for a review; approvals carry the amount.
@@ -35,7 +38,7 @@ export function noticeText(input: {
   amountFen?: number | null;
   startMonth?: string | null;
 }): string {
-  const lines = [HEADINGS[input.kind], `申请编号：${input.caseNo}`];
+  const lines = [HEADINGS[input.kind], `申请编号：${input.caseNo}`, STATUS_LOOKUP_HINT];
   if (input.kind === 'approval') {
     lines.push(`经审核，您家庭符合最低生活保障条件，自${input.startMonth}起每月发放保障金${formatYuan(input.amountFen ?? 0)}元，通过银行账户发放。`);
   } else {

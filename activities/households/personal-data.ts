@@ -8,6 +8,15 @@ export function idDigest(key: string, idNumber: string): string {
   return createHmac('sha256', key).update(idNumber.toUpperCase()).digest('hex');
 }
 
+/**
+ * The second factor of the public case-status lookup: a keyed digest of the case number and the last six characters
+ * of the applicant's ID number (the whole number or just those six may be given). Bound to the case number, so equal
+ * suffixes of two cases never share a digest; the suffix itself is never stored.
+ */
+export function statusLookupDigest(key: string, caseNo: string, idNumberOrSuffix: string): string {
+  return createHmac('sha256', key).update(`case-status:${caseNo}:${idNumberOrSuffix.slice(-6).toUpperCase()}`).digest('hex');
+}
+
 /** 320723********123X: region prefix and last four only. */
 export function maskIdNumber(idNumber: string): string {
   return idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : '****';

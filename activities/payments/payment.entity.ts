@@ -10,6 +10,8 @@ export type PaymentStatus = 'prepared' | 'released' | 'cancelled';
 @Entity({ tableName: 'payments' })
 @Index({ properties: ['batchId', 'status'] })
 @Index({ properties: ['batchId', 'townshipCode'] })
+/** The payee list's keyset pages: a run's payments by township, then id. */
+@Index({ name: 'payments_batch_payees', properties: ['batchId', 'townshipCode', 'id'] })
 export class Payment {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;

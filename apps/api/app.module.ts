@@ -14,6 +14,7 @@ import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
 import { RecipientsService } from './recipients/recipients.service';
 import { RecipientTasksHandler } from './inbox/recipient-tasks.handler';
 import { CaseViewService } from './applications/case-view.service';
+import { CheckReportViewService } from './applications/check-report-view.service';
 import { IntakeService } from './applications/intake.service';
 import { ObjectionsService } from './applications/objections.service';
 import { RevealService } from './applications/reveal.service';
@@ -21,6 +22,8 @@ import { AuthGuard } from './auth/auth.guard';
 import { CONTROLLERS } from './controllers';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
+import { CaseStatusService } from './public/case-status.service';
+import { CASE_STATUS_LIMITS, CASE_STATUS_NAMESPACE, CASE_STATUS_THROTTLE } from './public/case-status.throttle';
 import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
@@ -31,8 +34,11 @@ import { EmergencyViewService } from './emergency/emergency-view.service';
 import { ReserveFundService } from './emergency/reserve-fund.service';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
+import { InboxClaimsService } from './inbox/inbox-claims.service';
+import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
+import { PayeesService } from './payments/payees.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
 
@@ -48,8 +54,11 @@ export class AppModule {
         AuthService,
         PasswordService,
         { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
+        { provide: CASE_STATUS_THROTTLE, useFactory: (orm: MikroORM) => new LoginThrottle(orm, CASE_STATUS_LIMITS, Date.now, CASE_STATUS_NAMESPACE), inject: [MikroORM] },
+        CaseStatusService,
         IntakeService,
         CaseViewService,
+        CheckReportViewService,
         ObjectionsService,
         RevealService,
         ApplicationTasksHandler,
@@ -62,6 +71,8 @@ export class AppModule {
           inject: [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler],
         },
         InboxService,
+        InboxSummaryService,
+        InboxClaimsService,
         PolicyAdminService,
         CalendarAdminService,
         SamplingService,
@@ -76,6 +87,7 @@ export class AppModule {
         EmergencyReferralService,
         ReserveFundService,
         PaymentRunsService,
+        PayeesService,
         RecipientsService,
         LifecycleCommandsService,
         LifecycleJobsService,

@@ -10,6 +10,7 @@ import { ReserveFundController } from './emergency/reserve-fund.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
 import { PaymentsController } from './payments/payments.controller';
+import { PublicController } from './public/public.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
 import { RecipientsController } from './recipients/recipients.controller';
@@ -35,4 +36,5 @@ export const CONTROLLERS = [
   PaymentsController,
   RecipientsController,
   LifecycleJobsController,
+  PublicController,
 ];

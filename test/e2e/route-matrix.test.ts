@@ -133,9 +133,20 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/regions/{code}/reserve-funding': { year: 2026 },
     'POST /api/payments/runs': { countyCode: other.county, month: '2026-12' },
     'POST /api/comparison-leads/{id}/decision': { outcome: 'dismiss', reason },
+    'POST /api/inbox/claims': { taskIds: [other.taskId] },
   };
   return bodies[key];
 }
+
+/**
+ * Routes that act on the caller's own work or token and name nothing by path: they may succeed, but only inside the
+ * caller's region (take-next never hands out the other region's task, a bulk claim of it is not_found per task).
+ */
+const OWN_WORK: Record<string, (res: HttpResult, other: RegionFixture) => boolean> = {
+  'POST /api/auth/refresh': (res) => res.status === 200,
+  'POST /api/inbox/take-next': (res, other) => res.status === 404 || (res.status === 200 && !String(res.body.regionCode).startsWith(other.county)),
+  'POST /api/inbox/claims': (res) => res.status === 200 && res.body.results.every((r: { code?: string }) => r.code === 'not_found'),
+};
 
 async function pool<T>(jobs: (() => Promise<T>)[], size: number): Promise<T[]> {
   const results: T[] = [];
@@ -165,7 +176,8 @@ test('every route is in the table; other roles get 403; other regions get 404 an
         if (permission.roles === 'public') return;
         const res: HttpResult = await own.users.get(role)!.request(route.method, target(route.path, other), body(route.key, other));
         const who = `${route.key} as ${own.prefix}.${USERS[role]} (${role}): ${res.status}`;
-        const text = JSON.stringify(res.body ?? '');
+        // A bulk claim repeats the task ids it was given (answered not_found): an echo, not a reveal.
+        const text = JSON.stringify(res.body ?? '').split(route.key === 'POST /api/inbox/claims' ? other.taskId : '\u0000').join('');
         if (other.idNumbers.some((n) => text.includes(n)) || ((text.includes(other.applicationId) || text.includes(other.householdId)) && res.status !== 404)) failures.push(`${who} reveals the other region`);
         if (!roleAllowed(permission, role)) {
           if (res.status !== 403) failures.push(`${who}, expected 403`);
@@ -173,6 +185,8 @@ test('every route is in the table; other roles get 403; other regions get 404 an
           failures.push(`${who}, expected the role to be allowed`);
         } else if (route.path.includes('{') && permission.scope === 'region-subtree') {
           if (res.status !== 404) failures.push(`${who}, expected 404`);
+        } else if (OWN_WORK[route.key]) {
+          if (!OWN_WORK[route.key]!(res, other)) failures.push(`${who}, expected the caller's own work only`);
         } else if (route.method !== 'GET' && [200, 201, 409].includes(res.status)) {
           failures.push(`${who}, expected a refusal for another region's data`);
         }

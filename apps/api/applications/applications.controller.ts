@@ -16,6 +16,7 @@ import {
   type RevealBody,
 } from './applications.schemas';
 import { CaseViewService } from './case-view.service';
+import { CheckReportViewService } from './check-report-view.service';
 import { IntakeService } from './intake.service';
 import { ObjectionsService } from './objections.service';
 import { RevealService } from './reveal.service';
@@ -32,6 +33,7 @@ export class ApplicationsController {
     private readonly cases: CaseViewService,
     private readonly objections: ObjectionsService,
     private readonly reveals: RevealService,
+    private readonly checkReports: CheckReportViewService,
   ) {}
 
   @Post()
@@ -54,6 +56,12 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'One application: household (masked), tasks, check reports, publicity, decision, notices' })
   detail(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.cases.detail(user, id);
+  }
+
+  @Get(':id/check-report')
+  @ApiOperation({ summary: '核对报告: the latest check round (income and asset findings in fen, flags, sources) beside each member (masked name, relation, declared income)' })
+  checkReport(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.checkReports.latest(user, id);
   }
 
   @Get(':id/timeline')

@@ -9,7 +9,7 @@ import { Household } from '../../../activities/households/household.entity';
 import { KinRegisterEntry } from '../../../activities/integrity/kin-register.entity';
 import { matchKin } from '../../../activities/integrity/kin-match';
 import { Member } from '../../../activities/households/member.entity';
-import { idDigest } from '../../../activities/households/personal-data';
+import { idDigest, statusLookupDigest } from '../../../activities/households/personal-data';
 import { LIVE_RECIPIENT_STATUSES, Recipient } from '../../../activities/recipients/recipient.entity';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
@@ -81,6 +81,8 @@ export class IntakeService {
       submittedAt: now,
     });
     application.excludedUserIds = kin.excludedUserIds;
+    const applicant = body.members.find((m) => m.relation === 'head') ?? body.members[0]!;
+    application.statusLookupDigest = statusLookupDigest(this.env.PII_DIGEST_KEY, application.caseNo, applicant.idNumber);
     em.persist([household, application]);
     await em.flush();
     await appendEvent(em, {

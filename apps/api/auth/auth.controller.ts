@@ -33,10 +33,18 @@ export class AuthController {
     return this.passwords.change(user, body, address);
   }
 
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A new token with a fresh expiry for a still-valid one: { accessToken, expiresAt }. 401 unauthenticated (reason user_inactive, credentials_changed, invalid_token) otherwise' })
+  refresh(@CurrentUser() user: AuthUser) {
+    return this.auth.refresh(user);
+  }
+
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The authenticated user: role and region' })
+  @ApiOperation({ summary: 'The authenticated user: displayName, role, regionCode and regionName' })
   me(@CurrentUser() user: AuthUser) {
-    return user;
+    return this.auth.me(user);
   }
 }

@@ -27,12 +27,14 @@ export class LoginThrottle {
     private readonly orm: MikroORM,
     private readonly limits: ThrottleLimits = LOGIN_LIMITS,
     private readonly now: () => number = Date.now,
+    /** Keeps another counter's keys apart from the login's (e.g. 'cs:' for the public case-status lookup). */
+    private readonly namespace = '',
   ) {}
 
   /** Throws {@link TooManyAttemptsError} when the username or the address has used up its failures. */
   async check(username: string, address: string): Promise<void> {
     const waits = (
-      await Promise.all([this.waitMs(userKey(username), this.limits.perUsername), this.waitMs(addressKey(address), this.limits.perAddress)])
+      await Promise.all([this.waitMs(this.userKey(username), this.limits.perUsername), this.waitMs(this.addressKey(address), this.limits.perAddress)])
     ).filter((w) => w > 0);
     if (waits.length > 0) throw new TooManyAttemptsError(Math.ceil(Math.max(...waits) / 1000));
   }
@@ -42,13 +44,13 @@ export class LoginThrottle {
     const at = new Date(this.now());
     await this.orm.em.fork().transactional(async (em) => {
       await em.nativeDelete(LoginFailure, { at: { $lte: new Date(at.getTime() - this.limits.windowMs) } });
-      await em.insertMany(LoginFailure, [userKey(username), addressKey(address)].map((key) => new LoginFailure({ id: randomUUID(), key, at })));
+      await em.insertMany(LoginFailure, [this.userKey(username), this.addressKey(address)].map((key) => new LoginFailure({ id: randomUUID(), key, at })));
     });
   }
 
   /** A correct password: the username starts afresh. */
   async recordSuccess(username: string): Promise<void> {
-    await this.orm.em.fork().nativeDelete(LoginFailure, { key: userKey(username) });
+    await this.orm.em.fork().nativeDelete(LoginFailure, { key: this.userKey(username) });
   }
 
   /** Milliseconds until an attempt is allowed again; 0 when allowed now. */
@@ -62,12 +64,12 @@ export class LoginThrottle {
     if (recent.length < limit) return 0;
     return recent[limit - 1]!.at.getTime() + this.limits.windowMs - now;
   }
-}
 
-function userKey(username: string): string {
-  return `u:${username.toLowerCase()}`;
-}
+  private userKey(username: string): string {
+    return `${this.namespace}u:${username.toLowerCase()}`.slice(0, 80);
+  }
 
-function addressKey(address: string): string {
-  return `a:${address.slice(0, 78)}`;
+  private addressKey(address: string): string {
+    return `${this.namespace}a:${address}`.slice(0, 80);
+  }
 }

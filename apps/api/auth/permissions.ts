@@ -35,17 +35,23 @@ const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 're
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/auth/login': { roles: 'public', scope: 'none' },
   'GET /api/auth/me': { roles: 'any', scope: 'own-user' },
+  'POST /api/auth/refresh': { roles: 'any', scope: 'own-user' },
   'POST /api/auth/password': { roles: 'any', scope: 'own-user' },
   'GET /api/health': { roles: 'public', scope: 'none' },
+  'POST /api/public/case-status': { roles: 'public', scope: 'none' },
 
   'POST /api/applications': subtree(['village_assistant', 'township_clerk']),
   'GET /api/applications': subtree(CASEWORKERS),
   'GET /api/applications/{id}': subtree(CASEWORKERS),
   'GET /api/applications/{id}/timeline': subtree(CASEWORKERS),
+  'GET /api/applications/{id}/check-report': subtree(CASEWORKERS),
   'POST /api/applications/{id}/objections': subtree(OBJECTION_TAKERS),
   'POST /api/applications/{id}/members/{memberId}/reveal': subtree(['township_investigator', 'township_reviewer', 'county_approver']),
 
   'GET /api/inbox': subtree(WORKERS),
+  'GET /api/inbox/summary': subtree(WORKERS),
+  'POST /api/inbox/take-next': subtree(WORKERS),
+  'POST /api/inbox/claims': subtree(WORKERS),
   'GET /api/tasks/{id}': subtree(WORKERS),
   'POST /api/tasks/{id}/claim': subtree(WORKERS),
   'POST /api/tasks/{id}/unclaim': subtree(WORKERS),
@@ -96,6 +102,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/payments/runs': subtree(['payment_officer', 'administrator']),
   'GET /api/payments/runs': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}/payees': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}/totals': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}/bank-file': subtree(['payment_officer']),
 
   'GET /api/recipients': subtree(RECIPIENT_READERS),

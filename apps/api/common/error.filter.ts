@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import {
   ConflictError,
   ForbiddenError,
+  NoTaskError,
   NotFoundError,
   PlatformError,
   TooManyAttemptsError,
@@ -17,6 +18,7 @@ const STATUS: [new (...args: never[]) => PlatformError, number][] = [
   [UnauthenticatedError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
+  [NoTaskError, 404],
   [ConflictError, 409],
   [UnprocessableError, 422],
   [TooManyAttemptsError, 429],

@@ -43,6 +43,12 @@ export class NotFoundError extends PlatformError {
   readonly code = 'not_found';
 }
 
+/** "Take next" found no open, unclaimed task the caller may take (HTTP 404). */
+export class NoTaskError extends PlatformError {
+  override readonly name = 'NoTaskError';
+  readonly code = 'no_task';
+}
+
 /** The request conflicts with the case's current state (HTTP 409); `reason` is a stable code. */
 export class ConflictError extends PlatformError {
   override readonly name = 'ConflictError';

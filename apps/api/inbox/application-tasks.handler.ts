@@ -13,6 +13,7 @@ import { applicationWorkflowId, completeTaskUpdate } from '../../../workflows/ap
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
+import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import { APPLICATION_DECISION_SCHEMAS, type DecisionBody } from './decision.schemas';
 
@@ -21,6 +22,9 @@ import { APPLICATION_DECISION_SCHEMAS, type DecisionBody } from './decision.sche
 export class ApplicationTasksHandler implements CaseTaskHandler {
   readonly caseType = 'application' as const;
   readonly steps: ReadonlySet<string> = new Set(Object.keys(APPLICATION_DECISION_SCHEMAS));
+
+  /** atRiskWorkingDays by policy snapshot id. */
+  private readonly snapshotDays = new Map<string, number>();
 
   constructor(
     private readonly temporal: Client,
@@ -64,6 +68,29 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
     } catch (err) {
       throw asConflict(err);
     }
+  }
+
+  /**
+   * One rule per distinct atRiskWorkingDays among the policy snapshots (usually one, then without a snapshot filter);
+   * 0 means never at risk, as in atRisk.
+   */
+  async atRiskRules(em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
+    const calendar = await this.calendars.calendar();
+    // Snapshots never change (keyed by their content): only ones not seen before are read in full.
+    const ids = (await em.find(PolicySnapshot, {}, { fields: ['id'] })).map((s) => s.id);
+    const unseen = ids.filter((id) => !this.snapshotDays.has(id));
+    if (unseen.length > 0) {
+      for (const s of await em.find(PolicySnapshot, { id: { $in: unseen } }, { fields: ['id', 'document'] })) this.snapshotDays.set(s.id, s.document.atRiskWorkingDays ?? 2);
+    }
+    const byDays = new Map<number, string[]>();
+    for (const id of ids) {
+      const days = this.snapshotDays.get(id) ?? 2;
+      byDays.set(days, [...(byDays.get(days) ?? []), id]);
+    }
+    const single = byDays.size === 1;
+    return [...byDays.entries()]
+      .filter(([days]) => days > 0)
+      .map(([days, ids]) => ({ before: workingDaysCutoff(calendar, nowMs, days), ...(single ? {} : { policySnapshotIds: ids }) }));
   }
 
   /**

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Task } from '../../../activities/tasks/task.entity';
 import type { CaseType } from '../../../workflows/domain/cases';
 import type { AuthUser } from '../auth/auth.types';
+import type { AtRiskRule } from './at-risk-rule';
 import type { DecisionBody } from './decision.schemas';
 
 /**
@@ -20,6 +21,8 @@ export interface CaseTaskHandler {
   complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown>;
   /** Ids of open rows (of this case type) that are close to their due time. */
   atRisk(em: EntityManager, rows: Task[]): Promise<Set<string>>;
+  /** The same test as `atRisk`, as conditions for a database count (the inbox summary). */
+  atRiskRules(em: EntityManager, nowMs: number): Promise<AtRiskRule[]>;
 }
 
 /** Nest token for the list of handlers, one per case type. */

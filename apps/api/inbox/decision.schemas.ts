@@ -92,3 +92,15 @@ export const inboxQuerySchema = z
   .strict();
 
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+/** Bulk claim: up to 100 task ids at once, each answered on its own. */
+export const claimManySchema = z
+  .object({
+    taskIds: z
+      .array(z.string({ error: 'must be a task id' }).min(1, 'must be a task id').max(120, 'must be a task id'), { error: 'is required (a list of task ids)' })
+      .min(1, 'must list at least one task')
+      .max(100, 'must list at most 100 tasks'),
+  })
+  .strict();
+
+export type ClaimManyBody = z.infer<typeof claimManySchema>;

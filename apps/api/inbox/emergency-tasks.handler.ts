@@ -10,6 +10,7 @@ import { decideUpdate, emergencyWorkflowId, verifyUpdate } from '../../../workfl
 import type { AuthUser } from '../auth/auth.types';
 import { UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
+import type { AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody } from './decision.schemas';
 import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
@@ -70,6 +71,14 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
     const request = await this.orm.em.fork().findOneOrFail(EmergencyRequest, task.caseId, { fields: ['id', 'townshipCode'] });
     const year = ledgerYear(Date.now());
     await creditReserve(this.orm, { townshipCode: request.townshipCode, year, kind: 'top_up', amountFen, idempotencyKey: topUpKey(request.townshipCode, year, task.id) });
+  }
+
+  async atRiskRules(_em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
+    // atRisk keeps rows with dueAt - now <= limit, that is dueAt < now + limit + 1 ms.
+    return [
+      { before: new Date(nowMs + AT_RISK_MS.followUp + 1), steps: ['emergency_follow_up'] },
+      { before: new Date(nowMs + AT_RISK_MS.decision + 1), notSteps: ['emergency_follow_up'] },
+    ];
   }
 
   async atRisk(_em: EntityManager, rows: Task[]): Promise<Set<string>> {

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
-import { DECISION_SCHEMAS, completeTaskSchema, inboxQuerySchema, type DecisionBody, type InboxQuery } from './decision.schemas';
+import { DECISION_SCHEMAS, claimManySchema, completeTaskSchema, inboxQuerySchema, type ClaimManyBody, type DecisionBody, type InboxQuery } from './decision.schemas';
+import { InboxClaimsService } from './inbox-claims.service';
+import { InboxSummaryService } from './inbox-summary.service';
 import { InboxService } from './inbox.service';
 
 
@@ -12,12 +14,37 @@ import { InboxService } from './inbox.service';
 @ApiBearerAuth()
 @Controller('api')
 export class InboxController {
-  constructor(private readonly inbox: InboxService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly summaries: InboxSummaryService,
+    private readonly claims: InboxClaimsService,
+  ) {}
 
   @Get('inbox')
   @ApiOperation({ summary: "Your role's tasks in your region subtree: urgent first, then oldest due; filter and page" })
   list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(inboxQuerySchema)) query: InboxQuery) {
     return this.inbox.list(user, query);
+  }
+
+  @Get('inbox/summary')
+  @ApiOperation({ summary: 'Counts of your open work by case type and step (open, overdue, atRisk, urgent, claimedByMe) and the total, counted in the database' })
+  summary(@CurrentUser() user: AuthUser) {
+    return this.summaries.summary(user);
+  }
+
+  @Post('inbox/take-next')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim the most urgent unclaimed task you may take (urgent, overdue, earliest due) and return it like GET /api/tasks/:id; 404 no_task when none' })
+  takeNext(@CurrentUser() user: AuthUser) {
+    return this.claims.takeNext(user);
+  }
+
+  @Post('inbox/claims')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim up to 100 tasks: { results: [{ taskId, ok, code? }] }, code as a single claim gives it (claimed_by_other, stale_task, wrong_role, not_found, conflict_of_interest)' })
+  @ApiBody({ schema: z.toJSONSchema(claimManySchema) as object })
+  claimMany(@CurrentUser() user: AuthUser, @Body(new ZodPipe(claimManySchema)) body: ClaimManyBody) {
+    return this.claims.claimMany(user, body.taskIds);
   }
 
   @Get('tasks/:id')

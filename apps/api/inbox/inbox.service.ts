@@ -4,15 +4,13 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Submission } from '../../../activities/tasks/submission.entity';
-import { TASK_RANK, Task, subtreeOf } from '../../../activities/tasks/task.entity';
-import { STEP_LABELS } from '../../../workflows/domain/route';
-import { RECIPIENT_STEP_LABELS } from '../../../workflows/recipient/definitions';
+import { Task, subtreeOf } from '../../../activities/tasks/task.entity';
 import type { CaseType } from '../../../workflows/domain/cases';
-import { remainingHours } from '../../../workflows/domain/emergency';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { CASE_TASK_HANDLERS, type CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody, InboxQuery } from './decision.schemas';
+import { taskView, taskViews } from './task-view';
 
 /**
  * A role's inbox: the open tasks of the caller's role in their region subtree, urgent first, then oldest due.
@@ -49,7 +47,7 @@ export class InboxService {
     });
     const total = await cappedCount(em, where);
     const atRisk = await this.atRisk(em, rows);
-    return { items: rows.map((t) => ({ ...view(t), atRisk: atRisk.has(t.id) })), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
+    return { items: (await taskViews(em, rows)).map((t) => ({ ...t, atRisk: atRisk.has(t.id) })), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
   }
 
   /** Due-soon flags, asked of each case type's handler for its own rows. */
@@ -63,7 +61,8 @@ export class InboxService {
   }
 
   async get(user: AuthUser, taskId: string) {
-    return view(await this.findInScope(this.orm.em.fork(), user, taskId));
+    const em = this.orm.em.fork();
+    return taskView(em, await this.findInScope(em, user, taskId));
   }
 
   async claim(user: AuthUser, taskId: string) {
@@ -76,7 +75,7 @@ export class InboxService {
       const now = await em.findOneOrFail(Task, taskId, { refresh: true });
       throw now.status !== 'open' ? new ConflictError('stale_task', `task ${taskId} is ${now.status}`) : new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
     }
-    return view(await em.findOneOrFail(Task, taskId, { refresh: true }));
+    return taskView(em, await em.findOneOrFail(Task, taskId, { refresh: true }));
   }
 
   async unclaim(user: AuthUser, taskId: string) {
@@ -84,7 +83,7 @@ export class InboxService {
     await this.findInScope(em, user, taskId);
     const changed = await em.nativeUpdate(Task, { id: taskId, status: 'open', assigneeId: user.id }, { assigneeId: null });
     if (changed === 0) throw new ConflictError('not_claimed', `task ${taskId} is not claimed by you`);
-    return view(await em.findOneOrFail(Task, taskId, { refresh: true }));
+    return taskView(em, await em.findOneOrFail(Task, taskId, { refresh: true }));
   }
 
   async complete(user: AuthUser, taskId: string, body: DecisionBody) {
@@ -112,7 +111,8 @@ export class InboxService {
     }
   }
 
-  private handlerOf(task: Task): CaseTaskHandler {
+  /** The handler of the task's case type (who must stay away from it, which workflow decides it). */
+  handlerOf(task: Task): CaseTaskHandler {
     const handler = this.handlers.get(task.caseType);
     if (!handler) throw new Error(`no task handler for case type ${task.caseType}`);
     return handler;
@@ -133,30 +133,4 @@ async function cappedCount(em: EntityManager, where: FilterQuery<Task>): Promise
   const capped = sqlEm.createQueryBuilder(Task).select('id').where(where as object).limit(COUNT_CAP + 1).getKnexQuery();
   const [row] = await sqlEm.getKnex().count('* as n').from(capped.as('capped'));
   return Number((row as { n: number | string }).n);
-}
-
-function view(t: Task) {
-  return {
-    id: t.id,
-    caseType: t.caseType,
-    caseId: t.caseId,
-    caseNo: t.caseNo,
-    step: t.step,
-    stepLabel: (STEP_LABELS as Record<string, string>)[t.step] ?? (RECIPIENT_STEP_LABELS as Record<string, string>)[t.step] ?? t.step,
-    role: t.role,
-    round: t.round,
-    regionCode: t.regionCode,
-    status: t.status,
-    rank: t.rank,
-    urgent: t.rank < TASK_RANK.routine,
-    /** Emergency work runs on clock hours: what is left (negative when overdue), null for other work. */
-    remainingHours: t.rank === TASK_RANK.emergency && t.status === 'open' ? remainingHours(t.dueAt.getTime(), Date.now()) : null,
-    escalationOf: t.escalationOf,
-    assigneeId: t.assigneeId,
-    dueAt: t.dueAt,
-    dueWarning: t.dueWarning,
-    overdue: t.overdue,
-    createdAt: t.createdAt,
-    closedAt: t.closedAt,
-  };
 }

@@ -4,6 +4,7 @@ import type { Task } from '../../../activities/tasks/task.entity';
 import { decidePaymentUpdate, paymentRunWorkflowId, type PaymentStep } from '../../../workflows/payments/definitions';
 import type { AuthUser } from '../auth/auth.types';
 import { asConflict } from '../common/workflow-errors';
+import type { AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody } from './decision.schemas';
 import { PAYMENT_DECISION_SCHEMAS } from './payment-decision.schemas';
@@ -38,5 +39,9 @@ export class PaymentTasksHandler implements CaseTaskHandler {
   /** Payment work has no statutory limit, so nothing is ever "at risk". */
   async atRisk(): Promise<Set<string>> {
     return new Set();
+  }
+
+  async atRiskRules(): Promise<AtRiskRule[]> {
+    return [];
   }
 }

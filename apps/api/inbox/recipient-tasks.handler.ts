@@ -10,6 +10,7 @@ import { completeReReviewUpdate, recipientWorkflowId } from '../../../workflows/
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
+import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody } from './decision.schemas';
 import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
@@ -70,6 +71,10 @@ export class RecipientTasksHandler implements CaseTaskHandler {
     } catch (err) {
       throw asConflict(err);
     }
+  }
+
+  async atRiskRules(_em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
+    return [{ before: workingDaysCutoff(await this.calendars.calendar(), nowMs, AT_RISK_WORKING_DAYS) }];
   }
 
   async atRisk(_em: EntityManager, rows: Task[]): Promise<Set<string>> {

@@ -5,13 +5,18 @@ import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { PaymentRunsService } from './payment-runs.service';
+import { PayeesService } from './payees.service';
+import { payeesQuerySchema, type PayeesQuery } from './payees.schemas';
 import { listRunsSchema, runDetailSchema, startRunSchema, type ListRunsQuery, type RunDetailQuery, type StartRunBody } from './payments.schemas';
 
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('api/payments')
 export class PaymentsController {
-  constructor(private readonly runs: PaymentRunsService) {}
+  constructor(
+    private readonly runs: PaymentRunsService,
+    private readonly payeeLists: PayeesService,
+  ) {}
 
   @Post('runs')
   @HttpCode(201)
@@ -35,6 +40,20 @@ export class PaymentsController {
   @ApiQuery({ name: 'pageSize', required: false })
   detail(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query(new ZodPipe(runDetailSchema)) query: RunDetailQuery) {
     return this.runs.detail(user, id, query);
+  }
+
+  @Get('runs/:id/payees')
+  @ApiOperation({ summary: 'Who the run pays: masked payee name and account, amount in fen, kind, status; keyset pages by township (nextCursor)' })
+  @ApiQuery({ name: 'cursor', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  payees(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query(new ZodPipe(payeesQuerySchema)) query: PayeesQuery) {
+    return this.payeeLists.payees(user, id, query);
+  }
+
+  @Get('runs/:id/totals')
+  @ApiOperation({ summary: 'The run by township (count, amount in fen), its total, and how many payments have no bank account' })
+  totals(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.payeeLists.totals(user, id);
   }
 
   @Get('runs/:id/bank-file')
