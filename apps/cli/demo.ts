@@ -52,7 +52,7 @@ const PLAY: Record<string, { user: string; decision: (c: Json) => Json }> = {
       reason: '入户调查：家庭成员、收入与申报一致，邻里走访无异议',
     }),
   },
-  appraisal: { user: 'village', decision: () => ({ outcome: 'pass', votesFor: 11, votesAgainst: 0, reason: '村民代表民主评议通过' }) },
+  appraisal: { user: 'village', decision: () => ({ outcome: 'pass', panelSize: 11, present: 11, votesFor: 11, votesAgainst: 0, reason: '村民代表民主评议通过' }) },
   township_review: { user: 'reviewer', decision: () => ({ outcome: 'approve', reason: '审核通过' }) },
   county_sampling: { user: 'approver', decision: () => ({ outcome: 'confirmed', reason: '县级抽查入户属实' }) },
   county_approval: { user: 'approver', decision: () => ({ outcome: 'approve', reason: '同意纳入低保' }) },

@@ -44,7 +44,23 @@ export const regionPolicySchema = z
     intake: z.object({ supplementDays: workingDays }).strict(),
     acceptance: timed,
     investigation: z.object({ mode: z.enum(['serial', 'parallel']), limitDays: workingDays }).strict(),
-    appraisal: z.object({ mode: z.enum(['required', 'when_disputed', 'off']), limitDays: workingDays }).strict(),
+    appraisal: z
+      .object({
+        mode: z.enum(['required', 'when_disputed', 'off']),
+        limitDays: workingDays,
+        /** Share of the panel that must attend (optional: older snapshots use two thirds). */
+        quorum: z
+          .object({
+            numerator: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+            denominator: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100'),
+          })
+          .strict()
+          .refine((q) => q.numerator <= q.denominator, 'must be at most the whole panel')
+          .optional(),
+        /** What a failed appraisal does (optional: older snapshots go back to investigation). */
+        onFail: z.enum(['reinvestigate', 'recommend_rejection']).optional(),
+      })
+      .strict(),
     publicity: z
       .object({
         afterInvestigation: z.object({ enabled: z.boolean(), days: calendarDays }).strict(),

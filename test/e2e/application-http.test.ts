@@ -88,7 +88,7 @@ test('county (灌云县): the case reaches 张榜公示 and an objection sends i
   const detail = await waitForCase(clerk, id, (c) => c.checkReports.length === 1);
   await investigator.complete(id, 'home_visit', { recommendation: 'eligible', disputed: false, incomes: incomesOf(detail), reason: '属实' });
   const village = new Caseworker(await platform.as('gy.village'));
-  await village.complete(id, 'appraisal', { outcome: 'pass', votesFor: 9, votesAgainst: 0 });
+  await village.complete(id, 'appraisal', { outcome: 'pass', panelSize: 11, present: 9, votesFor: 9, votesAgainst: 0 });
 
   const posted = await waitForCase(clerk, id, (c) => c.publicity.length === 1);
   const period = posted.publicity[0];

@@ -44,7 +44,7 @@ test('county (灌云县): all nine steps with both publicities, approved with th
   const detail = await waitForCase(clerk, id, (c) => c.checkReports.length === 1);
   const incomes = detail.household.members.map((m: any) => ({ memberId: m.id, monthlyIncomeFen: 10_000 }));
   await new Caseworker(await platform.as('gy.investigator')).complete(id, 'home_visit', { recommendation: 'eligible', disputed: false, incomes, reason: '属实' });
-  await new Caseworker(await platform.as('gy.village')).complete(id, 'appraisal', { outcome: 'pass', votesFor: 9, votesAgainst: 0 });
+  await new Caseworker(await platform.as('gy.village')).complete(id, 'appraisal', { outcome: 'pass', panelSize: 11, present: 9, votesFor: 9, votesAgainst: 0 });
   await passPublicity(clerk, id, 1);
   await new Caseworker(await platform.as('gy.reviewer')).complete(id, 'township_review', { outcome: 'approve', reason: '审核通过' });
   await passPublicity(clerk, id, 2);

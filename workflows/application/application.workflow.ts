@@ -1,5 +1,6 @@
 import { CancellationScope, allHandlersFinished, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
-import { CLOCK_PAUSE_PATCH, CaseRunner, ESCALATION_WORKING_DAYS, SAMPLING_QUOTA_PATCH, START_LIFECYCLE_PATCH } from './case-runner';
+import { APPRAISAL_FAILURE_PATCH, CLOCK_PAUSE_PATCH, CaseRunner, ESCALATION_WORKING_DAYS, SAMPLING_QUOTA_PATCH, START_LIFECYCLE_PATCH } from './case-runner';
+import { appraisalRule } from './case-state';
 import { CaseState } from './case-state';
 import type { CompleteTaskCommand, ReasonCode, StepDecision } from './decisions';
 import {
@@ -146,6 +147,12 @@ async function walk(state: CaseState, runner: CaseRunner): Promise<ApplicationOu
       const cmd = (await runner.humanTask({ step: step.step, role: step.role, workingDays: step.limitDays, tier: step.tier }))!;
       const verdict = verdictOf(cmd);
       if (verdict) return finish(state, runner, verdict);
+      if (cmd.decision.step === 'appraisal' && cmd.decision.outcome === 'fail' && patched(APPRAISAL_FAILURE_PATCH)) {
+        if (await appraisalFailed(state, runner)) {
+          step = planRoute(state.policy, state.facts)[0];
+          continue;
+        }
+      }
       if (step.tier === 'approval') approver = cmd.actor;
       if (step.step === 'township_review' && patched(SAMPLING_QUOTA_PATCH)) {
         // 不低于30%: the county draws when the case reaches it, against the share it has sampled this month.
@@ -156,6 +163,25 @@ async function walk(state: CaseState, runner: CaseRunner): Promise<ApplicationOu
     step = stepAfter(planRoute(state.policy, state.facts), step.step);
   }
   return finish(state, runner, { status: 'approved', actor: approver });
+}
+
+/**
+ * A failed 民主评议: the region sends the case back to investigation (once; a second failure is not sent back again)
+ * or on to the township review with a rejection recommended. Either way the timeline says so. True: go back.
+ */
+async function appraisalFailed(state: CaseState, runner: CaseRunner): Promise<boolean> {
+  const back = appraisalRule(state.policy).onFail === 'reinvestigate' && state.appraisalFailures === 0;
+  state.appraisalFailures += 1;
+  await runner.activities.recordEvent({
+    applicationId: state.input.applicationId,
+    key: `appraisal_failed:${state.round}`,
+    step: 'appraisal',
+    action: 'appraisal_failed',
+    at: Date.now(),
+    data: { next: back ? 'reinvestigate' : 'rejection_recommended' },
+  });
+  if (back) state.round += 1;
+  return back;
 }
 
 /** 调查核实: the department check and the home visit, one after the other or side by side. */

@@ -30,6 +30,8 @@ export const CLOCK_PAUSE_PATCH = 'overall-clock-pause';
 export const START_LIFECYCLE_PATCH = 'start-recipient-lifecycle';
 /** The county's sample is drawn against its monthly floor when the case reaches the county (not hashed at start). */
 export const SAMPLING_QUOTA_PATCH = 'county-sampling-quota';
+/** A failed 民主评议 changes the case (back to investigation, or a rejection recommended) instead of being ignored. */
+export const APPRAISAL_FAILURE_PATCH = 'appraisal-failure-handled';
 
 /** Working days a supervisor has to act on an escalation (督办). */
 export const ESCALATION_WORKING_DAYS = 2;

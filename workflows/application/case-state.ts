@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { AssessedIncome, CompleteTaskCommand, ObjectionCommand } from './decisions';
+import type { AssessedIncome, CompleteTaskCommand, ObjectionCommand, StepDecision } from './decisions';
 import {
   UPDATE_REJECTIONS,
   type ApplicationInput,
@@ -9,6 +9,7 @@ import {
   type OpenTaskView,
 } from './definitions';
 import { isSampled } from '../domain/sampling';
+import { DEFAULT_APPRAISAL_RULE, checkAppraisal, type AppraisalRule } from '../domain/appraisal';
 import type { PublicityStep, RouteFacts, StepCode, Tier } from '../domain/route';
 import type { CasePolicy, RegionPolicy } from '../../config/policy/policy.schema';
 
@@ -44,6 +45,8 @@ export class CaseState {
   readonly facts: RouteFacts;
   round = 1;
   objectionRounds = 0;
+  /** Failed 民主评议 so far (a second failure is not sent back again). */
+  appraisalFailures = 0;
   status: CaseStatus = 'in_progress';
   stage: CaseSnapshot['stage'] = 'submitted';
   documentsComplete: boolean;
@@ -113,6 +116,7 @@ export class CaseState {
         }
       }
     }
+    if (cmd.decision.step === 'appraisal' && cmd.decision.panelSize !== undefined) validateAppraisal(cmd.decision, this.policy);
     if (cmd.decision.step === 'supplement') {
       const missing = this.input.missingDocuments.filter((d) => !hasDoc(cmd, d));
       if (missing.length > 0) {
@@ -189,4 +193,17 @@ function hasDoc(cmd: CompleteTaskCommand, doc: string): boolean {
 
 function reject(type: string, message: string): ApplicationFailure {
   return ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+/** 民主评议: the record must add up, the quorum be met, and the outcome be what the votes give. */
+function validateAppraisal(d: Extract<StepDecision, { step: 'appraisal' }>, policy: RegionPolicy): void {
+  const check = checkAppraisal({ panelSize: d.panelSize!, present: d.present ?? 0, votesFor: d.votesFor, votesAgainst: d.votesAgainst }, appraisalRule(policy));
+  if (!check.valid && check.problem === 'quorum') throw reject(UPDATE_REJECTIONS.quorumNotMet, 'fewer representatives attended than the quorum requires: the appraisal must be held again');
+  if (!check.valid) throw reject(UPDATE_REJECTIONS.appraisalCounts, 'attendance exceeds the panel, or votes exceed attendance');
+  if (check.outcome !== d.outcome) throw reject(UPDATE_REJECTIONS.appraisalOutcome, `the votes give ${check.outcome}, not ${d.outcome}`);
+}
+
+/** The region's appraisal rule, or the national default for policies snapshotted before regions set one. */
+export function appraisalRule(policy: RegionPolicy): AppraisalRule {
+  return { quorum: policy.appraisal.quorum ?? DEFAULT_APPRAISAL_RULE.quorum, onFail: policy.appraisal.onFail ?? DEFAULT_APPRAISAL_RULE.onFail };
 }

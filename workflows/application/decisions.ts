@@ -37,7 +37,15 @@ export type StepDecision =
       incomes: readonly AssessedIncome[];
       reasonCode?: ReasonCode;
     }
-  | { step: 'appraisal'; outcome: 'pass' | 'fail'; votesFor: number; votesAgainst: number }
+  | {
+      step: 'appraisal';
+      outcome: 'pass' | 'fail';
+      votesFor: number;
+      votesAgainst: number;
+      /** The panel (评议小组) and how many attended; absent in decisions recorded before quorum was checked. */
+      panelSize?: number;
+      present?: number;
+    }
   | { step: 'township_review'; outcome: 'approve' }
   | { step: 'township_review'; outcome: 'reject'; reasonCode: ReasonCode }
   | { step: 'county_sampling'; outcome: 'confirmed' | 'discrepancy' }

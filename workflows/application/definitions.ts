@@ -84,4 +84,7 @@ export const UPDATE_REJECTIONS = {
   incompleteSupplement: 'IncompleteSupplement',
   samePolicy: 'SamePolicy',
   conflictOfInterest: 'ConflictOfInterest',
+  quorumNotMet: 'AppraisalQuorumNotMet',
+  appraisalCounts: 'AppraisalCountsInvalid',
+  appraisalOutcome: 'AppraisalOutcomeMismatch',
 } as const;

@@ -47,20 +47,21 @@ const attempts = fc.array(
 );
 
 describe('payment run separation of duties over generated actors', () => {
-  test('every accepted release has an approver who is neither the preparer nor the releaser', () => {
+  test('every accepted release has three different people: preparer, approver, releaser', () => {
     fc.assert(
       fc.property(attempts, (sequence) => {
         const state = newRun();
         for (const a of sequence) {
           const cmd: PaymentDecision = { taskId: state.taskId(a.step), step: a.step, outcome: a.outcome, actor: { userId: a.userId, role: a.role } };
           const refusal = attempt(state, cmd);
-          const fourEyes = (a.step === 'payment_approval' && a.userId === PREPARER) || (a.step === 'payment_release' && a.userId === state.approvedBy);
+          const fourEyes = (a.step === 'payment_approval' && a.userId === PREPARER) || (a.step === 'payment_release' && (a.userId === state.approvedBy || a.userId === PREPARER));
           if (refusal === 'SeparationOfDuties') expect(fourEyes).toBe(true);
         }
         if (state.releasedBy !== undefined) {
           expect(state.approvedBy).toBeDefined();
           expect(state.approvedBy).not.toBe(PREPARER);
           expect(state.releasedBy).not.toBe(state.approvedBy);
+          expect(state.releasedBy).not.toBe(PREPARER);
         }
       }),
     );
@@ -77,13 +78,14 @@ describe('payment run separation of duties over generated actors', () => {
     );
   });
 
-  test('the approver, even given the officer role, cannot release; the preparer cannot approve', () => {
+  test('the approver, even given the officer role, cannot release; the preparer can neither approve nor release', () => {
     const state = newRun();
     expect(attempt(state, { taskId: state.taskId('payment_approval'), step: 'payment_approval', outcome: 'approve', actor: { userId: PREPARER, role: 'county_approver' } })).toBe('SeparationOfDuties');
     expect(attempt(state, { taskId: state.taskId('payment_approval'), step: 'payment_approval', outcome: 'approve', actor: { userId: 'u1', role: 'county_approver' } })).toBeNull();
     expect(attempt(state, { taskId: state.taskId('payment_release'), step: 'payment_release', outcome: 'release', actor: { userId: 'u1', role: 'payment_officer' } })).toBe('SeparationOfDuties');
-    expect(attempt(state, { taskId: state.taskId('payment_release'), step: 'payment_release', outcome: 'release', actor: { userId: PREPARER, role: 'payment_officer' } })).toBeNull();
-    expect(attempt(state, { taskId: state.taskId('payment_release'), step: 'payment_release', outcome: 'release', actor: { userId: 'u2', role: 'payment_officer' } })).toBe('StaleTask');
+    expect(attempt(state, { taskId: state.taskId('payment_release'), step: 'payment_release', outcome: 'release', actor: { userId: PREPARER, role: 'payment_officer' } })).toBe('SeparationOfDuties');
+    expect(attempt(state, { taskId: state.taskId('payment_release'), step: 'payment_release', outcome: 'release', actor: { userId: 'u2', role: 'payment_officer' } })).toBeNull();
+    expect(attempt(state, { taskId: state.taskId('payment_release'), step: 'payment_release', outcome: 'release', actor: { userId: 'u3', role: 'payment_officer' } })).toBe('StaleTask');
   });
 
   test('wrong role and wrong step are refused as such', () => {

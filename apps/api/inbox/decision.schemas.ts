@@ -40,7 +40,17 @@ export const APPLICATION_DECISION_SCHEMAS = {
       reason: required('the findings of the home visit'),
     })
     .strict(),
-  appraisal: z.object({ step: z.literal('appraisal'), outcome: z.enum(['pass', 'fail']), votesFor: count, votesAgainst: count, reason: reason.optional() }).strict(),
+  appraisal: z
+    .object({
+      step: z.literal('appraisal'),
+      outcome: z.enum(['pass', 'fail']),
+      panelSize: count.min(1, 'must be at least 1 representative').max(200, 'must be at most 200 representatives'),
+      present: count.max(200, 'must be at most 200 representatives'),
+      votesFor: count,
+      votesAgainst: count,
+      reason: reason.optional(),
+    })
+    .strict(),
   township_review: approval('township_review'),
   county_sampling: z.object({ step: z.literal('county_sampling'), outcome: z.enum(['confirmed', 'discrepancy']), reason: required('what the visit found') }).strict(),
   county_approval: approval('county_approval'),
