@@ -4,6 +4,7 @@ import { isBusyDatabase } from './busy-database';
 import {
   ConflictError,
   ForbiddenError,
+  IdempotencyKeyReusedError,
   NotFoundError,
   PlatformError,
   TooManyAttemptsError,
@@ -20,6 +21,7 @@ const STATUS: [new (...args: never[]) => PlatformError, number][] = [
   [NotFoundError, 404],
   [ConflictError, 409],
   [UnprocessableError, 422],
+  [IdempotencyKeyReusedError, 422],
   [TooManyAttemptsError, 429],
   [UnavailableError, 503],
 ];
