@@ -81,3 +81,11 @@ test('a retried decision returns the first answer instead of stale_task; keys ar
   expect(theirs.status).toBe(201);
   expect(theirs.body.id).not.toBe(created.body.id);
 });
+
+test('concurrent intakes of one household (no keys) create one case; the others are duplicate_application', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const body = applicationBody(DEMO_VILLAGES.district);
+  const answers = await Promise.all([1, 2, 3, 4].map(() => clerk.post('/api/applications', body)));
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+  for (const a of answers.filter((x) => x.status === 409)) expect(a.body.error.code).toBe('duplicate_application');
+});
