@@ -10,6 +10,8 @@ export type PaymentStatus = 'prepared' | 'released' | 'cancelled';
 @Entity({ tableName: 'payments' })
 @Index({ properties: ['batchId', 'status'] })
 @Index({ properties: ['batchId', 'townshipCode'] })
+/** A prepared page counts its own rows by entitlement, never walking the whole batch. */
+@Index({ properties: ['batchId', 'entitlementId'] })
 export class Payment {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
