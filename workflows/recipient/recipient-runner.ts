@@ -13,6 +13,9 @@ const acts = proxyActivities<RecipientActivities>({
 /** Since this patch an exit cancels the household's open re-review tasks. */
 export const CLOSE_TASKS_ON_EXIT_PATCH = 'recipient-close-tasks-on-exit';
 
+/** Versioning marker of waking at the household's offset into the month instead of 00:00 on the 1st. */
+export const SPREAD_MONTH_WAKE_PATCH = 'spread-month-wake';
+
 /** Versioning marker of tracking a re-review task before the activity that writes its inbox row. */
 export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
 
