@@ -33,6 +33,7 @@ import { Complaint } from '../recipients/complaint.entity';
 import { LifecycleJob } from '../recipients/lifecycle-job.entity';
 import { RecipientCheck } from '../recipients/recipient-check.entity';
 import { KinRegisterEntry } from '../integrity/kin-register.entity';
+import { IdempotentRequest } from '../idempotency/idempotent-request.entity';
 import { HolidayYearRow } from '../regions/holiday-year.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { PolicySnapshotSource } from '../regions/policy-snapshot-source.entity';
@@ -84,4 +85,5 @@ export const ENTITIES = [
   LoginFailure,
   ComparisonImport,
   ComparisonLead,
+  IdempotentRequest,
 ];

@@ -1,11 +1,11 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { LibSqlDriver } from '@mikro-orm/libsql';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../config/paths';
 import { ENTITIES } from './entities';
+import { ImmediateLibSqlDriver } from './sqlite-immediate.driver';
 import { MIGRATIONS } from './migrations';
 
 export interface DatabaseSettings {
@@ -36,8 +36,8 @@ export function ormOptions(settings: DatabaseSettings): Options {
   const file = settings.sqlitePath ?? 'data/jiuzhu.sqlite';
   const path = file === ':memory:' || isAbsolute(file) ? file : resolve(PROJECT_ROOT, file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  // The API and the workers are separate processes on one file: WAL lets readers run beside a writer, and a
-  // writer waits for the lock instead of failing at once.
+  // The API and the workers are separate processes on one file: WAL lets readers run beside a writer; transactions
+  // begin immediate (ImmediateLibSqlDriver), so a writer waits for the lock (busy timeout) instead of failing at once.
   const pool = {
     min: 1,
     max: 1,
@@ -51,7 +51,7 @@ export function ormOptions(settings: DatabaseSettings): Options {
       }
     },
   };
-  return { ...common, driver: LibSqlDriver, dbName: path, pool } as Options;
+  return { ...common, driver: ImmediateLibSqlDriver, dbName: path, pool } as Options;
 }
 
 /**

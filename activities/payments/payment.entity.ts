@@ -12,6 +12,8 @@ export type PaymentStatus = 'prepared' | 'released' | 'cancelled';
 @Index({ properties: ['batchId', 'townshipCode'] })
 /** The payee list's keyset pages: a run's payments by township, then id. */
 @Index({ name: 'payments_batch_payees', properties: ['batchId', 'townshipCode', 'id'] })
+/** A prepared page counts its own rows by entitlement, never walking the whole batch. */
+@Index({ properties: ['batchId', 'entitlementId'] })
 export class Payment {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;

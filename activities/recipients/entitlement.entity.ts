@@ -10,6 +10,8 @@ import type { EntitlementKind } from './recipient.contract';
 @Entity({ tableName: 'entitlements' })
 @Unique({ properties: ['householdId', 'month', 'benefitType', 'kind', 'reference'] })
 @Index({ properties: ['month', 'benefitType'] })
+/** Keyset pages of a month's ledger (payment preparation): each page starts where the last ended, no re-sort. */
+@Index({ properties: ['month', 'id'] })
 export class Entitlement {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;

@@ -99,8 +99,11 @@ export class PolicyService {
     const layers = await this.layersFor(em, regionCode, at);
     const policy = resolvePolicy(layers);
     if (!(await em.findOne(PolicySnapshot, policy.snapshotId))) {
-      em.persist(new PolicySnapshot(policy.snapshotId, policy.label, policy.document));
-      for (const layer of layers) if (layer.versionId) em.persist(new PolicySnapshotSource(policy.snapshotId, layer.versionId));
+      // Concurrent first cases of a region race to record the same snapshot: the first insert wins, the others do
+      // nothing (a plain insert would fail the losers' whole transaction on the unique key).
+      await em.upsert(PolicySnapshot, { id: policy.snapshotId, label: policy.label, document: policy.document, createdAt: new Date() }, { onConflictFields: ['id'], onConflictAction: 'ignore' });
+      const sources = layers.filter((l) => l.versionId).map((l) => ({ snapshotId: policy.snapshotId, versionId: l.versionId! }));
+      if (sources.length > 0) await em.upsertMany(PolicySnapshotSource, sources, { onConflictFields: ['snapshotId', 'versionId'], onConflictAction: 'ignore' });
     }
     return policy;
   }

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { IdempotentRequests } from '../../activities/idempotency/idempotent-requests';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
 import { CalendarAdminService } from './admin/calendar-admin.service';
@@ -93,6 +95,8 @@ export class AppModule {
         LifecycleJobsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: IdempotentRequests, useFactory: (orm: MikroORM) => new IdempotentRequests(orm), inject: [MikroORM] },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

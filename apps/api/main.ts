@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadEnv } from '../../config/env.schema';
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { openDatabase } from '../../activities/db/orm';
+import { promptConnectionOptions } from '../../activities/temporal/prompt-calls';
 import { createApp } from './create-app';
 
 /** The API process: HTTP on API_HOST:API_PORT, database and Temporal from the environment. */
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   const env = loadEnv();
   useFieldKeyring(env);
   const orm = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, { migrate: false });
-  const connection = Connection.lazy({ address: env.TEMPORAL_ADDRESS });
+  const connection = Connection.lazy(promptConnectionOptions(env.TEMPORAL_ADDRESS));
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const app = await createApp({ env, orm, temporal });
   await app.listen(env.API_PORT, env.API_HOST);

@@ -10,12 +10,21 @@ export interface QueueWorkerOptions {
   workflowBundlePath?: string;
 }
 
+/**
+ * Workflows each queue's worker keeps in its cache. Recipient workflows are open for years and idle most of the month:
+ * at 10,000 or 100,000 households the cache, not the number of open workflows, bounds the worker's memory. An evicted
+ * workflow is replayed from its history when it next wakes (its monthly tick, a command), which continue-as-new keeps
+ * short. Four queues per worker process: at most 4 × 1,000 cached workflows.
+ */
+export const MAX_CACHED_WORKFLOWS = 1_000;
+
 /** A worker polling one task queue with every workflow of the bundle and the given activities. */
 export function createQueueWorker(options: QueueWorkerOptions, taskQueue: string, activities: object): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue,
+    maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: require.resolve('../../workflows') }),
     activities,
   });

@@ -2,6 +2,7 @@
 export interface HttpResult<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
 export class Http {
@@ -18,16 +19,17 @@ export class Http {
     return this.request<T>('GET', path);
   }
 
-  post<T = any>(path: string, body?: unknown): Promise<HttpResult<T>> {
-    return this.request<T>('POST', path, body);
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>> {
+    return this.request<T>('POST', path, body, headers);
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
@@ -38,6 +40,6 @@ export class Http {
     } catch {
       // not JSON: keep the text
     }
-    return { status: res.status, body: parsed as T };
+    return { status: res.status, body: parsed as T, headers: res.headers };
   }
 }

@@ -33,6 +33,13 @@ export const SAMPLING_QUOTA_PATCH = 'county-sampling-quota';
 /** A failed 民主评议 changes the case (back to investigation, or a rejection recommended) instead of being ignored. */
 export const APPRAISAL_FAILURE_PATCH = 'appraisal-failure-handled';
 
+/**
+ * Versioning marker of knowing a task before its row exists: the task is tracked before the activity that writes the
+ * inbox row, so a decision on a row someone has just seen is never refused as stale. Cases started before it track
+ * the task after the row, as they did.
+ */
+export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
+
 /** Working days a supervisor has to act on an escalation (督办). */
 export const ESCALATION_WORKING_DAYS = 2;
 
@@ -85,6 +92,10 @@ export class CaseRunner {
   async humanTask(spec: TaskSpec): Promise<CompleteTaskCommand | undefined> {
     const main = spec.main ?? true;
     const taskId = spec.taskId ?? this.state.taskId(spec.step);
+    const task: TrackedTask = { taskId, step: spec.step, role: spec.role, dueAt: 0, overdue: false, tier: spec.tier, main, escalationOf: spec.escalationOf };
+    // Known to the validator before the row is visible (dueAt follows from the activity).
+    const early = patched(TASK_BEFORE_ROW_PATCH);
+    if (early) this.state.tasks.set(taskId, task);
     const opened = await acts.openTask({
       taskId,
       applicationId: this.applicationId,
@@ -95,17 +106,8 @@ export class CaseRunner {
       workingDays: spec.workingDays,
       escalationOf: spec.escalationOf,
     });
-    const task: TrackedTask = {
-      taskId,
-      step: spec.step,
-      role: spec.role,
-      dueAt: opened.dueAt,
-      overdue: false,
-      tier: spec.tier,
-      main,
-      escalationOf: spec.escalationOf,
-    };
-    this.state.tasks.set(taskId, task);
+    task.dueAt = opened.dueAt;
+    if (!early) this.state.tasks.set(taskId, task);
     if (main) this.state.setStage(spec.step);
 
     const done = () => this.state.decisions.has(taskId);

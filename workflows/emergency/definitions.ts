@@ -52,6 +52,9 @@ export type EmergencyStatus = 'awaiting_decision' | 'paying' | 'follow_up' | 've
 /** Referrals after verification, within the policy's referral window (histories before it close at verification). */
 export const REFERRAL_WINDOW_PATCH = 'referral-window-after-verification';
 
+/** Versioning marker of tracking a task before the activity that writes its inbox row (no stale refusal between). */
+export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
+
 /** The referral window of policies written before the setting, in calendar days. */
 export const DEFAULT_REFERRAL_WINDOW_DAYS = 30;
 

@@ -1,7 +1,7 @@
-import { ActivityCancellationType, condition, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { EmergencyActivities, OpenEmergencyTaskInput } from '../../activities/emergency/emergency.contract';
 import type { Actor } from '../application/decisions';
-import { EMERGENCY_ROLES, type EmergencyStep } from './definitions';
+import { EMERGENCY_ROLES, TASK_BEFORE_ROW_PATCH, type EmergencyStep } from './definitions';
 import type { EmergencyState } from './emergency-state';
 
 /** Short idempotent writes to our own database (the payment too: it is keyed), retried quickly and forever. */
@@ -34,6 +34,10 @@ export class EmergencyTasks {
   async open(spec: StepSpec): Promise<{ taskId: string; dueAt: number }> {
     const taskId = this.state.taskId(spec.step, spec.round);
     const role = EMERGENCY_ROLES[spec.step];
+    const task = { taskId, step: spec.step, role, dueAt: 0, overdue: false };
+    // Known to the validator before the row is visible (dueAt follows from the activity).
+    const early = patched(TASK_BEFORE_ROW_PATCH);
+    if (early) this.state.tasks.set(taskId, task);
     const { dueAt } = await acts.openTask({
       taskId,
       requestId: this.state.input.requestId,
@@ -45,7 +49,8 @@ export class EmergencyTasks {
       deadline: spec.deadline,
       escalationOf: spec.escalationOf,
     });
-    this.state.tasks.set(taskId, { taskId, step: spec.step, role, dueAt, overdue: false });
+    task.dueAt = dueAt;
+    if (!early) this.state.tasks.set(taskId, task);
     return { taskId, dueAt };
   }
 

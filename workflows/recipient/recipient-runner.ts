@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
 import { addMonths, monthStart, type Assessment, type Month } from '../domain/lifecycle';
 import type { CompleteReReviewCommand, LifecycleActor, RecipientStatus, StandardChange } from './definitions';
@@ -12,6 +12,12 @@ const acts = proxyActivities<RecipientActivities>({
 
 /** Since this patch an exit cancels the household's open re-review tasks. */
 export const CLOSE_TASKS_ON_EXIT_PATCH = 'recipient-close-tasks-on-exit';
+
+/** Versioning marker of waking at the household's offset into the month instead of 00:00 on the 1st. */
+export const SPREAD_MONTH_WAKE_PATCH = 'spread-month-wake';
+
+/** Versioning marker of tracking a re-review task before the activity that writes its inbox row. */
+export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
 
 /** How far back a standard change can create arrears; older months leave the carried state. */
 export const ARREARS_MONTHS_KEPT = 24;
@@ -111,6 +117,9 @@ export class RecipientRunner {
 
   /** Opens a re-review task in the township investigator's inbox and waits for its outcome (completeReReview). */
   async reReview(reason: ReReviewReason, taskId: string, reference?: string, dueAt?: number): Promise<void> {
+    // Known to the validator before the row is visible, so a decision on a row someone has seen is never stale.
+    const early = patched(TASK_BEFORE_ROW_PATCH);
+    if (early && !this.state.openTasks.includes(taskId)) this.state.openTasks.push(taskId);
     await acts.openReReviewTask({
       taskId,
       householdId: this.state.householdId,
@@ -120,7 +129,7 @@ export class RecipientRunner {
       dueAt,
       at: Date.now(),
     });
-    if (!this.state.openTasks.includes(taskId)) this.state.openTasks.push(taskId);
+    if (!early && !this.state.openTasks.includes(taskId)) this.state.openTasks.push(taskId);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { monthStart } from '../domain/lifecycle';
+import { monthWakeOffsetMs } from '../domain/month-wake';
 import {
   campaignUpdate,
   completeReReviewUpdate,
@@ -15,7 +16,7 @@ import {
   type RecipientInput,
   type RecipientSnapshot,
 } from './definitions';
-import { CLOSE_TASKS_ON_EXIT_PATCH, RecipientRunner } from './recipient-runner';
+import { CLOSE_TASKS_ON_EXIT_PATCH, RecipientRunner, SPREAD_MONTH_WAKE_PATCH } from './recipient-runner';
 import { RecipientState, type LifecycleCommand } from './recipient-state';
 
 /**
@@ -75,7 +76,9 @@ export async function recipientWorkflow(input: RecipientInput): Promise<Recipien
         return continueAsNew<typeof recipientWorkflow>({ ...input, carried: { ...state.data, runs: state.data.runs + 1 } });
       }
     }
-    const wait = runner.nextWake() - Date.now();
+    // Households wake at their own offset into the month, not all at 00:00 on the 1st (see month-wake.ts).
+    const offset = patched(SPREAD_MONTH_WAKE_PATCH) ? monthWakeOffsetMs(state.householdId) : 0;
+    const wait = runner.nextWake() + offset - Date.now();
     if (wait > 0) await condition(() => state.queue.length > 0, wait);
     await drain(state, runner);
     if (!state.terminated) await due(state, runner);

@@ -1,6 +1,7 @@
 import { randomUUID, randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection as SqlConnection } from '@mikro-orm/knex';
 import type { Env } from '../../../config/env.schema';
 import { Application } from '../../../activities/application/application.entity';
 import { CaseStarter } from '../../../activities/application/case-starter';
@@ -107,8 +108,18 @@ export class IntakeService {
     return application;
   }
 
-  /** One household, one open case: a person already in a case in progress or enrolled cannot apply again. */
+  /**
+   * One household, one open case: a person already in a case in progress or enrolled cannot apply again. Two intakes
+   * of the same person at once must not both pass the check: SQLite transactions hold the write lock from their start
+   * (one intake at a time); on PostgreSQL each member's digest is locked for the transaction, in a fixed order.
+   */
   private async refuseDuplicates(em: EntityManager, digests: string[]): Promise<void> {
+    if (this.env.DATABASE_URL) {
+      const ctx = (em as unknown as { getTransactionContext(): unknown }).getTransactionContext();
+      for (const digest of [...new Set(digests)].sort()) {
+        await (em.getConnection() as unknown as SqlConnection).execute('select pg_advisory_xact_lock(hashtext(?))', [`intake:${digest}`], 'all', ctx);
+      }
+    }
     const members = await em.find(Member, { idDigest: { $in: digests } }, { fields: ['household'] });
     const householdIds = [...new Set(members.map((m) => m.household.id))];
     if (householdIds.length === 0) return;

@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { isBusyDatabase } from './busy-database';
 import {
   ConflictError,
   ForbiddenError,
   NoTaskError,
+  IdempotencyKeyReusedError,
   NotFoundError,
   PlatformError,
   TooManyAttemptsError,
@@ -21,6 +23,7 @@ const STATUS: [new (...args: never[]) => PlatformError, number][] = [
   [NoTaskError, 404],
   [ConflictError, 409],
   [UnprocessableError, 422],
+  [IdempotencyKeyReusedError, 422],
   [TooManyAttemptsError, 429],
   [UnavailableError, 503],
 ];
@@ -38,6 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof PlatformError) {
       const status = STATUS.find(([type]) => exception instanceof type)?.[1] ?? 500;
       if (exception instanceof TooManyAttemptsError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      if (exception instanceof UnavailableError) res.setHeader('Retry-After', '2');
       const issues = 'issues' in exception ? (exception as { issues: unknown }).issues : undefined;
       res.status(status).json({ error: { code: exception.code, message: exception.message, ...(issues ? { issues } : {}), ...(exception.details ?? {}) } });
       return;
@@ -46,6 +50,12 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = status === 404 ? 'not_found' : status === 400 ? 'bad_request' : status === 413 ? 'payload_too_large' : `http_${status}`;
       res.status(status).json({ error: { code, message: exception.message } });
+      return;
+    }
+    if (isBusyDatabase(exception)) {
+      // The write did not commit (the transaction failed): a retry is safe and usually succeeds at once.
+      res.setHeader('Retry-After', '1');
+      res.status(503).json({ error: { code: 'database_busy', message: 'the database is busy; retry shortly' } });
       return;
     }
     this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);

@@ -87,3 +87,9 @@ export class UnavailableError extends PlatformError {
   override readonly name = 'UnavailableError';
   readonly code = 'unavailable';
 }
+
+/** An `Idempotency-Key` sent again with a different request (HTTP 422): keys name one request. */
+export class IdempotencyKeyReusedError extends PlatformError {
+  override readonly name = 'IdempotencyKeyReusedError';
+  readonly code = 'idempotency_key_reused';
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updatePromptly } from '../../../activities/temporal/prompt-calls';
 import type { EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { Application } from '../../../activities/application/application.entity';
@@ -62,9 +63,9 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
   async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
     const { reason: _reason, ...decision } = body as DecisionBody & { reason?: string };
     try {
-      return await this.temporal.workflow.getHandle(applicationWorkflowId(task.caseId)).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: task.id, submissionId, actor: { userId: user.id, role: user.role }, decision: decision as StepDecision }],
-      });
+      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(applicationWorkflowId(task.caseId)), completeTaskUpdate, [
+        { taskId: task.id, submissionId, actor: { userId: user.id, role: user.role }, decision: decision as StepDecision },
+      ]);
     } catch (err) {
       throw asConflict(err);
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updatePromptly } from '../../../activities/temporal/prompt-calls';
 import { Client } from '@temporalio/client';
 import type { Task } from '../../../activities/tasks/task.entity';
 import { decidePaymentUpdate, paymentRunWorkflowId, type PaymentStep } from '../../../workflows/payments/definitions';
@@ -28,9 +29,9 @@ export class PaymentTasksHandler implements CaseTaskHandler {
   async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
     const { step, outcome } = body as { step: PaymentStep; outcome: 'approve' | 'reject' | 'release' };
     try {
-      return await this.temporal.workflow.getHandle(paymentRunWorkflowId(task.caseId)).executeUpdate(decidePaymentUpdate, {
-        args: [{ taskId: task.id, step, outcome, actor: { userId: user.id, role: user.role }, submissionId }],
-      });
+      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(paymentRunWorkflowId(task.caseId)), decidePaymentUpdate, [
+        { taskId: task.id, step, outcome, actor: { userId: user.id, role: user.role }, submissionId },
+      ]);
     } catch (err) {
       throw asConflict(err);
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { updatePromptly } from '../../../activities/temporal/prompt-calls';
 import type { EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { Application } from '../../../activities/application/application.entity';
@@ -55,19 +56,17 @@ export class RecipientTasksHandler implements CaseTaskHandler {
   async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
     if (body.step !== 're_review') throw new ConflictError('wrong_step', `task ${task.id} is a re-review`);
     try {
-      return await this.temporal.workflow.getHandle(recipientWorkflowId(task.caseId)).executeUpdate(completeReReviewUpdate, {
-        args: [
-          {
-            taskId: task.id,
-            submissionId,
-            actor: { userId: user.id, role: user.role },
-            outcome: body.outcome,
-            incomes: body.incomes,
-            deductions: body.deductions,
-            reasonCode: body.reasonCode,
-          },
-        ],
-      });
+      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(recipientWorkflowId(task.caseId)), completeReReviewUpdate, [
+        {
+          taskId: task.id,
+          submissionId,
+          actor: { userId: user.id, role: user.role },
+          outcome: body.outcome,
+          incomes: body.incomes,
+          deductions: body.deductions,
+          reasonCode: body.reasonCode,
+        },
+      ]);
     } catch (err) {
       throw asConflict(err);
     }

@@ -1,0 +1,35 @@
+import { WorkflowUpdateStage, defaultGrpcRetryOptions, makeGrpcRetryInterceptor, type Client, type ConnectionOptions, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+
+/** How long starting a workflow may take before the caller treats Temporal as unreachable. */
+export const START_DEADLINE_MS = 2_000;
+
+/** How long a decision may wait for its update to be accepted (validated by a worker) before the answer is 503. */
+export const ACCEPT_DEADLINE_MS = 5_000;
+
+/**
+ * Connection options for processes that answer people (the API): a refused connection fails after three quick
+ * attempts instead of the default ten with backoff (~20 s), and connecting gives up after two seconds. Callers keep
+ * accepted work (intake) for the relay, or answer 503 (decisions).
+ */
+export function promptConnectionOptions(address: string): ConnectionOptions {
+  return {
+    address,
+    connectTimeout: '2 seconds',
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3, initialIntervalMs: () => 100, maxIntervalMs: () => 500 }))],
+  };
+}
+
+/** Runs a Temporal call with an absolute gRPC deadline, so an unreachable server cannot hold the caller. */
+export function withinDeadline<T>(client: Client, ms: number, call: () => Promise<T>): Promise<T> {
+  return client.connection.withDeadline(Date.now() + ms, call);
+}
+
+/**
+ * A workflow update whose acceptance is bounded by ACCEPT_DEADLINE_MS: an unreachable Temporal answers promptly,
+ * while a slow but accepted update (its handler carrying the decision through activities) is awaited in full.
+ */
+export async function updatePromptly<Ret, Args extends [unknown, ...unknown[]]>(client: Client, handle: WorkflowHandle, update: UpdateDefinition<Ret, Args>, args: Args): Promise<Ret> {
+  const started = await withinDeadline(client, ACCEPT_DEADLINE_MS, () => handle.startUpdate(update, { args, waitForStage: WorkflowUpdateStage.ACCEPTED }));
+  return started.result();
+}
