@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
@@ -20,6 +20,7 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
+import { WellFormedTextMiddleware } from './common/well-formed-text.middleware';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
 import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
 import { EmergencyIntakeService } from './emergency/emergency-intake.service';
@@ -35,7 +36,11 @@ import { UsersService } from './users/users.service';
 
 /** The HTTP edge: authentication on every route, one error filter, feature controllers over services. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(WellFormedTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+
   static forRoot(infra: InfraOptions): DynamicModule {
     return {
       module: AppModule,
