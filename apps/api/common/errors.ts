@@ -57,7 +57,12 @@ export class ConflictError extends PlatformError {
 /** Authenticated, but the role may not use this function (HTTP 403). */
 export class ForbiddenError extends PlatformError {
   override readonly name = 'ForbiddenError';
-  readonly code = 'forbidden';
+  readonly code: string = 'forbidden';
+}
+
+/** The caller's level does not own what it tried to change (HTTP 403, `not_owner`): e.g. the national holiday table. */
+export class NotOwnerError extends ForbiddenError {
+  override readonly code: string = 'not_owner';
 }
 
 /** Missing, invalid or expired credentials, or a suspended user (HTTP 401). */
