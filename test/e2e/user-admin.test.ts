@@ -50,7 +50,7 @@ test('create checks fields (400) and the region (422), refuses a taken username 
   expect(JSON.stringify(audit[0])).not.toContain('a-long-password-1');
 });
 
-test('a suspended user\'s existing token is refused at once; reactivation lets them back in; every change is audited', async () => {
+test('a suspended user\'s existing token is refused at once and stays refused after reactivation; every change is audited', async () => {
   const clerk = await platform.as('kc.clerk');
   expect((await clerk.get('/api/inbox')).status).toBe(200);
   const id = await userId('kc.clerk');
@@ -61,7 +61,8 @@ test('a suspended user\'s existing token is refused at once; reactivation lets t
   expect((await platform.http.post('/api/auth/login', { username: 'kc.clerk', password: 'Demo@2026' })).status).toBe(401);
   expect((await admin.post(`/api/admin/users/${id}/suspend`, reason)).body.error.code).toBe('already_suspended');
   expect((await admin.post(`/api/admin/users/${id}/reactivate`, reason)).status).toBe(200);
-  expect((await clerk.get('/api/inbox')).status).toBe(200);
+  expect((await clerk.get('/api/inbox')).status).toBe(401);
+  expect((await (await platform.as('kc.clerk')).get('/api/inbox')).status).toBe(200);
   const audit = await platform.db.orm.em.fork().find(AuditEntry, { action: 'permission_change', targetId: id }, { orderBy: { seq: 'asc' } });
   expect(audit.map((a) => [a.before, a.after, a.reason])).toEqual([
     [{ role: 'township_clerk', regionCode: '220103001', status: 'active' }, { role: 'township_clerk', regionCode: '220103001', status: 'suspended' }, '岗位调整'],
@@ -69,13 +70,15 @@ test('a suspended user\'s existing token is refused at once; reactivation lets t
   ]);
 });
 
-test('a role change takes effect on the next request; a reason is required', async () => {
+test('a role change ends the tokens issued under the old role; a reason is required', async () => {
   const investigator = await platform.as('kc.investigator');
   const id = await userId('kc.investigator');
   expect((await admin.post(`/api/admin/users/${id}/role`, { role: 'auditor' })).status).toBe(400);
   expect((await admin.post(`/api/admin/users/${id}/role`, { role: 'auditor', ...reason })).body.role).toBe('auditor');
-  expect((await investigator.get('/api/inbox')).status).toBe(403);
-  expect((await investigator.get('/api/audit/entries')).status).toBe(200);
+  expect((await investigator.get('/api/inbox')).status).toBe(401);
+  const relogged = await platform.as('kc.investigator');
+  expect((await relogged.get('/api/inbox')).status).toBe(403);
+  expect((await relogged.get('/api/audit/entries')).status).toBe(200);
 });
 
 test('users of another region are not found; administrators cannot change their own role or suspend themselves', async () => {

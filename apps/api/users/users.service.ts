@@ -67,6 +67,8 @@ export class UsersService {
     return this.change(admin, id, body.reason, async (_em, user) => {
       if (user.id === admin.id) throw new ConflictError('own_role', 'administrators cannot change their own role');
       user.role = body.role;
+      // Tokens issued under the old role are refused from now on.
+      user.credentialsVersion += 1;
     });
   }
 
@@ -83,6 +85,8 @@ export class UsersService {
       if (user.id === admin.id) throw new ConflictError('own_status', 'administrators cannot suspend or reactivate themselves');
       if (user.status === status) throw new ConflictError(`already_${status}`, `the user is already ${status}`);
       user.status = status;
+      // Suspension ends every token; reactivation does not bring the old ones back: the user logs in anew.
+      user.credentialsVersion += 1;
     });
   }
 
