@@ -33,6 +33,7 @@ import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
+import { RoleGrantsService } from './users/role-grants.service';
 
 /** The HTTP edge: authentication on every route, one error filter, feature controllers over services. */
 @Module({})
@@ -68,6 +69,7 @@ export class AppModule implements NestModule {
         CalendarAdminService,
         CaseMovesService,
         UsersService,
+        RoleGrantsService,
         KinRegisterService,
         PublicityRegisterService,
         EmergencyIntakeService,

@@ -44,8 +44,8 @@ test('a user changes their password: weak or wrong answers are refused, the chan
   expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
 });
 
-test('an account created by an administrator must replace its temporary password before anything else', async () => {
-  const admin = await platform.as('kc.admin');
+test('an account created by a security administrator must replace its temporary password before anything else', async () => {
+  const admin = await platform.as('kc.security');
   const created = await admin.post('/api/admin/users', { username: 'kc.temp', displayName: '临时', password: 'Temporary-pass-1', role: 'township_clerk', regionCode: '220103001' });
   expect(created.status).toBe(201);
   const temp = await platform.as('kc.temp', 'Temporary-pass-1');
