@@ -51,3 +51,32 @@ test('NUL or a lone surrogate in a path or a query, and a path that is not UTF-8
   expect(query.status).toBe(400);
   expect(query.body.error.issues).toEqual([{ field: 'status', rule: expect.stringContaining('NUL') }]);
 });
+
+test('fuzz classes the probe saw as 500 are 4xx: size, charset, impossible dates, deep nesting', async () => {
+  const admin = await platform.as('kc.admin');
+  const huge = await raw('/api/auth/login', { body: JSON.stringify({ username: 'x', password: 'y'.repeat(2_000_000) }) });
+  expect({ status: huge.status, code: huge.body.error?.code }).toEqual({ status: 413, code: 'payload_too_large' });
+  const charset = await raw('/api/auth/login', { body: '{"username":"x","password":"y"}', headers: { 'content-type': 'application/json; charset=koi8-r' } });
+  expect({ status: charset.status, code: charset.body.error?.code }).toEqual({ status: 415, code: 'unsupported_media_type' });
+  const broken = await raw('/api/auth/login', { body: '{"username":' });
+  expect({ status: broken.status, code: broken.body.error?.code }).toEqual({ status: 400, code: 'bad_request' });
+
+  const impossible = '2026-02-30';
+  const dates: [string, unknown, string][] = [
+    ['/api/admin/dry-run', { regionCode: '220103001001', date: impossible, facts: {} }, 'date'],
+    ['/api/admin/regions/220103/policy-versions', { override: {}, effectiveFrom: impossible, reason: 'x' }, 'effectiveFrom'],
+    ['/api/admin/regions/220103/re-review-campaigns', { from: impossible, to: '2026-12-31', reason: 'x' }, 'from'],
+  ];
+  for (const [path, body, field] of dates) {
+    const res = await admin.post(path, body);
+    expect({ path, status: res.status, fields: res.body.error?.issues?.map((i: any) => i.field) }).toEqual({ path, status: 400, fields: [field] });
+  }
+  const clerk = await platform.as('kc.clerk');
+  const birth = await clerk.post('/api/applications', { regionCode: '220103001001', members: [{ birthDate: '2010-13-01' }] });
+  expect(birth.status).toBe(400);
+
+  const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+  const nested = await raw('/api/admin/regions/220103/policy-versions', { body: `{"override":${deep},"effectiveFrom":"2099-01-01","reason":"x"}`, token: admin.token });
+  expect(nested.status).toBe(400);
+  expect(nested.body.error.issues).toEqual([expect.objectContaining({ field: 'override', rule: expect.stringContaining('nest') })]);
+});

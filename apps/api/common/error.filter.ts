@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { bodyParserRefusal } from './client-errors';
 import {
   ConflictError,
   ForbiddenError,
@@ -44,6 +45,11 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = status === 404 ? 'not_found' : status === 400 ? 'bad_request' : status === 413 ? 'payload_too_large' : `http_${status}`;
       res.status(status).json({ error: { code, message: exception.message } });
+      return;
+    }
+    const refused = bodyParserRefusal(exception);
+    if (refused) {
+      res.status(refused.status).json({ error: { code: refused.code, message: refused.message } });
       return;
     }
     this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
