@@ -25,6 +25,8 @@ export const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     /** Access token lifetime in seconds (short-lived by design). */
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    /** Personal-data reveals one user may make per rolling hour; the next is 429 `reveal_limit` and an audit alert. */
+    REVEAL_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
     /** Key of the ID-number digest (lookups without reading ID numbers). */
     PII_DIGEST_KEY: z.string().min(32, 'must be at least 32 characters'),
     /**

@@ -26,11 +26,26 @@ export async function anchorOnce(orm: MikroORM, copyFile?: string, audit = new A
   return anchor;
 }
 
-/** Anchors periodically in a long-running process (the worker); returns a function that stops it. */
-export function startAnchoring(orm: MikroORM, options: { intervalMs: number; copyFile?: string }): () => void {
-  const timer = setInterval(() => {
-    anchorOnce(orm, options.copyFile).catch(() => undefined);
-  }, options.intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** How often an empty log is looked at again until its first anchor is written. */
+const FIRST_ANCHOR_POLL_MS = 60_000;
+
+/**
+ * Anchors in a long-running process (the worker) at once, then every interval; while the log is still empty it looks
+ * again every minute, so the first anchor never waits for a whole interval. Returns a function that stops it.
+ */
+export function startAnchoring(orm: MikroORM, options: { intervalMs: number; copyFile?: string; firstPollMs?: number }): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const run = async (): Promise<void> => {
+    const anchor = await anchorOnce(orm, options.copyFile).catch(() => undefined);
+    if (stopped) return;
+    const next = anchor ? options.intervalMs : Math.min(options.intervalMs, options.firstPollMs ?? FIRST_ANCHOR_POLL_MS);
+    timer = setTimeout(() => void run(), next);
+    timer.unref();
+  };
+  void run();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

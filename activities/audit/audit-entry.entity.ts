@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { EncryptedStringType } from '../security/encrypted-string.type';
 
 /** What an audit entry records: the kinds of act the issue lists; free strings beyond these are allowed. */
 export type AuditAction = 'login' | 'decision' | 'policy_change' | 'permission_change' | 'pii_reveal' | (string & {});
@@ -42,7 +43,8 @@ export class AuditEntry {
   @Property({ type: 'json', nullable: true })
   after: unknown;
 
-  @Property({ type: 'text', nullable: true })
+  /** Free text (may name people): encrypted like every other free-text column; the hash covers the plaintext. */
+  @Property({ type: EncryptedStringType, columnType: 'text', nullable: true })
   reason: string | null;
 
   @Property({ type: 'string', length: 64 })

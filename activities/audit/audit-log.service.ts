@@ -1,7 +1,7 @@
 import { DeadlockException, LockWaitTimeoutException, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { AuditAnchor } from './audit-anchor.entity';
-import { ChainVerifier, GENESIS_HASH, chainHash, type ChainedFields, type VerifyResult } from './audit-chain';
+import { ChainVerifier, GENESIS_HASH, chainHash, storedForm, type ChainedFields, type VerifyResult } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditHead } from './audit-head.entity';
 
@@ -51,14 +51,14 @@ export class AuditLog {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const rows = await sql.createQueryBuilder(AuditHead).select(['seq', 'hash']).where({ id: HEAD_ID }).execute('all');
       const head = rows[0] as { seq: number; hash: string };
-      const fields: ChainedFields = {
+      const fields: ChainedFields = storedForm({
         ...input,
         seq: Number(head.seq) + 1,
         at: input.at ?? new Date(),
         before: input.before ?? null,
         after: input.after ?? null,
         reason: input.reason ?? null,
-      };
+      });
       const hash = chainHash(head.hash, fields);
       const won = await em.nativeUpdate(AuditHead, { id: HEAD_ID, seq: head.seq }, { seq: fields.seq, hash });
       if (won !== 1) continue;
@@ -83,10 +83,7 @@ export class AuditLog {
     for (;;) {
       const batch = await reader.find(AuditEntry, { seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit: BATCH });
       reader.clear();
-      for (const e of batch) {
-        const broken = verifier.next(e);
-        if (broken) return { ok: false, ...broken };
-      }
+      for (const e of batch) verifier.next(e);
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1]!.seq;
     }
@@ -94,8 +91,8 @@ export class AuditLog {
   }
 
   /**
-   * Records the current head (seq and hash) as an anchor and returns it, or null while the log is empty. Meant to run
-   * periodically (e.g. a Temporal schedule every hour). In production each anchor must also be copied somewhere the
+   * Records the current head (seq and hash) as an anchor and returns it, or null while the log is empty. Run once when
+   * the anchoring process starts and then periodically (see anchor-keeper.ts). In production each anchor must also be copied somewhere the
    * database administrators cannot write (a WORM bucket, a separate system's log, a signed email to the auditors):
    * an anchor kept only in the same database can be deleted along with the entries it protects. Pass such copies to
    * `verify(em, externalAnchors)`.

@@ -17,6 +17,7 @@ import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
 import { User } from '../identity/user.entity';
 import { LoginFailure } from '../identity/login-failure.entity';
+import { RoleGrant } from '../identity/role-grant.entity';
 import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { EmergencyRequest } from '../emergency/emergency-request.entity';
 import { EmergencyEvent } from '../emergency/emergency-event.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   PolicySnapshotSource,
   HolidayYearRow,
   User,
+  RoleGrant,
   Household,
   Member,
   Application,

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../config/paths';
 import { ENTITIES } from './entities';
 import { ImmediateLibSqlDriver } from './sqlite-immediate.driver';
+import { ownerOnlyDatabaseFile } from './owner-only-file';
 import { MIGRATIONS } from './migrations';
 
 export interface DatabaseSettings {
@@ -35,7 +36,10 @@ export function ormOptions(settings: DatabaseSettings): Options {
   }
   const file = settings.sqlitePath ?? 'data/jiuzhu.sqlite';
   const path = file === ':memory:' || isAbsolute(file) ? file : resolve(PROJECT_ROOT, file);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    ownerOnlyDatabaseFile(path);
+  }
   // The API and the workers are separate processes on one file: WAL lets readers run beside a writer; transactions
   // begin immediate (ImmediateLibSqlDriver), so a writer waits for the lock (busy timeout) instead of failing at once.
   const pool = {

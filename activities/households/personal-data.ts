@@ -17,9 +17,13 @@ export function statusLookupDigest(key: string, caseNo: string, idNumberOrSuffix
   return createHmac('sha256', key).update(`case-status:${caseNo}:${idNumberOrSuffix.slice(-6).toUpperCase()}`).digest('hex');
 }
 
-/** 320723********123X: region prefix and last four only. */
+/**
+ * 320723**********3X: region prefix and the last two characters only. The ten hidden characters cover the birth date
+ * and most of the sequence number, so a birth date or birth year shown elsewhere cannot rebuild the number (at least
+ * ~9 candidates pass the check digit even with the full date known).
+ */
 export function maskIdNumber(idNumber: string): string {
-  return idNumber.length === 18 ? `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` : '****';
+  return idNumber.length === 18 ? `${idNumber.slice(0, 6)}**********${idNumber.slice(16)}` : '****';
 }
 
 /** 138****1234 */
@@ -34,10 +38,18 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
 
-/** 宽城区柳影路******: the first six characters (district and street), never the house number. */
+/** A digit in any script an address uses for house, building or room numbers. */
+const NUMBERING = /[0-9０-９一二三四五六七八九十百零〇#＃]/u;
+
+/**
+ * 宽城区柳影路****: at most the first six characters, cut before the first numeral so no part of a house, building
+ * or room number shows, and a fixed run of stars so the length of the rest is not told either.
+ */
 export function maskAddress(address: string): string {
-  const chars = [...address];
-  return chars.length <= 6 ? '****' : `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(chars.length - 6, 8))}`;
+  const head = [...address].slice(0, 6);
+  const cut = head.findIndex((c) => NUMBERING.test(c));
+  const shown = cut === -1 ? head : head.slice(0, cut);
+  return shown.length < 2 || shown.length === [...address].length ? '****' : `${shown.join('')}****`;
 }
 
 /** '*' when a disability grade is recorded, null when none: the grade itself only through an audited reveal. */

@@ -26,10 +26,21 @@ export class User {
   @Property({ type: 'string', length: 80 })
   regionPath: string;
 
+  /** `pending_grant`: created with a privileged role that a second security administrator has not approved yet. */
   @Property({ type: 'string', length: 16 })
-  status: 'active' | 'suspended' = 'active';
+  status: 'active' | 'suspended' | 'pending_grant' = 'active';
 
-  /** Bumped by every password change; tokens carry it, so a token issued before the change is refused. */
+  /**
+   * When the current role took effect (null: at `createdAt`) and who proposed it. An approval counts only from an
+   * account whose role predates what it approves and was not granted by that thing's proposer (approval-standing.ts).
+   */
+  @Property({ type: 'datetime', nullable: true })
+  grantedAt: Date | null = null;
+
+  @Property({ type: 'string', length: 36, nullable: true })
+  grantedById: string | null = null;
+
+  /** Bumped by a password or role change, suspension and reactivation; tokens carry it, older ones are refused. */
   @Property({ type: 'integer', defaultRaw: '1' })
   credentialsVersion = 1;
 

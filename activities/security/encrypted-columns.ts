@@ -2,7 +2,7 @@
  * Every column stored as a field ciphertext, by table, with the table's primary key column. The plaintext
  * conversion in setup and the key rotation job both walk this list: a new encrypted column is added here too.
  */
-export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: readonly string[] }[] = [
+export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: readonly string[]; integerKey?: boolean }[] = [
   { table: 'members', key: 'id', columns: ['name', 'id_number', 'disability_grade'] },
   { table: 'households', key: 'id', columns: ['address', 'phone', 'bank_account'] },
   { table: 'submissions', key: 'id', columns: ['payload'] },
@@ -13,4 +13,5 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: 
   { table: 'recipient_change_reports', key: 'id', columns: ['account'] },
   { table: 'recipient_complaints', key: 'id', columns: ['content'] },
   { table: 'comparison_leads', key: 'id', columns: ['detail', 'reason'] },
+  { table: 'audit_entries', key: 'seq', columns: ['reason'], integerKey: true },
 ];

@@ -11,9 +11,9 @@ import { rotateBatch } from './rotate-keys';
 export async function rotateEncryptedColumns(orm: MikroORM, pageSize = 500): Promise<Record<string, number>> {
   const keyring = fieldKeyring();
   const rotated: Record<string, number> = {};
-  for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
+  for (const { table, key, columns, integerKey } of ENCRYPTED_COLUMNS) {
     rotated[table] = 0;
-    for (let after = ''; ; ) {
+    for (let after: string | number = integerKey ? -1 : ''; ; ) {
       const page = await orm.em.fork().transactional(async (tx) => {
         const conn = tx.getConnection();
         const ctx = tx.getTransactionContext();
@@ -34,7 +34,8 @@ export async function rotateEncryptedColumns(orm: MikroORM, pageSize = 500): Pro
         return rows;
       });
       if (page.length < pageSize) break;
-      after = String(page[page.length - 1]!.row_key);
+      const last = page[page.length - 1]!.row_key;
+      after = integerKey ? Number(last) : String(last);
     }
   }
   return rotated;

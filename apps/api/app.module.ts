@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { IdempotentRequests } from '../../activities/idempotency/idempotent-requests';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
@@ -28,6 +28,7 @@ import { CaseStatusService } from './public/case-status.service';
 import { CASE_STATUS_LIMITS, CASE_STATUS_NAMESPACE, CASE_STATUS_THROTTLE } from './public/case-status.throttle';
 import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
+import { WellFormedTextMiddleware } from './common/well-formed-text.middleware';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
 import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
 import { EmergencyIntakeService } from './emergency/emergency-intake.service';
@@ -43,10 +44,15 @@ import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
+import { RoleGrantsService } from './users/role-grants.service';
 
 /** The HTTP edge: authentication on every route, one error filter, feature controllers over services. */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(WellFormedTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+
   static forRoot(infra: InfraOptions): DynamicModule {
     return {
       module: AppModule,
@@ -82,6 +88,7 @@ export class AppModule {
         ComparisonLeadsService,
         CaseMovesService,
         UsersService,
+        RoleGrantsService,
         KinRegisterService,
         PublicityRegisterService,
         EmergencyIntakeService,

@@ -16,6 +16,7 @@ import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller'
 import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
+import { RoleGrantsController } from './users/role-grants.controller';
 
 /** Every controller of the API: the module mounts exactly these, and the permission table must list all their routes. */
 export const CONTROLLERS = [
@@ -29,6 +30,7 @@ export const CONTROLLERS = [
   ComparisonController,
   AuditController,
   UsersController,
+  RoleGrantsController,
   KinRegisterController,
   PublicityRegisterController,
   EmergencyController,

@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../../config/paths';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { InfraOptions } from './infra/infra.module';
+import { rejectMalformedPath } from './common/well-formed-text.middleware';
 
 const LEVELS: Record<string, LogLevel[]> = {
   error: ['error'],
@@ -29,6 +30,7 @@ const CONSOLE_HEADERS: Record<string, string> = {
 export async function createApp(infra: InfraOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(infra), { logger: LEVELS[infra.env.LOG_LEVEL], bodyParser: true });
   app.enableShutdownHooks();
+  app.use(rejectMalformedPath);
   app.useStaticAssets(CONSOLE_DIR, {
     index: 'index.html',
     setHeaders: (res) => {

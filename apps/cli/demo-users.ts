@@ -4,6 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { User } from '../../activities/identity/user.entity';
 import { Region } from '../../activities/regions/region.entity';
 import type { Role } from '../../workflows/domain/roles';
+import { NATIONAL_SCOPE } from '../../config/shipped';
 
 /** The password of every demo user (printed by setup, listed in the README). Demo data only. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -24,7 +25,9 @@ const STAFF: { suffix: string; role: Role; level: 'county' | 'township' | 'villa
   { suffix: 'approver', role: 'county_approver', level: 'county', title: '县级审批人' },
   { suffix: 'checker', role: 'checking_agency', level: 'county', title: '核对机构' },
   { suffix: 'payment', role: 'payment_officer', level: 'county', title: '财务/发放' },
-  { suffix: 'admin', role: 'administrator', level: 'county', title: '管理员' },
+  { suffix: 'admin', role: 'administrator', level: 'county', title: '系统管理员' },
+  { suffix: 'security', role: 'security_admin', level: 'county', title: '安全管理员' },
+  { suffix: 'security2', role: 'security_admin', level: 'county', title: '安全管理员(B岗)' },
   { suffix: 'auditor', role: 'auditor', level: 'county', title: '监督/审计' },
 ];
 
@@ -35,11 +38,18 @@ export interface DemoUser {
   region: string;
 }
 
-/** Every demo user, region by region. */
+/**
+ * The national-level administrator: region `national`, above every province (path '' — the whole tree). Only this
+ * level may change what the national level owns, such as the State Council holiday table.
+ */
+const NATIONAL_ADMIN = { username: 'cn.admin', role: 'administrator', regionCode: NATIONAL_SCOPE, region: '全国', title: '国家级管理员' } as const;
+
+/** Every demo user, region by region, then the national administrator. */
 export function demoUsers(): DemoUser[] {
-  return DEMO_REGIONS.flatMap((r) =>
-    STAFF.map((s) => ({ username: `${r.prefix}.${s.suffix}`, role: s.role, regionCode: r[s.level], region: r.name })),
-  );
+  return [
+    ...DEMO_REGIONS.flatMap((r) => STAFF.map((s) => ({ username: `${r.prefix}.${s.suffix}`, role: s.role, regionCode: r[s.level], region: r.name }))),
+    { username: NATIONAL_ADMIN.username, role: NATIONAL_ADMIN.role, regionCode: NATIONAL_ADMIN.regionCode, region: NATIONAL_ADMIN.region },
+  ];
 }
 
 /** Creates the demo users that do not exist yet; returns how many were added. */
@@ -55,6 +65,10 @@ export async function seedDemoUsers(orm: MikroORM): Promise<number> {
       em.persist(new User({ id: randomUUID(), username, displayName: `${region.name}${s.title}`, passwordHash, role: s.role, regionCode: region.code, regionPath: region.path }));
       added += 1;
     }
+  }
+  if (!(await em.findOne(User, { username: NATIONAL_ADMIN.username }))) {
+    em.persist(new User({ id: randomUUID(), username: NATIONAL_ADMIN.username, displayName: NATIONAL_ADMIN.title, passwordHash, role: NATIONAL_ADMIN.role, regionCode: NATIONAL_ADMIN.regionCode, regionPath: '' }));
+    added += 1;
   }
   await em.flush();
   return added;

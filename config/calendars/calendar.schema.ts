@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import { dayOf } from '../../workflows/domain/calendar';
+import { isoDateSchema } from '../dates.schema';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((s) => {
-  try {
-    dayOf(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a real calendar date');
+const isoDate = isoDateSchema;
 
 /**
  * One year of the State Council's holiday table (节假日安排). A year whose table is not published is shipped as

@@ -146,17 +146,22 @@ test('the inbox flags work close to its due time as at risk, before it is overdu
   expect(await new Caseworker(gy).task(county, 'acceptance')).toMatchObject({ atRisk: false });
 });
 
-test("administrators load a year's holiday table; a past year cannot be rewritten", async () => {
-  const admin = await platform.as('kc.admin');
+test("the national administrator loads a year's holiday table; a past year cannot be rewritten; no other level may", async () => {
+  const admin = await platform.as('cn.admin');
   const years = (await admin.get('/api/admin/calendars')).body;
   expect(years.find((y: any) => y.year === 2027)).toMatchObject({ published: false, holidays: [] });
   // A test table (not the real 2027 one, which has not been published): two weekdays off, one make-up Saturday.
   const table = { year: 2027, published: true, source: '测试用表', holidays: [{ name: '测试假日', from: '2027-01-04', to: '2027-01-05' }], makeUpWorkdays: ['2027-01-09'] };
+  // The table sets every region's deadlines: a county or district administrator may not change it.
+  for (const county of ['kc.admin', 'gy.admin']) {
+    const refused = await (await platform.as(county)).request<any>('PUT', '/api/admin/calendars/2027', table);
+    expect({ county, status: refused.status, code: refused.body.error.code }).toEqual({ county, status: 403, code: 'not_owner' });
+  }
   const loaded = await admin.request('PUT', '/api/admin/calendars/2027', table);
   expect(loaded.status).toBe(200);
   expect((await admin.get('/api/admin/calendars')).body.find((y: any) => y.year === 2027)).toMatchObject({ published: true });
   // Deadlines reaching into 2027 no longer carry the unpublished-year warning, and skip the loaded holidays.
-  const dry = await admin.post('/api/admin/dry-run', { regionCode: '220103001001', date: '2026-12-30', facts: {} });
+  const dry = await (await platform.as('kc.admin')).post('/api/admin/dry-run', { regionCode: '220103001001', date: '2026-12-30', facts: {} });
   expect(dry.body.steps.filter((s: any) => s.warning)).toEqual([]);
   // Acceptance (2 working days) from Wed 30 Dec: Thu 31, Fri 1 Jan. Investigation (5): Mon 4 and Tue 5 are off, the
   // make-up Saturday 9 Jan counts → Wed 6, Thu 7, Fri 8, Sat 9, Mon 11.

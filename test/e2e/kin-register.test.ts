@@ -30,7 +30,7 @@ test("an application from a staff member's registered relative is flagged, force
     reason: '年度备案',
   });
   expect(registered.status).toBe(201);
-  expect(registered.body.relative).toBe(`${relative.slice(0, 6)}********${relative.slice(14)}`);
+  expect(registered.body.relative).toBe(`${relative.slice(0, 6)}**********${relative.slice(16)}`);
   expect(JSON.stringify(registered.body)).not.toContain(relative);
 
   const clerk = await platform.as('kc.clerk');

@@ -1,4 +1,5 @@
 import { AuditEntry } from '../../activities/audit/audit-entry.entity';
+import { User } from '../../activities/identity/user.entity';
 import { startPlatform, type Platform } from './platform';
 
 /** 修改密码 over HTTP: strength rule, current password required, old tokens refused, temporary passwords replaced first. */
@@ -43,8 +44,8 @@ test('a user changes their password: weak or wrong answers are refused, the chan
   expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
 });
 
-test('an account created by an administrator must replace its temporary password before anything else', async () => {
-  const admin = await platform.as('kc.admin');
+test('an account created by a security administrator must replace its temporary password before anything else', async () => {
+  const admin = await platform.as('kc.security');
   const created = await admin.post('/api/admin/users', { username: 'kc.temp', displayName: '临时', password: 'Temporary-pass-1', role: 'township_clerk', regionCode: '220103001' });
   expect(created.status).toBe(201);
   const temp = await platform.as('kc.temp', 'Temporary-pass-1');
@@ -58,4 +59,17 @@ test('an account created by an administrator must replace its temporary password
   const fresh = platform.http.as(changed.body.accessToken);
   expect((await fresh.get('/api/applications')).status).toBe(200);
   expect((await fresh.get('/api/auth/me')).body.mustChangePassword).toBe(false);
+});
+
+test('a token signed with the real secret but without an expiry is refused', async () => {
+  const { createSecretKey } = await import('node:crypto');
+  const jwt = await import('jsonwebtoken');
+  const user = await platform.db.orm.em.fork().findOneOrFail(User, { username: 'kc.auditor' });
+  const key = createSecretKey(Buffer.from(platform.env.JWT_SECRET));
+  const forever = jwt.sign({ cv: user.credentialsVersion }, key, { algorithm: 'HS256', subject: user.id });
+  const expiring = jwt.sign({ cv: user.credentialsVersion }, key, { algorithm: 'HS256', subject: user.id, expiresIn: 60 });
+  expect((await platform.http.as(expiring).get('/api/auth/me')).status).toBe(200);
+  const refused = await platform.http.as(forever).get('/api/auth/me');
+  expect(refused.status).toBe(401);
+  expect(refused.body.error.message).toBe('the token has no expiry');
 });

@@ -20,16 +20,18 @@ afterAll(async () => {
 
 const MONTH = '2026-11';
 
+/** A privileged role change: one security administrator proposes it, a second approves it. */
 async function setRole(username: string, role: string): Promise<void> {
-  const admin = await platform.as('gy.admin');
   const user = await platform.db.orm.em.fork().findOneOrFail(User, { username });
-  const res = await admin.post(`/api/admin/users/${user.id}/role`, { role, reason: '岗位调整' });
-  if (res.status !== 200) throw new Error(`role change: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await (await platform.as('gy.security')).post(`/api/admin/users/${user.id}/role`, { role, reason: '岗位调整' });
+  if (res.status !== 200 || !res.body.pendingGrant) throw new Error(`role change: ${res.status} ${JSON.stringify(res.body)}`);
+  const approved = await (await platform.as('gy.security2')).post(`/api/admin/role-grants/${res.body.pendingGrant.id}/approve`, { reason: '同意' });
+  if (approved.status !== 200) throw new Error(`role grant: ${approved.status} ${JSON.stringify(approved.body)}`);
 }
 
 test('run → approve → release by a third officer; the preparer may neither approve nor release, the approver may not release', async () => {
   const { accounts } = await seedLedger(platform, DEMO_VILLAGES.county, MONTH, [83_000, 63_000, 20_000]);
-  const officer = await platform.as('gy.payment');
+  let officer = await platform.as('gy.payment');
   const started = await officer.post('/api/payments/runs', { countyCode: '320723', month: MONTH });
   expect(started.status).toBe(201);
   const batchId: string = started.body.id;
@@ -63,6 +65,9 @@ test('run → approve → release by a third officer; the preparer may neither a
   const released = await decidePayment(await platform.as('gy.payment2'), batchId, 'payment_release', 'release');
   expect(released.status).toBe(200);
   expect(released.body.case).toMatchObject({ status: 'released', released: 3 });
+  // The preparer's role changed twice meanwhile, which ended the token they had: they log in again.
+  expect((await officer.get(`/api/payments/runs/${batchId}`)).status).toBe(401);
+  officer = await platform.as('gy.payment');
   expect((await officer.get(`/api/payments/runs/${batchId}/bank-file`)).status).toBe(200);
   const run = await waitForRun(officer, batchId, (r) => r.status === 'released');
   expect(run.payments.every((p: any) => p.status === 'released')).toBe(true);

@@ -71,3 +71,21 @@ test('a malformed bank account is refused at intake, naming the field', async ()
   expect(res.status).toBe(400);
   expect(res.body.error.issues).toEqual([expect.objectContaining({ field: 'bankAccount.accountNumber' })]);
 });
+
+test('reveals are limited per user and hour: the next one is 429 reveal_limit and an audit alert; others are unaffected', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const id = (await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
+  const member = (await clerk.get(`/api/applications/${id}`)).body.household.members[0];
+  const path = `/api/applications/${id}/members/${member.id}/reveal`;
+  const request = { fields: ['idNumber'], reason: '逐户核对' };
+  await platform.addUser('kc.reviewer3', 'township_reviewer', '220103001');
+  const reviewer = await platform.as('kc.reviewer3');
+  for (let i = 0; i < platform.env.REVEAL_LIMIT_PER_HOUR; i += 1) expect((await reviewer.post(path, request)).status).toBe(200);
+  const refused = await reviewer.post(path, request);
+  expect(refused.status).toBe(429);
+  expect(refused.body.error).toMatchObject({ code: 'reveal_limit', retryAfterSeconds: expect.any(Number) });
+  expect(refused.body.idNumber).toBeUndefined();
+  expect((await (await platform.as('kc.approver')).post(path, request)).status).toBe(200);
+  const alerts = (await (await platform.as('kc.auditor')).get('/api/audit/entries?action=pii_reveal_limited')).body.items;
+  expect(alerts).toEqual([expect.objectContaining({ actorRole: 'township_reviewer', after: expect.objectContaining({ applicationId: id, limit: platform.env.REVEAL_LIMIT_PER_HOUR }) })]);
+});

@@ -36,6 +36,7 @@ interface RegionFixture {
 const USERS: Record<Role, string> = {
   applicant: 'applicant', village_assistant: 'village', township_clerk: 'clerk', township_investigator: 'investigator', checking_agency: 'checker',
   township_reviewer: 'reviewer', county_approver: 'approver', payment_officer: 'payment', administrator: 'admin', auditor: 'auditor',
+  security_admin: 'security',
 };
 
 let platform: Platform;
@@ -127,6 +128,8 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/regions/{code}/re-review-campaigns': { from: '2026-01-01', to: '2099-12-31', reason },
     'POST /api/admin/users/{id}/suspend': { reason },
     'POST /api/admin/users/{id}/reactivate': { reason },
+    'POST /api/admin/role-grants/{id}/approve': { reason },
+    'POST /api/admin/role-grants/{id}/reject': { reason },
     'POST /api/emergency-requests': { householdId: other.householdId, eventType: 'fire', peopleAffected: 2, amountAskedFen: 100_000, eventDescription: '火灾', need: '临时住所' },
     'POST /api/emergency-requests/{id}/referrals': { kind: 'medical', department: 'medical_security' },
     'POST /api/emergency/reserve/{code}/top-ups': { amountFen: 100_000, reference: 'V-1' },

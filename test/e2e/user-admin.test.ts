@@ -11,7 +11,7 @@ let platform: Platform;
 let admin: Http;
 beforeAll(async () => {
   platform = await startPlatform();
-  admin = await platform.as('kc.admin');
+  admin = await platform.as('kc.security');
 });
 afterAll(async () => {
   await platform?.stop();
@@ -20,7 +20,7 @@ afterAll(async () => {
 const userId = async (username: string) => (await platform.db.orm.em.fork().findOneOrFail(User, { username })).id;
 const reason = { reason: '岗位调整' };
 
-test('the list holds only users of the administrator\'s subtree, paginated, without password hashes', async () => {
+test('the list holds only users of the security administrator\'s subtree, paginated, without password hashes', async () => {
   const page1 = await admin.get('/api/admin/users?pageSize=3');
   expect(page1.status).toBe(200);
   expect(page1.body.items).toHaveLength(3);
@@ -50,7 +50,7 @@ test('create checks fields (400) and the region (422), refuses a taken username 
   expect(JSON.stringify(audit[0])).not.toContain('a-long-password-1');
 });
 
-test('a suspended user\'s existing token is refused at once; reactivation lets them back in; every change is audited', async () => {
+test('a suspended user\'s existing token is refused at once and stays refused after reactivation; every change is audited', async () => {
   const clerk = await platform.as('kc.clerk');
   expect((await clerk.get('/api/inbox')).status).toBe(200);
   const id = await userId('kc.clerk');
@@ -61,7 +61,8 @@ test('a suspended user\'s existing token is refused at once; reactivation lets t
   expect((await platform.http.post('/api/auth/login', { username: 'kc.clerk', password: 'Demo@2026' })).status).toBe(401);
   expect((await admin.post(`/api/admin/users/${id}/suspend`, reason)).body.error.code).toBe('already_suspended');
   expect((await admin.post(`/api/admin/users/${id}/reactivate`, reason)).status).toBe(200);
-  expect((await clerk.get('/api/inbox')).status).toBe(200);
+  expect((await clerk.get('/api/inbox')).status).toBe(401);
+  expect((await (await platform.as('kc.clerk')).get('/api/inbox')).status).toBe(200);
   const audit = await platform.db.orm.em.fork().find(AuditEntry, { action: 'permission_change', targetId: id }, { orderBy: { seq: 'asc' } });
   expect(audit.map((a) => [a.before, a.after, a.reason])).toEqual([
     [{ role: 'township_clerk', regionCode: '220103001', status: 'active' }, { role: 'township_clerk', regionCode: '220103001', status: 'suspended' }, '岗位调整'],
@@ -69,21 +70,23 @@ test('a suspended user\'s existing token is refused at once; reactivation lets t
   ]);
 });
 
-test('a role change takes effect on the next request; a reason is required', async () => {
+test('a role change ends the tokens issued under the old role; a reason is required', async () => {
   const investigator = await platform.as('kc.investigator');
   const id = await userId('kc.investigator');
-  expect((await admin.post(`/api/admin/users/${id}/role`, { role: 'auditor' })).status).toBe(400);
-  expect((await admin.post(`/api/admin/users/${id}/role`, { role: 'auditor', ...reason })).body.role).toBe('auditor');
-  expect((await investigator.get('/api/inbox')).status).toBe(403);
-  expect((await investigator.get('/api/audit/entries')).status).toBe(200);
+  expect((await admin.post(`/api/admin/users/${id}/role`, { role: 'checking_agency' })).status).toBe(400);
+  expect((await admin.post(`/api/admin/users/${id}/role`, { role: 'checking_agency', ...reason })).body.role).toBe('checking_agency');
+  expect((await investigator.get('/api/inbox')).status).toBe(401);
+  const relogged = await platform.as('kc.investigator');
+  expect((await relogged.get('/api/emergency-requests')).status).toBe(403);
+  expect((await relogged.get('/api/inbox')).status).toBe(200);
 });
 
-test('users of another region are not found; administrators cannot change their own role or suspend themselves', async () => {
+test('users of another region are not found; security administrators cannot change their own role or suspend themselves', async () => {
   const other = await userId('gy.clerk');
   for (const action of ['suspend', 'reactivate']) expect((await admin.post(`/api/admin/users/${other}/${action}`, reason)).status).toBe(404);
   expect((await admin.post(`/api/admin/users/${other}/role`, { role: 'auditor', ...reason })).status).toBe(404);
   expect((await admin.post(`/api/admin/users/${other}/region`, { regionCode: '220103001', ...reason })).status).toBe(404);
-  const self = await userId('kc.admin');
+  const self = await userId('kc.security');
   expect((await admin.post(`/api/admin/users/${self}/role`, { role: 'auditor', ...reason })).body.error.code).toBe('own_role');
   expect((await admin.post(`/api/admin/users/${self}/suspend`, reason)).body.error.code).toBe('own_status');
   expect((await admin.post(`/api/admin/users/${self}/region`, { regionCode: '220100', ...reason })).status).toBe(422);

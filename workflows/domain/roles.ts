@@ -13,6 +13,7 @@ export const ROLES = [
   'payment_officer',
   'administrator',
   'auditor',
+  'security_admin',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -27,9 +28,21 @@ export const ROLE_LABELS: Record<Role, string> = {
   township_reviewer: '乡镇审核人',
   county_approver: '县级审批人',
   payment_officer: '财务/发放',
-  administrator: '管理员',
+  administrator: '系统管理员',
   auditor: '监督/审计',
+  security_admin: '安全管理员',
 };
+
+/**
+ * 三员分立 (等保 2.0 level 3): system administration (`administrator`: policy, configuration), security administration
+ * (`security_admin`: accounts and role grants) and audit (`auditor`) are separate roles. A privileged role — one that
+ * approves, pays, administers or audits — is granted only when a second security administrator approves the grant.
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = ['administrator', 'security_admin', 'auditor', 'county_approver', 'payment_officer', 'township_reviewer'];
+
+export function isPrivileged(role: Role): boolean {
+  return PRIVILEGED_ROLES.includes(role);
+}
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -1,12 +1,30 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../../../config/dates.schema';
 
-const isoDate = z.string({ error: 'is required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const isoDate = isoDateSchema;
+
+/** Policy overrides are a few levels deep (publicity.afterReview.days); anything deeper is not a policy. */
+const MAX_OVERRIDE_DEPTH = 8;
+
+/** How deep objects and arrays nest in a value, counted without recursion (a hostile body may nest thousands deep). */
+function nesting(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_OVERRIDE_DEPTH) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 const reason = z.string({ error: 'is required' }).trim().min(1, 'is required: say why').max(2000, 'must be at most 2000 characters');
 
 /** A proposed change: a partial override merged onto the region's current one, effective from a date. */
 export const proposeSchema = z
   .object({
-    override: z.record(z.string(), z.unknown(), { error: 'must be an object of policy fields' }),
+    override: z.record(z.string(), z.unknown(), { error: 'must be an object of policy fields' }).refine((o) => nesting(o) <= MAX_OVERRIDE_DEPTH, `must nest at most ${MAX_OVERRIDE_DEPTH} levels`),
     effectiveFrom: isoDate,
     reason,
   })

@@ -6,11 +6,14 @@ import { CalendarService } from '../../../activities/regions/calendar.service';
 import type { AuthUser } from '../auth/auth.types';
 import { HolidayYearRow } from '../../../activities/regions/holiday-year.entity';
 import { shanghaiDay, isoDate } from '../../../workflows/domain/calendar';
-import { UnprocessableError } from '../common/errors';
+import { NotOwnerError, UnprocessableError } from '../common/errors';
+import { NATIONAL_SCOPE } from '../../../config/shipped';
 
 /**
  * The working-day calendar: administrators load a year's State Council table when it is published (a year may be
  * added before it starts). A past year's table is history and cannot be rewritten: deadlines were computed on it.
+ * The table is national (it sets every region's deadlines), so only a national-level administrator — an account
+ * whose region is `national`, above every province — may change it; any other level gets 403 `not_owner`.
  */
 @Injectable()
 export class CalendarAdminService {
@@ -26,6 +29,7 @@ export class CalendarAdminService {
   }
 
   async load(user: AuthUser, year: number, table: HolidayYearConfig) {
+    if (user.regionCode !== NATIONAL_SCOPE) throw new NotOwnerError('the holiday table is national: only a national-level administrator may change it');
     if (table.year !== year) throw new UnprocessableError([{ field: 'year', rule: `must equal the year in the path (${year})` }]);
     const thisYear = Number(isoDate(shanghaiDay(Date.now())).slice(0, 4));
     if (year < thisYear) throw new UnprocessableError([{ field: 'year', rule: `a past year's table cannot be changed (this year is ${thisYear})` }]);

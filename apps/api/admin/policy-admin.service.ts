@@ -1,6 +1,8 @@
 import { regionInScope } from '../common/region-scope';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { approvalStanding } from '../../../activities/identity/approval-standing';
+import { User } from '../../../activities/identity/user.entity';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Application } from '../../../activities/application/application.entity';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
@@ -132,6 +134,9 @@ export class PolicyAdminService {
     await this.managed(em, user, version.scope);
     if (version.status !== 'proposed') throw new ConflictError('not_proposed', `version ${version.version} is ${version.status}`);
     if (version.proposedById === user.id) throw new ConflictError('four_eyes', 'a version must be approved by an administrator other than its proposer');
+    // No approval from an account created, promoted or granted by the proposer after the version was proposed.
+    const standing = decision === 'approve' ? approvalStanding(await em.findOneOrFail(User, user.id), version.proposedById, version.createdAt) : null;
+    if (standing) throw new ConflictError(standing.code, standing.message);
     version.status = decision === 'approve' ? 'active' : 'rejected';
     version.reviewedById = user.id;
     version.reviewedReason = reason;

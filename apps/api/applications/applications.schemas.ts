@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../../../config/dates.schema';
 import { isValidIdNumber } from '../../../activities/departments/id-number';
 import { RELATIONS } from '../../../activities/households/member.entity';
 
@@ -14,7 +15,7 @@ export const DOCUMENT_CODES = [
 ] as const;
 const MINIMUM_DOCUMENTS = ['id_card', 'authorization'];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const isoDate = isoDateSchema;
 const fen = z.number({ error: 'must be an amount in fen' }).int('must be an integer number of fen (分), not yuan').min(0, 'must not be negative');
 
 export const memberSchema = z

@@ -9,7 +9,7 @@ import { Objection } from '../../../activities/application/objection.entity';
 import { PublicityPeriod } from '../../../activities/application/publicity.entity';
 import { Submission } from '../../../activities/tasks/submission.entity';
 import { Task } from '../../../activities/tasks/task.entity';
-import { singleEnrolmentEligible } from '../../../activities/application/decision.activities';
+import { ageOn, singleEnrolmentEligible } from '../../../activities/application/decision.activities';
 import { Household } from '../../../activities/households/household.entity';
 import { maskAddress, maskBankAccount, maskDisabilityGrade, maskIdNumber, maskName, maskPhone } from '../../../activities/households/personal-data';
 import { User } from '../../../activities/identity/user.entity';
@@ -76,7 +76,8 @@ export class CaseViewService {
           name: maskName(m.name),
           idNumber: maskIdNumber(m.idNumber),
           relation: m.relation,
-          birthDate: m.birthDate,
+          birthYear: Number(m.birthDate.slice(0, 4)),
+          age: ageOn(m.birthDate, today),
           declaredMonthlyIncomeFen: m.declaredMonthlyIncomeFen,
           disabilityGrade: maskDisabilityGrade(m.disabilityGrade),
           singleEnrolmentCandidate: singleEnrolmentEligible(m, today),

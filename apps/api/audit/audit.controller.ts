@@ -35,7 +35,7 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recompute the whole hash chain; reports the first broken entry' })
+  @ApiOperation({ summary: 'Recompute the whole hash chain; reports every broken entry' })
   verify() {
     return this.audit.verify(this.orm.em.fork());
   }

@@ -93,11 +93,13 @@ export class AuthService {
     } catch {
       throw new UnauthenticatedError('the token is invalid or expired', { reason: 'invalid_token' });
     }
+    // A token that never expires is refused even when its signature is good: every token the platform issues has one.
+    if (typeof claims.exp !== 'number') throw new UnauthenticatedError('the token has no expiry');
     const user = claims.sub ? await this.orm.em.fork().findOne(User, claims.sub) : null;
     if (!user || user.status !== 'active') throw new UnauthenticatedError('the user is unknown or suspended', { reason: 'user_inactive' });
     // Tokens from before credentials versions carry no stamp: they belong to version 1.
     if ((typeof claims.cv === 'number' ? claims.cv : 1) !== user.credentialsVersion) {
-      throw new UnauthenticatedError('the password was changed since this token was issued; log in again', { reason: 'credentials_changed' });
+      throw new UnauthenticatedError('the password, role, region or status changed since this token was issued; log in again', { reason: 'credentials_changed' });
     }
     return toAuthUser(user);
   }

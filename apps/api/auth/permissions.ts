@@ -17,6 +17,8 @@ const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigat
 const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
 const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
 const ADMIN = ['administrator'] as const;
+/** 安全管理员: accounts and role grants only (三员分立 — administrators keep policy and configuration). */
+const SECURITY = ['security_admin'] as const;
 const EMERGENCY_VIEWERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
 const PAYMENT_READERS = ['payment_officer', 'county_approver', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
@@ -78,12 +80,15 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/admin/policy-versions/{id}/cases': subtree(ADMIN),
   'POST /api/admin/dry-run': subtree(ADMIN),
 
-  'GET /api/admin/users': subtree(ADMIN),
-  'POST /api/admin/users': subtree(ADMIN),
-  'POST /api/admin/users/{id}/role': subtree(ADMIN),
-  'POST /api/admin/users/{id}/region': subtree(ADMIN),
-  'POST /api/admin/users/{id}/suspend': subtree(ADMIN),
-  'POST /api/admin/users/{id}/reactivate': subtree(ADMIN),
+  'GET /api/admin/users': subtree(SECURITY),
+  'POST /api/admin/users': subtree(SECURITY),
+  'POST /api/admin/users/{id}/role': subtree(SECURITY),
+  'POST /api/admin/users/{id}/region': subtree(SECURITY),
+  'POST /api/admin/users/{id}/suspend': subtree(SECURITY),
+  'POST /api/admin/users/{id}/reactivate': subtree(SECURITY),
+  'GET /api/admin/role-grants': subtree(SECURITY),
+  'POST /api/admin/role-grants/{id}/approve': subtree(SECURITY),
+  'POST /api/admin/role-grants/{id}/reject': subtree(SECURITY),
 
   'GET /api/audit/entries': subtree(AUDITOR),
   'GET /api/audit/verify': { roles: AUDITOR, scope: 'none' },

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { isBusyDatabase } from './busy-database';
+import { bodyParserRefusal } from './client-errors';
 import {
   ConflictError,
   ForbiddenError,
@@ -56,6 +57,11 @@ export class ErrorFilter implements ExceptionFilter {
       // The write did not commit (the transaction failed): a retry is safe and usually succeeds at once.
       res.setHeader('Retry-After', '1');
       res.status(503).json({ error: { code: 'database_busy', message: 'the database is busy; retry shortly' } });
+      return;
+    }
+    const refused = bodyParserRefusal(exception);
+    if (refused) {
+      res.status(refused.status).json({ error: { code: refused.code, message: refused.message } });
       return;
     }
     this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);

@@ -63,7 +63,12 @@ export class ConflictError extends PlatformError {
 /** Authenticated, but the role may not use this function (HTTP 403). */
 export class ForbiddenError extends PlatformError {
   override readonly name = 'ForbiddenError';
-  readonly code = 'forbidden';
+  readonly code: string = 'forbidden';
+}
+
+/** The caller's level does not own what it tried to change (HTTP 403, `not_owner`): e.g. the national holiday table. */
+export class NotOwnerError extends ForbiddenError {
+  override readonly code: string = 'not_owner';
 }
 
 /** Missing, invalid or expired credentials, or a suspended user (HTTP 401). */
@@ -75,10 +80,22 @@ export class UnauthenticatedError extends PlatformError {
 /** Too many failed logins for the username or from the client address (HTTP 429); retry after the window. */
 export class TooManyAttemptsError extends PlatformError {
   override readonly name = 'TooManyAttemptsError';
-  readonly code = 'too_many_attempts';
+  readonly code: string = 'too_many_attempts';
 
-  constructor(readonly retryAfterSeconds: number) {
-    super('too many failed login attempts; try again later', { retryAfterSeconds });
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'too many failed login attempts; try again later',
+  ) {
+    super(message, { retryAfterSeconds });
+  }
+}
+
+/** Too many personal-data reveals by one user within the hour (HTTP 429, `reveal_limit`). */
+export class RevealLimitError extends TooManyAttemptsError {
+  override readonly code: string = 'reveal_limit';
+
+  constructor(retryAfterSeconds: number) {
+    super(retryAfterSeconds, 'too many personal-data reveals within the hour; the auditors have been alerted');
   }
 }
 

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
+import { MikroORM } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
+import { approvalStanding } from '../../../activities/identity/approval-standing';
+import { User } from '../../../activities/identity/user.entity';
+import { PaymentBatch } from '../../../activities/payments/payment-batch.entity';
+import { ConflictError } from '../common/errors';
 import type { Task } from '../../../activities/tasks/task.entity';
 import { decidePaymentUpdate, paymentRunWorkflowId, type PaymentStep } from '../../../workflows/payments/definitions';
 import type { AuthUser } from '../auth/auth.types';
@@ -20,7 +25,10 @@ export class PaymentTasksHandler implements CaseTaskHandler {
   readonly caseType = 'payment' as const;
   readonly steps: ReadonlySet<string> = new Set(Object.keys(PAYMENT_DECISION_SCHEMAS));
 
-  constructor(private readonly temporal: Client) {}
+  constructor(
+    private readonly temporal: Client,
+    private readonly orm: MikroORM,
+  ) {}
 
   async refuseExcluded(): Promise<void> {}
 
@@ -28,6 +36,7 @@ export class PaymentTasksHandler implements CaseTaskHandler {
 
   async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
     const { step, outcome } = body as { step: PaymentStep; outcome: 'approve' | 'reject' | 'release' };
+    if (step === 'payment_approval' && outcome === 'approve') await this.approverStands(user, task.caseId);
     try {
       return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(paymentRunWorkflowId(task.caseId)), decidePaymentUpdate, [
         { taskId: task.id, step, outcome, actor: { userId: user.id, role: user.role }, submissionId },
@@ -35,6 +44,15 @@ export class PaymentTasksHandler implements CaseTaskHandler {
     } catch (err) {
       throw asConflict(err);
     }
+  }
+
+  /** An approval counts only from an account whose role predates the run and was not granted by its preparer. */
+  private async approverStands(user: AuthUser, batchId: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const [batch, approver] = await Promise.all([em.findOneOrFail(PaymentBatch, batchId), em.findOneOrFail(User, user.id)]);
+    // The preparer approving is the workflow's own separation-of-duties refusal; the rest is the account's standing.
+    const issue = approver.id === batch.startedById ? null : approvalStanding(approver, batch.startedById, batch.createdAt);
+    if (issue) throw new ConflictError(issue.code, issue.message);
   }
 
   /** Payment work has no statutory limit, so nothing is ever "at risk". */

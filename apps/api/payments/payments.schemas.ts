@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoMonthSchema } from '../../../config/dates.schema';
 
-const month = z.string({ error: 'is required' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
+const month = isoMonthSchema;
 
 /** 发起发放: prepare a county's payments for one month. */
 export const startRunSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema, isoMonthSchema } from '../../../config/dates.schema';
 
 /**
  * Bodies and queries of the recipient lifecycle routes (动态管理). Free text (an account of the change, a complaint,
@@ -6,8 +7,8 @@ import { z } from 'zod';
  */
 const text = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`).max(2000, 'must be at most 2000 characters');
 const fen = z.number({ error: 'must be an amount in fen' }).int('must be an integer number of fen (分), not yuan').min(0, 'must not be negative');
-const month = z.string({ error: 'is required' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
-const isoDate = z.string({ error: 'is required' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const month = isoMonthSchema;
+const isoDate = isoDateSchema;
 
 /** Why a household is suspended or leaves; stored with the status change and printed on the notice. */
 export const LIFECYCLE_REASON_CODES = [

@@ -3,7 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { hash } from '@node-rs/argon2';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
+import { RoleGrant } from '../../../activities/identity/role-grant.entity';
 import { User } from '../../../activities/identity/user.entity';
+import { isPrivileged } from '../../../workflows/domain/roles';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import type { AuthUser } from '../auth/auth.types';
@@ -19,15 +21,18 @@ export interface UserView {
   regionCode: string;
   status: User['status'];
   createdAt: Date;
+  /** A privileged role waiting for a second security administrator (POST /api/admin/role-grants/{id}/approve). */
+  pendingGrant?: { id: string; role: User['role'] };
 }
 
 type Access = Pick<User, 'role' | 'regionCode' | 'status'>;
 
 /**
- * User administration for administrators, confined to their region subtree: a user elsewhere is "not found", and no
- * one can be placed in a region outside it (so no one is raised above the administrator). Administrators may not
- * change their own role or suspend themselves. Every change is one `permission_change` audit entry with before,
- * after and reason, written in the same transaction as the change.
+ * User administration for security administrators (安全管理员), confined to their region subtree: a user elsewhere is
+ * "not found", and no one can be placed in a region outside it. They may not change their own role or suspend
+ * themselves. A privileged role is only proposed here: a new account waits as `pending_grant`, an existing one keeps
+ * its role, until a second security administrator approves the grant (role-grants.service.ts). Every change is one
+ * `permission_change` audit entry with before, after and reason, written in the same transaction as the change.
  */
 @Injectable()
 export class UsersService {
@@ -53,9 +58,13 @@ export class UsersService {
         const user = new User({ id: randomUUID(), username: body.username, displayName: body.displayName, passwordHash, role: body.role, regionCode: region.code, regionPath: region.path });
         // The administrator chose this password and may have written it down: the user replaces it at first login.
         user.mustChangePassword = true;
+        const grant = isPrivileged(body.role) ? this.proposal(admin, user, body.role, 'create') : null;
+        if (grant) user.status = 'pending_grant';
+        else Object.assign(user, { grantedAt: user.createdAt, grantedById: admin.id });
         await em.insert(User, user);
+        if (grant) await em.insert(RoleGrant, grant);
         await this.record(em, admin, user, null, null);
-        return toView(user);
+        return grant ? { ...toView(user), pendingGrant: { id: grant.id, role: grant.role } } : toView(user);
       });
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) throw new ConflictError('username_taken', 'that username is already in use');
@@ -63,11 +72,26 @@ export class UsersService {
     }
   }
 
-  changeRole(admin: AuthUser, id: string, body: ChangeRoleBody): Promise<UserView> {
-    return this.change(admin, id, body.reason, async (_em, user) => {
+  async changeRole(admin: AuthUser, id: string, body: ChangeRoleBody): Promise<UserView> {
+    let pending: RoleGrant | null = null;
+    const view = await this.change(admin, id, body.reason, async (em, user) => {
       if (user.id === admin.id) throw new ConflictError('own_role', 'administrators cannot change their own role');
+      if (isPrivileged(body.role)) {
+        pending = this.proposal(admin, user, body.role, 'change');
+        await em.insert(RoleGrant, pending);
+        return;
+      }
       user.role = body.role;
+      Object.assign(user, { grantedAt: new Date(), grantedById: admin.id });
+      // Tokens issued under the old role are refused from now on.
+      user.credentialsVersion += 1;
     });
+    const grant = pending as RoleGrant | null;
+    return grant ? { ...view, pendingGrant: { id: grant.id, role: grant.role } } : view;
+  }
+
+  private proposal(admin: AuthUser, user: User, role: User['role'], kind: RoleGrant['kind']): RoleGrant {
+    return new RoleGrant({ id: randomUUID(), userId: user.id, regionPath: user.regionPath, role, kind, proposedById: admin.id, proposedAt: new Date() });
   }
 
   changeRegion(admin: AuthUser, id: string, body: ChangeRegionBody): Promise<UserView> {
@@ -82,7 +106,10 @@ export class UsersService {
     return this.change(admin, id, reason, async (_em, user) => {
       if (user.id === admin.id) throw new ConflictError('own_status', 'administrators cannot suspend or reactivate themselves');
       if (user.status === status) throw new ConflictError(`already_${status}`, `the user is already ${status}`);
+      if (user.status === 'pending_grant') throw new ConflictError('grant_pending', 'the account waits for its role grant to be approved');
       user.status = status;
+      // Suspension ends every token; reactivation does not bring the old ones back: the user logs in anew.
+      user.credentialsVersion += 1;
     });
   }
 
