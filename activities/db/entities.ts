@@ -2,6 +2,7 @@ import { AuditAnchor } from '../audit/audit-anchor.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditHead } from '../audit/audit-head.entity';
 import { Application } from '../application/application.entity';
+import { NoticeService } from '../application/notice-service.entity';
 import { ComparisonImport } from '../comparison/comparison-import.entity';
 import { ComparisonLead } from '../comparison/comparison-lead.entity';
 import { SamplingDraw, SamplingTally } from '../application/sampling.entity';
@@ -87,5 +88,6 @@ export const ENTITIES = [
   LoginFailure,
   ComparisonImport,
   ComparisonLead,
+  NoticeService,
   IdempotentRequest,
 ];

@@ -13,5 +13,6 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: 
   { table: 'recipient_change_reports', key: 'id', columns: ['account'] },
   { table: 'recipient_complaints', key: 'id', columns: ['content'] },
   { table: 'comparison_leads', key: 'id', columns: ['detail', 'reason'] },
+  { table: 'notice_services', key: 'id', columns: ['note'] },
   { table: 'audit_entries', key: 'seq', columns: ['reason'], integerKey: true },
 ];

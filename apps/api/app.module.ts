@@ -8,6 +8,7 @@ import { CalendarAdminService } from './admin/calendar-admin.service';
 import { SamplingService } from './admin/sampling.service';
 import { ComparisonImportsService } from './comparison/comparison-imports.service';
 import { ComparisonLeadsService } from './comparison/comparison-leads.service';
+import { NoticesService } from './notices/notices.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
@@ -86,6 +87,7 @@ export class AppModule implements NestModule {
         SamplingService,
         ComparisonImportsService,
         ComparisonLeadsService,
+        NoticesService,
         CaseMovesService,
         UsersService,
         RoleGrantsService,

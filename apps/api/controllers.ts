@@ -1,6 +1,7 @@
 import { AdminController } from './admin/admin.controller';
 import { SamplingController } from './admin/sampling.controller';
 import { ComparisonController } from './comparison/comparison.controller';
+import { NoticesController } from './notices/notices.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -28,6 +29,7 @@ export const CONTROLLERS = [
   AdminController,
   SamplingController,
   ComparisonController,
+  NoticesController,
   AuditController,
   UsersController,
   RoleGrantsController,

@@ -56,8 +56,21 @@ test('district (宽城区): every role plays its step through HTTP and the case 
   const decided = await waitForCase(clerk, id, (c) => c.decision !== null);
   // 长春 urban standard 830 yuan × 2 members − declared/assessed income 2 × 200 yuan = 1260 yuan.
   expect(decided).toMatchObject({ status: 'approved', decision: { status: 'approved', amountFen: 126_000 } });
-  expect(decided.notices[0].kind).toBe('approval');
+  expect(decided.notices[0]).toMatchObject({ kind: 'approval', servedAt: null });
   expect(decided.policy.label).toContain('220103');
+
+  // 送达: the village assistant records how the notice reached the household; the case shows when.
+  const village = await platform.as('kc.village');
+  const noticeId = decided.notices[0].id;
+  expect((await village.post(`/api/notices/${noticeId}/services`, { method: 'post', receivedBy: 'applicant', servedAt: '2999-01-01T10:00:00+08:00' })).status).toBe(400);
+  const returned = await village.post(`/api/notices/${noticeId}/services`, { method: 'post', receivedBy: 'refused', servedAt: new Date(Date.now() - 3_600_000).toISOString(), note: '挂号信退回' });
+  expect(returned.status).toBe(201);
+  const handed = await village.post(`/api/notices/${noticeId}/services`, { method: 'in_person', receivedBy: 'applicant', servedAt: new Date().toISOString() });
+  expect(handed.status).toBe(201);
+  const services = (await clerk.get(`/api/notices/${noticeId}/services`)).body;
+  expect(services.items.map((x: any) => [x.method, x.receivedBy])).toEqual([['post', 'refused'], ['in_person', 'applicant']]);
+  expect((await waitForCase(clerk, id, (c) => c.notices[0].servedAt !== null)).notices[0].servedAt).toBe(handed.body.servedAt);
+  expect((await (await platform.as('gy.village')).post(`/api/notices/${noticeId}/services`, { method: 'post', receivedBy: 'applicant', servedAt: new Date().toISOString() })).status).toBe(404);
 
   // 长期公示: the community's register lists the household — masked head, size, amount — and never an ID number.
   const board = await (await platform.as('kc.village')).get('/api/recipients/register/220103001001');

@@ -136,6 +136,7 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/regions/{code}/reserve-funding': { year: 2026 },
     'POST /api/payments/runs': { countyCode: other.county, month: '2026-12' },
     'POST /api/comparison-leads/{id}/decision': { outcome: 'dismiss', reason },
+    'POST /api/notices/{id}/services': { method: 'post', receivedBy: 'applicant', servedAt: '2026-11-01T10:00:00+08:00' },
     'POST /api/inbox/claims': { taskIds: [other.taskId] },
   };
   return bodies[key];

@@ -5,6 +5,7 @@ import { CaseDecision } from '../../../activities/application/case-decision.enti
 import { CaseEvent } from '../../../activities/application/case-event.entity';
 import { CheckReport } from '../../../activities/application/check-report.entity';
 import { Notice } from '../../../activities/application/notice.entity';
+import { NoticeService } from '../../../activities/application/notice-service.entity';
 import { Objection } from '../../../activities/application/objection.entity';
 import { PublicityPeriod } from '../../../activities/application/publicity.entity';
 import { Submission } from '../../../activities/tasks/submission.entity';
@@ -59,6 +60,7 @@ export class CaseViewService {
       em.findOne(CaseDecision, { applicationId: id }),
       em.find(Notice, { applicationId: id }, { orderBy: { issuedAt: 'asc' } }),
     ]);
+    const served = await lastServices(em, notices.map((n) => n.id));
     const today = isoDate(shanghaiDay(Date.now()));
     return {
       ...summary(application),
@@ -96,7 +98,7 @@ export class CaseViewService {
         actorId: decision.actorId,
         policySnapshotId: decision.policySnapshotId,
       },
-      notices: notices.map((n) => ({ kind: n.kind, reasonCode: n.reasonCode, text: n.text, issuedAt: n.issuedAt })),
+      notices: notices.map((n) => ({ id: n.id, kind: n.kind, reasonCode: n.reasonCode, text: n.text, issuedAt: n.issuedAt, servedAt: served.get(n.id) ?? null })),
     };
   }
 
@@ -150,4 +152,11 @@ function summary(a: Application) {
     overdue: a.overdue,
     workflowStarted: a.workflowStartedAt !== null,
   };
+}
+
+/** When each notice was last served (送达), by notice id. */
+async function lastServices(em: EntityManager, noticeIds: string[]): Promise<Map<string, Date>> {
+  if (noticeIds.length === 0) return new Map();
+  const services = await em.find(NoticeService, { noticeId: { $in: noticeIds } }, { orderBy: { servedAt: 'asc' }, fields: ['noticeId', 'servedAt'] });
+  return new Map(services.map((s) => [s.noticeId, s.servedAt]));
 }

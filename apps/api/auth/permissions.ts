@@ -66,6 +66,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/admin/calendars': { roles: ADMIN, scope: 'none' },
   'PUT /api/admin/calendars/{year}': { roles: ADMIN, scope: 'none' },
   'GET /api/admin/regions/{code}/config': subtree(ADMIN),
+  'POST /api/notices/{id}/services': subtree(['village_assistant', 'township_clerk', 'township_investigator']),
+  'GET /api/notices/{id}/services': subtree(CASEWORKERS),
   'POST /api/comparisons': subtree(['checking_agency', 'administrator']),
   'GET /api/comparisons': subtree(['checking_agency', 'administrator', 'county_approver', 'auditor']),
   'GET /api/comparisons/{id}': subtree(['checking_agency', 'administrator', 'county_approver', 'auditor']),
