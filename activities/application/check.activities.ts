@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { buildCheckReport, depositLimitFen } from '../departments/check-report';
 import { DEPARTMENT_SOURCES, type DepartmentRecord, type DepartmentsPort } from '../departments/departments.port';
+import { AuthorizationMissingError, CheckAuthorization } from '../households/check-authorization.entity';
 import { Household } from '../households/household.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import type { ApplicationActivities, CheckSummary } from './application.contract';
@@ -10,7 +11,7 @@ import { CheckReport } from './check-report.entity';
 import { appendEvent } from './timeline';
 
 /**
- * 家庭经济状况核对: queries every department source for all members at once, builds the report and stores it once per
+ * 家庭经济状况核对, only for a household whose signed authorisation is on record: queries every department source for all members at once, builds the report and stores it once per
  * case and round. The departments see ID numbers (they must); the report, the workflow and the timeline do not.
  * A department that cannot be reached fails the attempt, and Temporal retries it.
  */
@@ -22,6 +23,7 @@ export function checkActivities(orm: MikroORM, departments: DepartmentsPort): Pi
       if (existing) return { reportId: existing.id, flags: existing.flags, incomeFoundFen: existing.incomeFoundFen };
 
       const application = await em.findOneOrFail(Application, applicationId);
+      if (!(await em.findOne(CheckAuthorization, { householdId: application.householdId }))) throw new AuthorizationMissingError(application.householdId);
       const household = await em.findOneOrFail(Household, application.householdId, { populate: ['members'] });
       const policy = (await em.findOneOrFail(PolicySnapshot, application.policySnapshotId)).document;
       const members = household.members.getItems();

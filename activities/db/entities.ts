@@ -3,6 +3,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditHead } from '../audit/audit-head.entity';
 import { Application } from '../application/application.entity';
 import { NoticeService } from '../application/notice-service.entity';
+import { CheckAuthorization } from '../households/check-authorization.entity';
 import { ComparisonImport } from '../comparison/comparison-import.entity';
 import { ComparisonLead } from '../comparison/comparison-lead.entity';
 import { SamplingDraw, SamplingTally } from '../application/sampling.entity';
@@ -89,5 +90,6 @@ export const ENTITIES = [
   ComparisonImport,
   ComparisonLead,
   NoticeService,
+  CheckAuthorization,
   IdempotentRequest,
 ];

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { buildCheckReport, depositLimitFen } from '../departments/check-report';
 import { DEPARTMENT_SOURCES, type DepartmentRecord, type DepartmentsPort } from '../departments/departments.port';
 import { insertOnce } from '../db/idempotent';
+import { AuthorizationMissingError, CheckAuthorization } from '../households/check-authorization.entity';
 import { Household } from '../households/household.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { LifecycleEvent } from './lifecycle-event.entity';
@@ -26,6 +27,7 @@ export function recipientCheckActivities(orm: MikroORM, departments: Departments
       const existing = await stored();
       if (existing) return result(existing);
 
+      if (!(await em.findOne(CheckAuthorization, { householdId }))) throw new AuthorizationMissingError(householdId);
       const household = await em.findOneOrFail(Household, householdId, { populate: ['members'] });
       const recipient = await em.findOneOrFail(Recipient, { householdId }, { orderBy: { createdAt: 'desc' } });
       const policy = (await em.findOneOrFail(PolicySnapshot, recipient.policySnapshotId)).document;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadEnv } from '../../config/env.schema';
 import { encryptPlaintextRows } from '../../activities/security/encrypt-plaintext-rows';
 import { backfillStatusLookupDigests } from '../../activities/application/status-lookup-backfill';
+import { backfillCheckAuthorizations } from '../../activities/households/authorization-backfill';
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { dialectOf, openDatabase } from '../../activities/db/orm';
 import { PolicyService } from '../../activities/regions/policy.service';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
     if (sealed > 0) console.log(`encrypted ${sealed} personal-data values stored in clear before encryption`);
     const digested = await backfillStatusLookupDigests(orm, env.PII_DIGEST_KEY);
     if (digested > 0) console.log(`gave ${digested} older applications their case-status lookup digest`);
+    const authorized = await backfillCheckAuthorizations(orm);
+    if (authorized > 0) console.log(`recorded the signed check authorisation of ${authorized} older applications`);
     const loaded = await new PolicyService(orm).loadShipped();
     const added = await seedDemoUsers(orm);
     const funded = await fundReserves(orm, new PolicyService(orm), { year: ledgerYear(Date.now()), regionPath: '' });

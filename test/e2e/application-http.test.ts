@@ -57,6 +57,9 @@ test('district (宽城区): every role plays its step through HTTP and the case 
   // 长春 urban standard 830 yuan × 2 members − declared/assessed income 2 × 200 yuan = 1260 yuan.
   expect(decided).toMatchObject({ status: 'approved', decision: { status: 'approved', amountFen: 126_000 } });
   expect(decided.notices[0]).toMatchObject({ kind: 'approval', servedAt: null });
+  // The signed authorisation the check ran on: every member of age signed it, the day of intake.
+  expect(decided.checkAuthorization).toMatchObject({ signedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  expect(decided.checkAuthorization.signerMemberIds.length).toBeGreaterThanOrEqual(1);
   expect(decided.policy.label).toContain('220103');
 
   // 送达: the village assistant records how the notice reached the household; the case shows when.

@@ -1,3 +1,5 @@
+import { AuthorizationMissingError, CheckAuthorization } from '../../activities/households/check-authorization.entity';
+import { backfillCheckAuthorizations } from '../../activities/households/authorization-backfill';
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { Application } from '../../activities/application/application.entity';
@@ -96,6 +98,13 @@ test('the economic re-check compares the departments with the assessed incomes, 
   const assessed = members.map((memberId) => ({ memberId, monthlyIncomeFen: 10_000 }));
   const found = departments(people[0], 80_000);
   const acts = recipientCheckActivities(orm, found.port);
+  // No signed 家庭经济状况核对授权书 on record: no department is asked.
+  await expect(acts.runEconomicCheck({ householdId: household.id, month: '2027-05', incomes: assessed, at: 0 })).rejects.toBeInstanceOf(AuthorizationMissingError);
+  expect(found.calls()).toBe(0);
+  // Setup records it for applications filed before authorisations were kept (all their members signed), once.
+  expect(await backfillCheckAuthorizations(orm)).toBeGreaterThanOrEqual(1);
+  expect(await backfillCheckAuthorizations(orm)).toBe(0);
+  expect(await orm.em.fork().findOneOrFail(CheckAuthorization, { householdId: household.id })).toMatchObject({ signerMemberIds: members });
   const first = await acts.runEconomicCheck({ householdId: household.id, month: '2027-05', incomes: assessed, at: 0 });
   expect(first).toMatchObject({ materialChange: true, flags: ['income_above_declared'] });
   expect(await acts.runEconomicCheck({ householdId: household.id, month: '2027-05', incomes: assessed, at: 0 })).toEqual(first);

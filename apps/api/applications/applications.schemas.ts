@@ -55,6 +55,11 @@ export const createApplicationSchema = z
     bankAccount: bankAccountSchema.nullable().default(null),
     members: z.array(memberSchema).min(1, 'a household has at least one member').max(20, 'must list at most 20 members'),
     authorizationSigned: z.literal(true, { error: 'the 家庭经济状况核对授权书 must be signed' }),
+    /** The day the members signed it (default: today); not in the future. */
+    authorizationSignedOn: z.iso
+      .date('must be a date written YYYY-MM-DD')
+      .refine((d) => d <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 'must not be in the future')
+      .optional(),
     missingDocuments: z
       .array(z.enum(DOCUMENT_CODES, { error: `must be one of ${DOCUMENT_CODES.join(', ')}` }))
       .max(DOCUMENT_CODES.length)

@@ -6,6 +6,7 @@ import { CaseEvent } from '../../../activities/application/case-event.entity';
 import { CheckReport } from '../../../activities/application/check-report.entity';
 import { Notice } from '../../../activities/application/notice.entity';
 import { NoticeService } from '../../../activities/application/notice-service.entity';
+import { CheckAuthorization } from '../../../activities/households/check-authorization.entity';
 import { Objection } from '../../../activities/application/objection.entity';
 import { PublicityPeriod } from '../../../activities/application/publicity.entity';
 import { Submission } from '../../../activities/tasks/submission.entity';
@@ -61,6 +62,7 @@ export class CaseViewService {
       em.find(Notice, { applicationId: id }, { orderBy: { issuedAt: 'asc' } }),
     ]);
     const served = await lastServices(em, notices.map((n) => n.id));
+    const authorization = await em.findOne(CheckAuthorization, { householdId: household.id }, { orderBy: { signedOn: 'desc' } });
     const today = isoDate(shanghaiDay(Date.now()));
     return {
       ...summary(application),
@@ -86,6 +88,8 @@ export class CaseViewService {
         })),
       },
       tasks: tasks.map((t) => ({ id: t.id, step: t.step, stepLabel: label(t.step), role: t.role, status: t.status, dueAt: t.dueAt, dueWarning: t.dueWarning, overdue: t.overdue, assigneeId: t.assigneeId, round: t.round })),
+      // 家庭经济状况核对授权书: who signed it and when, shown with the check reports it allows.
+      checkAuthorization: authorization && { signedOn: authorization.signedOn, signerMemberIds: authorization.signerMemberIds, recordedById: authorization.recordedById },
       checkReports: reports.map((r) => ({ round: r.round, incomeFoundFen: r.incomeFoundFen, flags: r.flags, report: r.report, createdAt: r.createdAt })),
       publicity: publicity.map((p) => ({ step: p.step, stepLabel: label(p.step), round: p.round, startsAt: p.startsAt, endsAt: p.endsAt, outcome: p.outcome })),
       objections: objections.map((o) => ({ id: o.id, content: o.content, status: o.status, recordedAt: o.recordedAt })),

@@ -6,7 +6,9 @@ import type { Env } from '../../../config/env.schema';
 import { Application } from '../../../activities/application/application.entity';
 import { CaseStarter } from '../../../activities/application/case-starter';
 import { appendEvent } from '../../../activities/application/timeline';
+import { CheckAuthorization } from '../../../activities/households/check-authorization.entity';
 import { Household } from '../../../activities/households/household.entity';
+import { ageOn } from '../../../workflows/domain/single-enrolment';
 import { KinRegisterEntry } from '../../../activities/integrity/kin-register.entity';
 import { matchKin } from '../../../activities/integrity/kin-match';
 import { Member } from '../../../activities/households/member.entity';
@@ -84,7 +86,20 @@ export class IntakeService {
     application.excludedUserIds = kin.excludedUserIds;
     const applicant = body.members.find((m) => m.relation === 'head') ?? body.members[0]!;
     application.statusLookupDigest = statusLookupDigest(this.env.PII_DIGEST_KEY, application.caseNo, applicant.idNumber);
-    em.persist([household, application]);
+    // 家庭经济状况核对授权书: signed by every member of age (all members when none is), taken with the application.
+    const today = isoDate(shanghaiDay(now.getTime()));
+    const members = household.members.getItems();
+    const adults = members.filter((m) => ageOn(m.birthDate, today) >= 18);
+    const authorization = new CheckAuthorization({
+      id: randomUUID(),
+      householdId: household.id,
+      applicationId: application.id,
+      signerMemberIds: (adults.length > 0 ? adults : members).map((m) => m.id),
+      signedOn: body.authorizationSignedOn ?? today,
+      recordedById: user.id,
+      recordedAt: now,
+    });
+    em.persist([household, application, authorization]);
     await em.flush();
     await appendEvent(em, {
       applicationId: application.id,
