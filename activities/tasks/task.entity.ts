@@ -36,10 +36,11 @@ export function subtreeOf(regionPath: string): { column: ScopeColumn; code: stri
  * The inbox asks for "open tasks of my role in my region subtree, most urgent first, then oldest due". The subtree
  * is an equality on the column of the caller's level (the region codes of every level are copied onto the row), so
  * each level has one index that both filters and sorts: a page is an index range read at a million open rows, in
- * any database collation. Province-level callers, who see most rows anyway, read the role index in order.
+ * any database collation, and the capped total is counted from the same index without reading rows.
  */
 @Entity({ tableName: 'tasks' })
 @Index({ name: 'tasks_inbox_all', properties: ['role', 'status', 'rank', 'dueAt', 'id'] })
+@Index({ name: 'tasks_inbox_province', properties: ['role', 'status', 'scopeProvince', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_inbox_city', properties: ['role', 'status', 'scopeCity', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_inbox_county', properties: ['role', 'status', 'scopeCounty', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_inbox_township', properties: ['role', 'status', 'scopeTownship', 'rank', 'dueAt', 'id'] })

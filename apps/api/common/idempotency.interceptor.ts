@@ -44,7 +44,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await this.requests.release(id);
       throw err;
     }
-    await this.requests.complete(id, status, body);
+    // The work is committed: its answer goes out even if storing it keeps failing (a retry then waits for the claim
+    // to go stale instead of getting a 5xx for work that was done).
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      try {
+        await this.requests.complete(id, status, body);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
     return body;
   }
 }
