@@ -37,6 +37,13 @@ export const envSchema = z
     PII_ENCRYPTION_KEYS: z
       .string()
       .refine(isKeyringSpec, 'must be keyId:base64key[,keyId:base64key…] with 32-byte keys and distinct ids'),
+    /**
+     * 国密 option: what new field values are encrypted with — `aes-256-gcm` (default) or `sm4-cbc-hmac-sm3` (SM4-CBC,
+     * encrypt-then-MAC with HMAC-SM3). Both decrypt; after a change, `npm run keys:rotate` moves existing values.
+     */
+    FIELD_CIPHER: z.enum(['aes-256-gcm', 'sm4-cbc-hmac-sm3'], { error: 'must be aes-256-gcm or sm4-cbc-hmac-sm3' }).default('aes-256-gcm'),
+    /** Hash of new audit-chain entries: `sha256` (default) or `sm3`; older entries keep verifying under theirs. */
+    AUDIT_HASH: z.enum(['sha256', 'sm3'], { error: 'must be sha256 or sm3' }).default('sha256'),
     DEPARTMENTS_URL: z.string().url('must be a URL').default('http://127.0.0.1:7300'),
     /** How often workers anchor the audit head (minutes), and where they copy each anchor (outside the database). */
     AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),

@@ -96,9 +96,29 @@ export function canonicalEntry(e: ChainedFields): string {
   ]);
 }
 
-/** `sha256(prevHash + canonical(entry))`, hex. */
-export function chainHash(prevHash: string, e: ChainedFields): string {
-  return createHash('sha256').update(prevHash).update(canonicalEntry(e)).digest('hex');
+/** The hash functions the chain may use (AUDIT_HASH): SHA-256 by default, SM3 for a 国密 deployment. */
+export type ChainHashAlgorithm = 'sha256' | 'sm3';
+let newEntries: ChainHashAlgorithm = 'sha256';
+
+/** Chooses the hash of entries appended from now on (set once at startup by useFieldKeyring). */
+export function useChainHash(algorithm: ChainHashAlgorithm): void {
+  newEntries = algorithm;
+}
+
+/** `H(prevHash + canonical(entry))`, hex (64 characters for both SHA-256 and SM3); H defaults to the chosen one. */
+export function chainHash(prevHash: string, e: ChainedFields, algorithm: ChainHashAlgorithm = newEntries): string {
+  return createHash(algorithm).update(prevHash).update(canonicalEntry(e)).digest('hex');
+}
+
+/**
+ * Verification's hash: an entry verifies under either algorithm, so a deployment that switches AUDIT_HASH keeps its
+ * older entries verifiable (entries are never rewritten). Forging one still needs a second preimage of SHA-256 or SM3.
+ */
+function eitherHash(prevHash: string, e: ChainedFields, stored?: string): string {
+  const preferred = chainHash(prevHash, e);
+  if (stored === undefined || preferred === stored) return preferred;
+  const other = chainHash(prevHash, e, newEntries === 'sha256' ? 'sm3' : 'sha256');
+  return other === stored ? other : preferred;
 }
 
 /**
@@ -114,7 +134,11 @@ export class ChainVerifier {
   /** Hash of every seq an anchor names, collected while streaming. */
   private readonly watched = new Map<number, string>();
 
-  constructor(private readonly anchorSeqs: ReadonlySet<number> = new Set(), private readonly hash = chainHash) {}
+  constructor(private readonly anchorSeqs: ReadonlySet<number> = new Set()) {}
+
+  private hash(prevHash: string, e: StoredEntry): string {
+    return eitherHash(prevHash, e, e.hash);
+  }
 
   /** Returns the break at this entry, or null when it extends the chain. */
   next(e: StoredEntry): BreakAt | null {

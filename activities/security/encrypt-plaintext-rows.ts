@@ -16,7 +16,7 @@ export async function encryptPlaintextRows(orm: MikroORM): Promise<number> {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();
     for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
-      const inClear = columns.map((c) => `(${c} is not null and ${c} not like 'v1:%')`).join(' or ');
+      const inClear = columns.map((c) => `(${c} is not null and ${c} not like 'v1:%' and ${c} not like 'v2:%')`).join(' or ');
       const rows = await conn.execute<Record<string, string | number | null>[]>(`select ${key} as row_key, ${columns.join(', ')} from ${table} where ${inClear}`, [], 'all', ctx);
       for (const row of rows) {
         // A disability grade migrated from an integer column may still come back as a number.

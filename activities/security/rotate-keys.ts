@@ -1,4 +1,4 @@
-import { decryptField, encryptField, keyIdOf, type FieldKeyring } from './field-crypto';
+import { decryptField, encryptField, isCurrent, type FieldKeyring } from './field-crypto';
 
 /** The outcome of re-encrypting one batch: the new values in input order and how many changed. */
 export interface RotationBatch {
@@ -7,7 +7,8 @@ export interface RotationBatch {
 }
 
 /**
- * Re-encrypts every value of a batch that is not already under the active key (null stays null). Pure over strings:
+ * Re-encrypts every value of a batch that is not already under the active key and the chosen algorithm (FIELD_CIPHER:
+ * switching between AES-256-GCM and SM4 is a rotation too; null stays null). Pure over strings:
  * the caller reads a page of rows, writes back `values`, and repeats.
  *
  * Rotation procedure:
@@ -23,7 +24,7 @@ export interface RotationBatch {
 export function rotateBatch(keyring: FieldKeyring, values: readonly (string | null)[]): RotationBatch {
   let rotated = 0;
   const out = values.map((v) => {
-    if (v === null || keyIdOf(v) === keyring.activeKeyId) return v;
+    if (v === null || isCurrent(keyring, v)) return v;
     rotated += 1;
     return encryptField(keyring, decryptField(keyring, v));
   });
