@@ -189,7 +189,7 @@ export const LABELS = {
     conflict_of_interest: '您与该户存在利害关系,须回避',
     duplicate_application: '该户已有办理中的申请',
     duplicate_request: '该户已有办理中的救急难申请',
-    four_eyes: '同一人不能既审批又发放(双人复核)',
+    four_eyes: '提出人不能自己批准(双人复核)',
     not_claimed: '请先认领该待办',
     not_proposed: '该政策版本未处于待审状态',
     not_released: '本批次尚未发放,不能下载银行文件',
