@@ -31,6 +31,8 @@ export async function open(browser: Browser, baseUrl: string, path = '/', viewpo
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
+  // The machine running the suite may be busy (two databases, a Temporal server, workers): be patient, not flaky.
+  page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error' && !/status of 40[0-9]/.test(m.text())) errors.push(m.text());
@@ -49,7 +51,7 @@ export async function signIn(browser: Browser, baseUrl: string, username: string
   await page.type('input[name=password]', DEMO_PASSWORD);
   await page.click('[data-test=login-submit]');
   await page.waitForSelector('[data-test=who]');
-  await page.waitForNetworkIdle({ idleTime: 200 });
+  await page.waitForSelector('.el-table, [data-test=apply], [data-test=decision-form]');
   return desk;
 }
 
@@ -90,3 +92,4 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
   const target = isField ? handle! : (await handle!.$('input, textarea'))!;
   await target.type(text);
 }
+

@@ -80,8 +80,9 @@ async function openTask(page: Page, caseNo: string): Promise<void> {
     const row = [...document.querySelectorAll('[data-test=inbox-table] .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(no))!;
     (row.querySelector('[data-test=open-task]') as HTMLElement).click();
   }, caseNo);
+  // The form is drawn once the case has loaded (TaskView waits for it), the timeline with it.
   await page.waitForSelector('[data-test=decision-form]');
-  await page.waitForNetworkIdle({ idleTime: 200 });
+  await page.waitForSelector('[data-test=case-panel]');
 }
 
 async function choose(page: Page, group: string, text: string): Promise<void> {
@@ -152,6 +153,9 @@ test('a 宽城区 case goes from filing to 县级备案, each step decided in th
       await choose(page, 'outcome', '退回');
       await page.click('[data-test=submit-decision]');
       await page.waitForFunction(() => document.querySelector('[data-test=decision-error]')?.textContent?.includes('原因'));
+      // Returning shows the written notice the household would receive, before anything is sent.
+      expect(await page.$eval('[data-test=notice-preview]', (e) => (e as HTMLElement).innerText)).toContain('退回您的申请');
+      await shot(page, 'task-acceptance-return-notice');
       expect((await clerk.get(`/api/tasks/${encodeURIComponent(task.id)}`)).body.status).toBe('open');
     }
     await fill(page, task.step);

@@ -37,7 +37,7 @@ async function openTaskOf(page: Page, caseNo: string | null, stepLabel: string):
     (row.querySelector('[data-test=open-task]') as HTMLElement).click();
   }, caseNo, stepLabel, match.toString());
   await page.waitForSelector('[data-test=submit-decision]');
-  await page.waitForNetworkIdle({ idleTime: 300 });
+  await page.waitForSelector('[data-test=case-panel], [data-test=payment-panel] .el-descriptions');
 }
 
 async function confirm(page: Page): Promise<string> {
@@ -57,7 +57,7 @@ test('a 救急难 request is raised, decided with an amount in yuan and paid fro
   let page = village.page;
   await page.goto(`${platform.http.baseUrl}/emergency`, { waitUntil: 'networkidle0' });
   await page.click('[data-test=raise-emergency]');
-  await page.waitForNetworkIdle({ idleTime: 300 });
+  await page.waitForSelector('.el-dialog [data-test=em-household]', { visible: true });
   await page.click('.el-dialog [data-test=em-household]');
   await clickText(page, '.el-select-dropdown__item', filed.body.caseNo);
   await page.click('.el-dialog [data-test=em-event]');

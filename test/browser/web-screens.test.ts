@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { applicationBody, fakeIdNumber } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { startPlatform, type Platform } from '../e2e/platform';
@@ -25,6 +25,12 @@ afterAll(async () => {
   await browser?.close();
   await platform?.stop();
 });
+
+/** Lets a page finish loading: network idle if it comes within 10 s (a busy machine may never give 300 ms of quiet). */
+async function quiet(page: Page): Promise<void> {
+  await page.waitForSelector('.page');
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 10_000 }).catch(() => undefined);
+}
 
 const LANDINGS: Record<string, string> = {
   'kc.village': '/cases',
@@ -53,7 +59,7 @@ test.each(Object.entries(LANDINGS))('%s lands on its own work and every screen o
   expect(menu.length).toBeGreaterThan(0);
   for (const item of menu) {
     await clickText(page, '.shell-menu .el-menu-item', item);
-    await page.waitForNetworkIdle({ idleTime: 300 });
+    await quiet(page);
     const path = new URL(page.url()).pathname;
     await shot(page, `screen-${username}-${path.slice(1)}`);
     await scan(page, `${username} ${path}`);
