@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** Lets a page finish loading: network idle if it comes within 10 s (a busy machine may never give 300 ms of quiet). */
 async function quiet(page: Page): Promise<void> {
-  await page.waitForSelector('.page');
+  await page.waitForSelector('.page, .page-narrow');
   await page.waitForNetworkIdle({ idleTime: 300, timeout: 10_000 }).catch(() => undefined);
 }
 
