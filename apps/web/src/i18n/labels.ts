@@ -143,6 +143,9 @@ export const LABELS = {
     housing_fund: '住房公积金',
     banks: '银行存款',
   },
+  channel: { letter: '来信', phone: '来电', visit: '来访', online: '网上', staff: '工作人员转交' },
+  changeKind: { income: '收入变化', household: '家庭成员变化' },
+  category: { urban: '城市低保', rural: '农村低保' },
   regionLevel: { province: '省', city: '市', county: '县(区)', township: '乡镇(街道)', village: '村(社区)' },
   action: {
     submitted: '提交申请',
