@@ -70,6 +70,8 @@ export function rawIdentifiers(text: string): string[] {
   for (const m of text.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)) found.add(m[0]);
   for (const m of text.matchAll(/\b(?:validation|unprocessable|not_found|forbidden|unauthenticated|conflict|stale|wrong_role|undefined|null|NaN)\b/g)) found.add(m[0]);
   for (const m of text.matchAll(/(?<!\d)\d{12}(?!\d)/g)) found.add(m[0]);
+  // What labels.ts shows for a code it lacks: a screen showing it has met a code without a label.
+  if (text.includes('(未知)')) found.add('(未知)');
   return [...found];
 }
 

@@ -183,4 +183,31 @@ test('a 宽城区 case goes from filing to 县级备案, each step decided in th
   expect(final.decision.status).toBe('approved');
   const submissions = (await clerk.get(`/api/applications/${id}/timeline`)).body.events.filter((e: any) => e.action === 'decision' && e.step === 'acceptance');
   expect(submissions.length).toBeLessThanOrEqual(1);
+
+  // The household is now a recipient: the township reviewer finds it, reads its ledger and suspends it with a reason.
+  const reviewerApi = await platform.as('kc.reviewer');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && (await reviewerApi.get('/api/recipients')).body.items?.length !== 1) await new Promise((r) => setTimeout(r, 300));
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.reviewer');
+  const { page } = desk;
+  await page.goto(`${platform.http.baseUrl}/recipients`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('[data-test=recipients-table] .el-table__row');
+  await page.click('[data-test=recipients-table] .el-table__row');
+  await page.waitForSelector('.el-drawer', { visible: true });
+  await clickText(page, '.el-drawer button', '暂停');
+  await page.click('.el-drawer .el-select');
+  await clickText(page, '.el-select-dropdown__item', '待复核');
+  await typeInto(page, '.el-drawer textarea', '家庭情况待复核,暂停发放');
+  await shot(page, 'recipient-suspend');
+  await scan(page, 'recipient detail');
+  await clickText(page, '.el-drawer button', '提交');
+  const stopped = Date.now() + 30_000;
+  let status = '';
+  while (Date.now() < stopped && status !== 'suspended') {
+    status = (await reviewerApi.get('/api/recipients')).body.items[0].status;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  expect(status).toBe('suspended');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
 }, 600_000);

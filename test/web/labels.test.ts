@@ -15,6 +15,7 @@ import { EMERGENCY_EVENT_TYPES } from '../../activities/emergency/emergency-requ
 import { CHECK_FLAGS } from '../../activities/departments/check-report';
 import { DEPARTMENT_SOURCES } from '../../activities/departments/departments.port';
 import { REGION_LEVELS } from '../../config/regions/region.schema';
+import { regionPolicySchema } from '../../config/policy/policy.schema';
 import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
 
 /** Every code the back end can return has a zh-CN label in the console's one dictionary (apps/web/src/i18n/labels.ts). */
@@ -64,11 +65,25 @@ function timelineActions(): string[] {
   for (const file of [...sources(join(ROOT, 'activities', 'application')), ...sources(join(ROOT, 'activities', 'emergency')), ...sources(join(ROOT, 'activities', 'tasks'))]) {
     for (const m of readFileSync(file, 'utf8').matchAll(/action: '([a-z_]+)'/g)) codes.add(m[1]);
   }
+  // The emergency workflow names its events: tasks.event(key, action, …), an outcome choosing between two.
+  for (const file of sources(join(ROOT, 'workflows', 'emergency'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\.event\([^,]+, '([a-z_]+)'/g)) codes.add(m[1]);
+    for (const m of text.matchAll(/\.event\([^,]+, [^,]*\? '([a-z_]+)' : '([a-z_]+)'/g)) codes.add(m[1]).add(m[2]);
+    for (const m of text.matchAll(/\.event\([^,]+, `([a-z_]+)\$\{cmd\.outcome\}`/g)) for (const o of ['proper', 'improper']) codes.add(`${m[1]}${o}`);
+  }
   return [...codes];
+}
+
+/** 分类管理 categories: the keys of the policy's re-review intervals. */
+function categories(): string[] {
+  const json = z.toJSONSchema(regionPolicySchema, { io: 'input' }) as unknown as { properties: { lifecycle: { properties: { reReviewMonths: { properties: object } } } } };
+  return Object.keys(json.properties.lifecycle.properties.reReviewMonths.properties);
 }
 
 test.each([
   ['role', ROLES],
+  ['category', categories()],
   ['caseType', CASE_TYPES],
   ['step', [...Object.keys(STEP_LABELS), ...Object.keys(DECISION_SCHEMAS)]],
   ['outcome', outcomes()],

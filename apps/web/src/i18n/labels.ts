@@ -145,7 +145,8 @@ export const LABELS = {
   },
   channel: { letter: '来信', phone: '来电', visit: '来访', online: '网上', staff: '工作人员转交' },
   changeKind: { income: '收入变化', household: '家庭成员变化' },
-  category: { urban: '城市低保', rural: '农村低保' },
+  /** 分类管理: how often a household is re-reviewed. */
+  category: { stable: 'A类(基本稳定)', working_age: 'B类(有劳动能力)', other: 'C类(其他)' },
   regionLevel: { province: '省', city: '市', county: '县(区)', township: '乡镇(街道)', village: '村(社区)' },
   action: {
     submitted: '提交申请',
@@ -178,6 +179,11 @@ export const LABELS = {
     paid: '已支付',
     verified: '已核查',
     referred: '已转介',
+    raised: '提出申请',
+    escalated: '上报县级',
+    fund_insufficient: '备用金不足',
+    verified_proper: '事后核查:发放合规',
+    verified_improper: '事后核查:发放不当',
   },
   error: {
     validation_failed: '填写的内容有误,请按提示修改',
