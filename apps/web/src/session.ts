@@ -92,6 +92,19 @@ export async function restore(): Promise<boolean> {
   }
 }
 
+/**
+ * Someone typing a long form makes no requests: while they are active (a key or a click since the last check), the
+ * token is renewed before it lapses. An idle desk is left to expire and meets the sign-in dialog.
+ */
+let active = false;
+addEventListener('keydown', () => (active = true), { capture: true, passive: true });
+addEventListener('pointerdown', () => (active = true), { capture: true, passive: true });
+setInterval(() => {
+  if (!active || !session.token || session.relogin) return;
+  active = false;
+  if (session.expiresAt - Date.now() < RENEW_BEFORE_MS) void renew();
+}, 60_000);
+
 let restoring: Promise<boolean> | null = null;
 /** Restores the session of this tab (a reload, a deep link) once, before the first route is drawn. */
 export function restoreOnce(): Promise<boolean> {
