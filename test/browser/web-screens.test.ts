@@ -65,6 +65,12 @@ test.each(Object.entries(LANDINGS))('%s lands on its own work and every screen o
     await scan(page, `${username} ${path}`);
     expect({ path, alerts: await page.$$eval('.el-alert--error', (els) => els.map((e) => (e as HTMLElement).innerText)) }).toEqual({ path, alerts: [] });
   }
+  if (username === 'kc.clerk') {
+    // The clerk's inbox counts its work by step: the case filed in beforeAll waits for 审查受理.
+    await clickText(page, '.shell-menu .el-menu-item', '待办');
+    await page.waitForSelector('[data-test=summary]');
+    expect(await page.$eval('[data-test=summary]', (e) => (e as HTMLElement).innerText)).toMatch(/审查受理\s*1/);
+  }
   const header = await page.$eval('[data-test=who]', (e) => (e as HTMLElement).innerText);
   expect(header).toMatch(/[\u4e00-\u9fff]/);
   expect(rawIdentifiers(header)).toEqual([]);

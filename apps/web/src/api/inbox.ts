@@ -44,14 +44,27 @@ export function listInbox(query: Record<string, string | number | boolean | unde
   return api<{ items: InboxItem[]; total: number; totalIsExact: boolean; page: number }>('GET', `/api/inbox?${params}`);
 }
 
-/** null when the summary route is not there yet. */
-export async function inboxSummary(): Promise<{ byStep: SummaryRow[]; total: number } | null> {
+/**
+ * Counts by step (contract 1). Until that route exists, the counts are made from the first 100 open tasks, and
+ * `partial` says so when there are more.
+ */
+export async function inboxSummary(): Promise<{ byStep: SummaryRow[]; total: number; partial?: boolean }> {
   try {
     return await api('GET', '/api/inbox/summary');
   } catch (err) {
-    if (missingRoute(err)) return null;
-    throw err;
+    if (!missingRoute(err)) throw err;
   }
+  const page = await listInbox({ status: 'open', pageSize: 100 });
+  const rows = new Map<string, SummaryRow>();
+  for (const t of page.items) {
+    const row = rows.get(t.step) ?? { caseType: t.caseType, step: t.step, open: 0, overdue: 0, atRisk: 0, urgent: 0, claimedByMe: 0 };
+    row.open++;
+    if (t.overdue) row.overdue++;
+    else if (t.atRisk) row.atRisk++;
+    if (t.urgent) row.urgent++;
+    rows.set(t.step, row);
+  }
+  return { byStep: [...rows.values()], total: page.total, partial: page.total > page.items.length };
 }
 
 export function takeNext() {
