@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.cache/**', 'data/**', 'apps/launcher/*.cjs', '.config/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.cache/**', 'data/**', 'apps/launcher/*.cjs', '.config/**', 'apps/web/**'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { PROJECT_ROOT } from '../../config/paths';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -15,8 +16,14 @@ const LEVELS: Record<string, LogLevel[]> = {
   debug: ['error', 'warn', 'log', 'debug'],
 };
 
-/** The browser console: static files, only same-origin scripts (the console writes API data as text, never markup). */
-const CONSOLE_DIR = resolve(PROJECT_ROOT, 'apps', 'web');
+/**
+ * The caseworkers' console: the Vue application built by Vite into dist/web (apps/web/vite.config.mts), only
+ * same-origin scripts. Element Plus needs nothing beyond 'self': its styles are one built CSS file, and the inline
+ * positions it computes (popovers, dialogs, table widths) are set through the CSSOM (element.style), which
+ * style-src does not govern; its icons are inline SVG elements, and data: images are allowed for the SVG
+ * backgrounds in its stylesheet. No 'unsafe-inline', no 'unsafe-eval'.
+ */
+const CONSOLE_DIR = resolve(PROJECT_ROOT, 'dist', 'web');
 const CONSOLE_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
@@ -36,6 +43,13 @@ export async function createApp(infra: InfraOptions): Promise<INestApplication> 
     setHeaders: (res) => {
       for (const [name, value] of Object.entries(CONSOLE_HEADERS)) res.setHeader(name, value);
     },
+  });
+  // The console's own routes (/inbox, /tasks/…, /query) are drawn in the browser: a reload or a deep link gets
+  // index.html. API paths and files (anything with an extension) are left to the API and the static handler.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || /\.[a-z0-9]+$/i.test(req.path)) return next();
+    for (const [name, value] of Object.entries(CONSOLE_HEADERS)) res.setHeader(name, value);
+    res.sendFile(resolve(CONSOLE_DIR, 'index.html'), (err) => err && next());
   });
   const document = SwaggerModule.createDocument(
     app,

@@ -18,7 +18,7 @@ function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
 }
 
-function newestIn(dir, skip = new Set(['node_modules', 'dist', '.git', '.tools', '.cache', 'data', 'test'])) {
+function newestIn(dir, skip = new Set(['node_modules', 'dist', '.git', '.tools', '.cache', 'data', 'test', 'web'])) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (skip.has(entry.name)) continue;
@@ -57,6 +57,7 @@ function ensureTools() {
 }
 
 function ensureBuild() {
+  ensureWebBuild();
   const built = join(ROOT, 'dist', '.tsbuildinfo');
   const bundle = join(ROOT, 'dist', 'workflow-bundle.js');
   if (mtime(built) < newestIn(ROOT)) {
@@ -69,4 +70,23 @@ function ensureBuild() {
   }
 }
 
-module.exports = { ROOT, ensureDependencies, ensureTools, ensureBuild };
+/** Newest file of the console's sources (apps/web without its screenshots). */
+function newestWebSource(dir = join(ROOT, 'apps', 'web')) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'screenshots' || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestWebSource(path) : mtime(path));
+  }
+  return newest;
+}
+
+/** Builds the browser console (Vue + Vite) into dist/web when its sources, or the lock file, changed since. */
+function ensureWebBuild() {
+  const built = join(ROOT, 'dist', 'web', 'index.html');
+  if (mtime(built) >= Math.max(newestWebSource(), mtime(join(ROOT, 'package-lock.json')))) return;
+  console.log('building the web console…');
+  run(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn', '-c', join(ROOT, 'apps', 'web', 'vite.config.mts')]);
+}
+
+module.exports = { ROOT, ensureDependencies, ensureTools, ensureBuild, ensureWebBuild };

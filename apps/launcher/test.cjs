@@ -1,9 +1,9 @@
 // npm test: install what is missing (packages, Temporal binaries), then, for a whole run, type-check and lint,
-// then run the jest suite (arguments are passed to jest; with arguments only jest runs).
+// build the web console when its sources changed, then run the jest suite (arguments are passed to jest; with arguments only jest runs).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
-const { ensureDependencies, ensureTools, ROOT } = require('./ensure.cjs');
+const { ensureDependencies, ensureTools, ensureWebBuild, ROOT } = require('./ensure.cjs');
 
 function step(label, args) {
   if (label) console.log(`== ${label}`);
@@ -14,6 +14,8 @@ function step(label, args) {
 try {
   ensureDependencies();
   ensureTools();
+  // The browser tests drive the built console (dist/web), served by the API they start.
+  ensureWebBuild();
 } catch (err) {
   console.error(err.message);
   process.exit(1);

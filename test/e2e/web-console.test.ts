@@ -1,49 +1,58 @@
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { DECISION_SCHEMAS } from '../../apps/api/inbox/decision.schemas';
+import { STEP_SPECS } from '../../apps/web/src/decision-specs';
+import { fenToYuan, formatDeadline, yuanToFen } from '../../apps/web/src/format';
+import { ensureWebConsole } from '../browser/console-build';
 import { startPlatform, type Platform } from './platform';
 
-/** The browser console is served by the API process, locked to its own origin, and drawn from the API's schemas. */
+/** The browser console is served by the API process, locked to its own origin, and has a form for every step. */
 
 let platform: Platform;
 beforeAll(async () => {
+  ensureWebConsole();
   platform = await startPlatform();
 });
 afterAll(async () => {
   await platform?.stop();
 });
 
-test('the console is served at / with a same-origin content security policy', async () => {
+test('the console is served at / with a same-origin content security policy, and its routes fall back to it', async () => {
   const page = await fetch(`${platform.http.baseUrl}/`);
   expect(page.status).toBe(200);
   expect(page.headers.get('content-type')).toMatch(/text\/html/);
-  expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
-  expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval/);
-  expect(await page.text()).toContain('<script type="module" src="/console.js">');
-  for (const file of ['/console.js', '/console-lib.js', '/console.css']) {
+  const csp = page.headers.get('content-security-policy');
+  expect(csp).toMatch(/default-src 'self'/);
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  const html = await page.text();
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/);
+  for (const file of scripts) {
     const res = await fetch(`${platform.http.baseUrl}${file}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   }
+  for (const route of ['/inbox', '/tasks/abc', '/query']) {
+    const res = await fetch(`${platform.http.baseUrl}${route}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(html);
+    expect(res.headers.get('content-security-policy')).toBe(csp);
+  }
+  const api = await fetch(`${platform.http.baseUrl}/api/no-such-route`);
+  expect(api.status).toBe(404);
+  expect(api.headers.get('content-type')).toMatch(/json/);
 });
 
-test('every decision step has exactly one form schema in the OpenAPI document, found by its step', async () => {
-  const docs = await platform.http.get('/api/docs-json');
-  const oneOf: { properties?: { step?: { const?: string } } }[] = docs.body.paths['/api/tasks/{id}/complete'].post.requestBody.content['application/json'].schema.oneOf;
-  const steps = oneOf.map((s) => s.properties?.step?.const);
-  expect(steps.sort()).toEqual(Object.keys(DECISION_SCHEMAS).sort());
+test('every decision step the API accepts has a written form in the console, and no form for a step it does not', () => {
+  expect(Object.keys(STEP_SPECS).sort()).toEqual(Object.keys(DECISION_SCHEMAS).sort());
 });
 
-test('the console converts yuan to fen exactly and refuses what is not an amount', () => {
-  const lib = resolve(__dirname, '..', '..', 'apps', 'web', 'console-lib.js');
-  const script = `import(${JSON.stringify(lib)}).then((m) => {
-    const out = {};
-    for (const t of ['0', '1', '0.1', '0.07', '1234.5', '1234.56', '19.99']) out[t] = m.yuanToFen(t, 'x');
-    const refused = ['1.234', '-1', 'abc', '1e3', ''].filter((t) => { try { m.yuanToFen(t, 'x'); return false; } catch { return true; } });
-    console.log(JSON.stringify({ out, refused, back: [m.fenToYuan(123450), m.fenToYuan(7), m.fenToYuan(-1999), m.fenToYuan(null)] }));
-  });`;
-  const result = JSON.parse(execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' }));
-  expect(result.out).toEqual({ '0': 0, '1': 100, '0.1': 10, '0.07': 7, '1234.5': 123450, '1234.56': 123456, '19.99': 1999 });
-  expect(result.refused).toEqual(['1.234', '-1', 'abc', '1e3', '']);
-  expect(result.back).toEqual(['1234.50', '0.07', '-19.99', '']);
+test('the console converts yuan to fen exactly, refuses what is not an amount, and writes deadlines as the notice does', () => {
+  const out = Object.fromEntries(['0', '1', '0.1', '0.07', '1234.5', '1234.56', '19.99'].map((t) => [t, yuanToFen(t)]));
+  expect(out).toEqual({ '0': 0, '1': 100, '0.1': 10, '0.07': 7, '1234.5': 123450, '1234.56': 123456, '19.99': 1999 });
+  expect(['1.234', '-1', 'abc', '1e3', ''].map((t) => yuanToFen(t))).toEqual([null, null, null, null, null]);
+  expect([fenToYuan(123450), fenToYuan(7), fenToYuan(-1999), fenToYuan(null)]).toEqual(['1234.50', '0.07', '-19.99', '']);
+  expect(formatDeadline('2026-12-08T00:00:00+08:00')).toBe('12月7日24时');
+  expect(formatDeadline('2026-12-07T16:00:00Z')).toBe('12月7日24时');
+  expect(formatDeadline('2026-12-08T09:30:00+08:00')).toBe('12月8日9时30分');
+  expect(formatDeadline('2027-01-01T00:00:00+08:00')).toBe('12月31日24时');
 });

@@ -1,0 +1,25 @@
+/** What each role sees in the menu and where it lands after signing in: its own work, never an empty table. */
+export interface MenuItem {
+  path: string;
+  key: string;
+}
+
+const MENUS: Record<string, string[]> = {
+  village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients'],
+  township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients'],
+  township_investigator: ['inbox', 'cases', 'emergency', 'recipients'],
+  checking_agency: ['inbox', 'cases'],
+  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients'],
+  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients'],
+  payment_officer: ['payments', 'inbox', 'emergency', 'recipients'],
+  administrator: ['inbox', 'cases', 'emergency', 'payments', 'recipients'],
+  auditor: ['cases', 'emergency', 'payments', 'recipients'],
+};
+
+export function menuFor(role: string): MenuItem[] {
+  return (MENUS[role] ?? ['inbox']).map((key) => ({ key, path: `/${key}` }));
+}
+
+export function landingFor(role: string): string {
+  return menuFor(role)[0].path;
+}

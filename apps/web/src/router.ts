@@ -1,0 +1,29 @@
+/** Client routes; the API answers every non-/api path with index.html, so deep links and reloads land here. */
+import { createRouter, createWebHistory } from 'vue-router';
+import { session, restoreOnce } from './session';
+import { landingFor } from './menus';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', redirect: () => (session.user ? landingFor(session.user.role) : '/login') },
+    { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+    { path: '/query', component: () => import('./views/QueryView.vue'), meta: { public: true } },
+    { path: '/inbox', component: () => import('./views/InboxView.vue') },
+    { path: '/tasks/:id', component: () => import('./views/TaskView.vue'), props: true },
+    { path: '/cases', component: () => import('./views/CasesView.vue') },
+    { path: '/cases/:id', component: () => import('./views/CaseView.vue'), props: true },
+    { path: '/apply', component: () => import('./views/ApplyView.vue') },
+    { path: '/emergency', component: () => import('./views/EmergencyView.vue') },
+    { path: '/payments', component: () => import('./views/PaymentsView.vue') },
+    { path: '/recipients', component: () => import('./views/RecipientsView.vue') },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  await restoreOnce();
+  if (to.path === '/login' && session.user) return landingFor(session.user.role);
+  if (!to.meta.public && !session.user) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  return true;
+});

@@ -1,0 +1,124 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import type { Browser, Page } from 'puppeteer-core';
+import { applicationBody, fakeIdNumber } from '../helpers/factories';
+import { DEMO_VILLAGES } from '../helpers/policies';
+import { startPlatform, type Platform } from '../e2e/platform';
+import { ensureWebConsole } from './console-build';
+import { clickText, launch, open, rawIdentifiers, scan, shot, signIn, typeInto, visibleText } from './browser';
+
+/**
+ * Every screen of every 宽城区 role, as that role sees it: it lands on its own work, each menu page loads without an
+ * error (the auditor included: real pages, not a 403), and no visible text is a raw identifier. Then a session that
+ * lapses while a form is half filled: the sign-in dialog opens over the page and what was typed survives.
+ */
+
+let platform: Platform;
+let browser: Browser;
+beforeAll(async () => {
+  ensureWebConsole();
+  platform = await startPlatform();
+  browser = await launch();
+  expect((await (await platform.as('kc.clerk')).post('/api/applications', applicationBody(DEMO_VILLAGES.district))).status).toBe(201);
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** Lets a page finish loading: network idle if it comes within 10 s (a busy machine may never give 300 ms of quiet). */
+async function quiet(page: Page): Promise<void> {
+  await page.waitForSelector('.page, .page-narrow');
+  await page.waitForNetworkIdle({ idleTime: 300, timeout: 10_000 }).catch(() => undefined);
+}
+
+const LANDINGS: Record<string, string> = {
+  'kc.village': '/cases',
+  'kc.clerk': '/inbox',
+  'kc.investigator': '/inbox',
+  'kc.reviewer': '/inbox',
+  'kc.approver': '/inbox',
+  'kc.checker': '/inbox',
+  'kc.payment': '/payments',
+  'kc.admin': '/inbox',
+  'kc.auditor': '/cases',
+};
+
+test('the identifier scan catches snake_case, English codes and region codes, and leaves Chinese text alone', () => {
+  expect(rawIdentifiers('审查受理 · task_opened')).toEqual(['task_opened']);
+  expect(rawIdentifiers('错误 validation_failed')).toContain('validation_failed');
+  expect(rawIdentifiers('团山社区 220103001001')).toEqual(['220103001001']);
+  expect(rawIdentifiers('DB-220103-20261130-2V77D · 12月7日24时 · 300.00 元')).toEqual([]);
+});
+
+test.each(Object.entries(LANDINGS))('%s lands on its own work and every screen of its menu speaks Chinese', async (username, landing) => {
+  const desk = await signIn(browser, platform.http.baseUrl, username);
+  const { page } = desk;
+  expect(new URL(page.url()).pathname).toBe(landing);
+  const menu = await page.$$eval('.shell-menu .el-menu-item', (items) => items.map((i) => (i as HTMLElement).innerText));
+  expect(menu.length).toBeGreaterThan(0);
+  for (const item of menu) {
+    await clickText(page, '.shell-menu .el-menu-item', item);
+    await quiet(page);
+    const path = new URL(page.url()).pathname;
+    await shot(page, `screen-${username}-${path.slice(1)}`);
+    await scan(page, `${username} ${path}`);
+    expect({ path, alerts: await page.$$eval('.el-alert--error', (els) => els.map((e) => (e as HTMLElement).innerText)) }).toEqual({ path, alerts: [] });
+  }
+  if (username === 'kc.clerk') {
+    // The clerk's inbox counts its work by step: the case filed in beforeAll waits for 审查受理.
+    await clickText(page, '.shell-menu .el-menu-item', '待办');
+    await page.waitForSelector('[data-test=summary]');
+    expect(await page.$eval('[data-test=summary]', (e) => (e as HTMLElement).innerText)).toMatch(/审查受理\s*1/);
+  }
+  const header = await page.$eval('[data-test=who]', (e) => (e as HTMLElement).innerText);
+  expect(header).toMatch(/[\u4e00-\u9fff]/);
+  expect(rawIdentifiers(header)).toEqual([]);
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('the sign-in page draws nothing behind it, and the public lookup page needs no login', async () => {
+  const login = await open(browser, platform.http.baseUrl, '/inbox');
+  expect(new URL(login.page.url()).pathname).toBe('/login');
+  expect(await login.page.$('[data-test=inbox-table]')).toBeNull();
+  await scan(login.page, 'login');
+  await shot(login.page, 'screen-login');
+  await login.page.type('input[name=username]', 'kc.clerk');
+  await login.page.type('input[name=password]', 'wrong-password');
+  await login.page.click('[data-test=login-submit]');
+  await login.page.waitForSelector('[data-test=login-error]');
+  expect(rawIdentifiers(await visibleText(login.page))).toEqual([]);
+  await login.close();
+  const query = await open(browser, platform.http.baseUrl, '/query');
+  await query.page.waitForSelector('[data-test=query]');
+  await scan(query.page, 'query');
+  await shot(query.page, 'screen-query');
+  await query.close();
+});
+
+test('a session that lapses while a form is filled: sign in again over the page, and the form is sent as typed', async () => {
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.village');
+  const { page } = desk;
+  await page.goto(`${platform.http.baseUrl}/apply`, { waitUntil: 'networkidle0' });
+  await typeInto(page, '[data-test=address]', '团山街道2号');
+  await typeInto(page, '[data-test=member-0] [data-test=name]', '李四');
+  await typeInto(page, '[data-test=member-0] [data-test=id-number]', fakeIdNumber('220103', '1970-01-02'));
+  await typeInto(page, '[data-test=member-0] [data-test=income]', '0');
+  await clickText(page, 'label', '申请人已签署');
+  // Changing the password elsewhere ends every older token, as an expiry would.
+  const elsewhere = await platform.as('kc.village');
+  expect((await elsewhere.post('/api/auth/password', { currentPassword: 'Demo@2026', newPassword: 'Kuancheng#2027' })).status).toBe(200);
+  await page.click('[data-test=apply-submit]');
+  await page.waitForSelector('.el-dialog input[name=relogin-password]', { visible: true });
+  expect(await page.$eval('[data-test=address]', (e) => (e as HTMLInputElement).value)).toBe('团山街道2号');
+  await shot(page, 'relogin-dialog');
+  await scan(page, 'relogin dialog');
+  await page.type('.el-dialog input[name=relogin-password]', 'Kuancheng#2027');
+  await clickText(page, '.el-dialog button', '登录');
+  await page.waitForFunction(() => location.pathname === '/cases');
+  const cases = (await (await platform.as('kc.clerk')).get('/api/applications')).body.items;
+  expect(cases).toHaveLength(2);
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ROLES } from '../../workflows/domain/roles';
+import { CASE_TYPES } from '../../workflows/domain/cases';
+import { STEP_LABELS } from '../../workflows/domain/route';
+import { REASON_CODES } from '../../workflows/application/decisions';
+import { REFERRAL_KINDS } from '../../workflows/emergency/definitions';
+import { DECISION_SCHEMAS } from '../../apps/api/inbox/decision.schemas';
+import { EMERGENCY_REASON_CODES } from '../../apps/api/inbox/emergency-decision.schemas';
+import { LIFECYCLE_REASON_CODES } from '../../apps/api/recipients/recipients.schemas';
+import { DOCUMENT_CODES } from '../../apps/api/applications/applications.schemas';
+import { RELATIONS } from '../../activities/households/member.entity';
+import { EMERGENCY_EVENT_TYPES } from '../../activities/emergency/emergency-request.entity';
+import { CHECK_FLAGS } from '../../activities/departments/check-report';
+import { DEPARTMENT_SOURCES } from '../../activities/departments/departments.port';
+import { REGION_LEVELS } from '../../config/regions/region.schema';
+import { regionPolicySchema } from '../../config/policy/policy.schema';
+import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
+
+/** Every code the back end can return has a zh-CN label in the console's one dictionary (apps/web/src/i18n/labels.ts). */
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function missing(kind: LabelKind, codes: readonly string[]): string[] {
+  return codes.filter((c) => !(c in LABELS[kind]));
+}
+
+/** Every enum value in a decision schema's outcome / recommendation field. */
+function outcomes(): string[] {
+  const out = new Set<string>();
+  for (const schema of Object.values(DECISION_SCHEMAS)) {
+    const json = z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, { enum?: string[]; const?: string }> };
+    for (const key of ['outcome', 'recommendation']) {
+      const p = json.properties[key];
+      for (const v of p?.enum ?? (p?.const ? [p.const] : [])) out.add(v);
+    }
+  }
+  return [...out];
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+/** Stable codes the API answers with: named errors, conflicts and refused workflow updates. */
+function errorCodes(): string[] {
+  const codes = new Set<string>();
+  for (const file of [...sources(join(ROOT, 'apps', 'api')), ...sources(join(ROOT, 'activities'))]) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/new ConflictError\('([a-z_]+)'/g)) codes.add(m[1]);
+    for (const m of text.matchAll(/readonly code = '([a-z_]+)'/g)) codes.add(m[1]);
+    for (const m of text.matchAll(/\]: '([a-z_]+)',/g)) if (file.endsWith('workflow-errors.ts')) codes.add(m[1]);
+  }
+  return [...codes];
+}
+
+/** Actions written into case and emergency timelines. */
+function timelineActions(): string[] {
+  const codes = new Set<string>();
+  for (const file of [...sources(join(ROOT, 'activities', 'application')), ...sources(join(ROOT, 'activities', 'emergency')), ...sources(join(ROOT, 'activities', 'tasks'))]) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/action: '([a-z_]+)'/g)) codes.add(m[1]);
+  }
+  // The emergency workflow names its events: tasks.event(key, action, …), an outcome choosing between two.
+  for (const file of sources(join(ROOT, 'workflows', 'emergency'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\.event\([^,]+, '([a-z_]+)'/g)) codes.add(m[1]);
+    for (const m of text.matchAll(/\.event\([^,]+, [^,]*\? '([a-z_]+)' : '([a-z_]+)'/g)) codes.add(m[1]).add(m[2]);
+    for (const m of text.matchAll(/\.event\([^,]+, `([a-z_]+)\$\{cmd\.outcome\}`/g)) for (const o of ['proper', 'improper']) codes.add(`${m[1]}${o}`);
+  }
+  return [...codes];
+}
+
+/** 分类管理 categories: the keys of the policy's re-review intervals. */
+function categories(): string[] {
+  const json = z.toJSONSchema(regionPolicySchema, { io: 'input' }) as unknown as { properties: { lifecycle: { properties: { reReviewMonths: { properties: object } } } } };
+  return Object.keys(json.properties.lifecycle.properties.reReviewMonths.properties);
+}
+
+test.each([
+  ['role', ROLES],
+  ['category', categories()],
+  ['caseType', CASE_TYPES],
+  ['step', [...Object.keys(STEP_LABELS), ...Object.keys(DECISION_SCHEMAS)]],
+  ['outcome', outcomes()],
+  ['reasonCode', [...REASON_CODES, ...EMERGENCY_REASON_CODES, ...LIFECYCLE_REASON_CODES]],
+  ['document', DOCUMENT_CODES],
+  ['relation', RELATIONS],
+  ['eventType', EMERGENCY_EVENT_TYPES],
+  ['referral', REFERRAL_KINDS],
+  ['checkFlag', CHECK_FLAGS],
+  ['source', DEPARTMENT_SOURCES],
+  ['regionLevel', REGION_LEVELS],
+  ['error', errorCodes()],
+  ['action', timelineActions()],
+] as [LabelKind, readonly string[]][])('every %s code has a zh-CN label', (kind, codes) => {
+  expect(codes.length).toBeGreaterThan(0);
+  expect(missing(kind, codes)).toEqual([]);
+});
+
+test('every label is Chinese text, and an unknown code never shows itself', () => {
+  for (const [kind, table] of Object.entries(LABELS)) {
+    for (const [code, text] of Object.entries(table)) expect({ kind, code, chinese: /[\u4e00-\u9fff]/.test(text) }).toEqual({ kind, code, chinese: true });
+  }
+  expect(label('step', 'no_such_step')).not.toContain('no_such_step');
+});
