@@ -159,8 +159,9 @@ test('a token is renewed while valid, and refused after a suspension or a passwo
   const fresh = platform.http.as(renewed.body.accessToken);
   expect((await fresh.get('/api/auth/me')).body.id).toBe(me.body.id);
 
-  const admin = await platform.as('kc.admin');
-  expect((await admin.post(`/api/admin/users/${me.body.id}/suspend`, { reason: '离岗' })).status).toBe(200);
+  // Accounts are the security administrator's business (三员分立).
+  const security = await platform.as('kc.security');
+  expect((await security.post(`/api/admin/users/${me.body.id}/suspend`, { reason: '离岗' })).status).toBe(200);
   for (const token of [village, fresh]) {
     const refused = await token.post('/api/auth/refresh');
     expect(refused.status).toBe(401);
