@@ -58,7 +58,7 @@ test('run → approve → release by a third officer; the preparer may neither a
   expect(byApprover.status).toBe(409);
   expect(byApprover.body.error.code).toBe('separation_of_duties');
   await setRole('gy.approver', 'county_approver');
-  const byStarter = await decidePayment(officer, batchId, 'payment_release', 'release');
+  const byStarter = await decidePayment(await platform.as('gy.payment'), batchId, 'payment_release', 'release');
   expect(byStarter.status).toBe(409);
   expect(byStarter.body.error.code).toBe('separation_of_duties');
 

@@ -66,7 +66,8 @@ async function region(prefix: string, county: string, township: string, village:
   );
   const clerk = await em.findOneOrFail(User, { username: `${prefix}.clerk` });
   const version = await em.findOneOrFail(PolicyVersion, { scope: county });
-  const run = await users.get('payment_officer')!.post('/api/payments/runs', { countyCode: county, month: '2026-11' });
+  // A month no other test file runs: payment-run workflow ids are per county and month on the shared dev server.
+  const run = await users.get('payment_officer')!.post('/api/payments/runs', { countyCode: county, month: '2026-07' });
   expect(run.status).toBe(201);
   return {
     county, township, village, prefix, applicationId, householdId: application.householdId, taskId: task!.id, clerkId: clerk.id,

@@ -69,9 +69,9 @@ test('an administrator created after a policy version was proposed cannot approv
 });
 
 test('a county approver promoted after a payment run was prepared cannot approve it; the standing approver can', async () => {
-  await seedLedger(platform, '320723100201', '2026-11', [50_000]);
+  await seedLedger(platform, '320723100201', '2026-09', [50_000]);
   const officer = await platform.as('gy.payment');
-  const run = await officer.post('/api/payments/runs', { countyCode: '320723', month: '2026-11' });
+  const run = await officer.post('/api/payments/runs', { countyCode: '320723', month: '2026-09' });
   expect(run.status).toBe(201);
   await waitForRun(officer, run.body.id, (r) => r.status === 'awaiting_approval');
   const clerk = await platform.db.orm.em.fork().findOneOrFail(User, { username: 'gy.checker' });
