@@ -14,5 +14,6 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: 
   { table: 'recipient_complaints', key: 'id', columns: ['content'] },
   { table: 'comparison_leads', key: 'id', columns: ['detail', 'reason'] },
   { table: 'notice_services', key: 'id', columns: ['note'] },
+  { table: 'idempotent_requests', key: 'id', columns: ['response_body'] },
   { table: 'audit_entries', key: 'seq', columns: ['reason'], integerKey: true },
 ];
