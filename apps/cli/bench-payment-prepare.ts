@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as KnexEntityManager } from '@mikro-orm/knex';
-import { Client as PgClient } from 'pg';
-import { dialectOf, openDatabase, type DatabaseSettings } from '../../activities/db/orm';
+import { dialectOf, openDatabase } from '../../activities/db/orm';
+import { scratchDatabase } from './scratch-database';
 import { PaymentBatch } from '../../activities/payments/payment-batch.entity';
 import { paymentPrepareActivities } from '../../activities/payments/payment-prepare.activities';
 import { paymentKey } from '../../workflows/payments/definitions';
@@ -24,30 +21,6 @@ const MONTH = '2026-11';
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
-}
-
-async function scratch(): Promise<{ settings: DatabaseSettings; cleanup: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-payments-'));
-    return { settings: { sqlitePath: join(dir, 'bench.sqlite') }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `bench_payments_${Date.now()}`;
-  const admin = new PgClient({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    settings: { databaseUrl: url.toString() },
-    cleanup: async () => {
-      const c = new PgClient({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
 }
 
 /** n households spread over 20 townships of one county, each with one regular entitlement this month. */
@@ -78,7 +51,7 @@ async function newBatch(orm: MikroORM, attempt: number): Promise<string> {
 async function main(): Promise<void> {
   const sizes = option('sizes', '10000,100000').split(',').map(Number);
   for (const n of sizes) {
-    const { settings, cleanup } = await scratch();
+    const { settings, cleanup } = await scratchDatabase('bench-payments');
     const orm = await openDatabase(settings, { migrate: true });
     try {
       const rows = await seed(orm, n);
