@@ -38,6 +38,7 @@ import { EmergencyViewService } from './emergency/emergency-view.service';
 import { ReserveFundService } from './emergency/reserve-fund.service';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
+import { ColleaguesService } from './inbox/colleagues.service';
 import { InboxClaimsService } from './inbox/inbox-claims.service';
 import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
           inject: [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler],
         },
         InboxService,
+        ColleaguesService,
         InboxSummaryService,
         InboxClaimsService,
         PolicyAdminService,

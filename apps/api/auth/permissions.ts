@@ -55,6 +55,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/inbox/take-next': subtree(WORKERS),
   'POST /api/inbox/claims': subtree(WORKERS),
   'GET /api/tasks/{id}': subtree(WORKERS),
+  'GET /api/tasks/{id}/colleagues': subtree(WORKERS),
   'POST /api/tasks/{id}/claim': subtree(WORKERS),
   'POST /api/tasks/{id}/unclaim': subtree(WORKERS),
   'POST /api/tasks/{id}/complete': subtree(WORKERS),

@@ -8,6 +8,7 @@ import { DECISION_SCHEMAS, claimManySchema, completeTaskSchema, inboxQuerySchema
 import { InboxClaimsService } from './inbox-claims.service';
 import { InboxSummaryService } from './inbox-summary.service';
 import { InboxService } from './inbox.service';
+import { ColleaguesService } from './colleagues.service';
 
 
 @ApiTags('inbox')
@@ -18,7 +19,14 @@ export class InboxController {
     private readonly inbox: InboxService,
     private readonly summaries: InboxSummaryService,
     private readonly claims: InboxClaimsService,
+    private readonly colleagues: ColleaguesService,
   ) {}
+
+  @Get('tasks/:id/colleagues')
+  @ApiOperation({ summary: '督办: the colleagues (by name) an overdue task may be handed to — its role, a region covering the task' })
+  colleaguesOf(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.colleagues.forTask(user, id);
+  }
 
   @Get('inbox')
   @ApiOperation({ summary: "Your role's tasks in your region subtree: urgent first, then oldest due; filter and page" })
