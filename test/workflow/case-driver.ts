@@ -22,12 +22,14 @@ export class CaseDriver {
     return this.handle.query(caseStateQuery);
   }
 
-  /** Waits (in real time, briefly) until the workflow has an open task of the step in its state. */
+  /** Waits (in real time, briefly) until the workflow has an open task of the step in its state, and its row exists. */
   async task(step: FakeTask['step'], round?: number): Promise<FakeTask> {
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
       const snapshot = await this.state();
       const open = snapshot.openTasks.find((t) => t.step === step && (round === undefined || t.taskId.endsWith(`:${round}`)));
-      if (open) return this.store.tasks.get(open.taskId)!;
+      // The workflow knows a task before its row is written (as the inbox would show it): wait for both.
+      const row = open && this.store.tasks.get(open.taskId);
+      if (row) return row;
       await new Promise((r) => setTimeout(r, 25));
     }
     throw new Error(`no open ${step} task; state: ${JSON.stringify(await this.state())}`);
