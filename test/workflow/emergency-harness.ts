@@ -86,10 +86,14 @@ export class EmergencyDriver {
     return this.handle.query(emergencyStateQuery);
   }
 
-  /** Waits (briefly, in real time) until the request has an open task of the step. */
+  /** Waits (briefly, in real time) until the request has an open task of the step and its row is written. */
   async task(step: EmergencyStep, round = 1): Promise<FakeEmergencyTask> {
-    const s = await this.waitFor((x) => x.openTasks.some((t) => t.step === step && t.taskId.endsWith(`:${round}`)));
-    return this.store.tasks.get(s.openTasks.find((t) => t.step === step && t.taskId.endsWith(`:${round}`))!.taskId)!;
+    const of = (x: EmergencySnapshot) => x.openTasks.find((t) => t.step === step && t.taskId.endsWith(`:${round}`));
+    const s = await this.waitFor((x) => {
+      const open = of(x);
+      return open !== undefined && this.store.tasks.has(open.taskId);
+    });
+    return this.store.tasks.get(of(s)!.taskId)!;
   }
 
   async decide(step: EmergencyStep, cmd: Omit<DecideCommand, 'taskId' | 'actor'> & { actor?: Actor }, round = 1): Promise<EmergencySnapshot> {
