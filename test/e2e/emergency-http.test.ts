@@ -1,3 +1,6 @@
+import { EmergencyRequest } from '../../activities/emergency/emergency-request.entity';
+import { Household } from '../../activities/households/household.entity';
+import { applicationBody } from '../helpers/factories';
 import { Submission } from '../../activities/tasks/submission.entity';
 import { ledgerYear } from '../../workflows/domain/emergency';
 import { DEMO_VILLAGES } from '../helpers/policies';
@@ -159,4 +162,22 @@ test('a fund the payment would overdraw routes the request to the county, whose 
   expect(fund.body.movements.map((m: any) => m.kind).sort()).toEqual(['payment', 'top_up']);
   const detail = await clerk.get(`/api/emergency-requests/${id}`);
   expect(detail.body.timeline.find((e: any) => e.action === 'fund_insufficient')).toMatchObject({ reasonCode: 'insufficient_fund', data: { balanceFen: 0, amountFen: 50_000 } });
+});
+
+test('a household the platform has never seen is registered with its request; raising for it again finds it', async () => {
+  const village = await platform.as('gy.village');
+  const { householdId: _unused, ...event } = raise('00000000-0000-4000-8000-000000000000');
+  const household = { regionCode: DEMO_VILLAGES.county, address: '灌云县伊山镇东园村9组', members: applicationBody(DEMO_VILLAGES.county).members };
+  expect((await village.post('/api/emergency-requests', event)).status).toBe(400);
+  expect((await village.post('/api/emergency-requests', { ...event, household: { ...household, regionCode: DEMO_VILLAGES.district } })).status).toBe(422);
+
+  const raised = await village.post('/api/emergency-requests', { ...event, household });
+  expect(raised.status).toBe(201);
+  const detail = (await village.get(`/api/emergency-requests/${raised.body.id}`)).body;
+  const stored = await platform.db.orm.em.fork().findOneOrFail(EmergencyRequest, raised.body.id);
+  const registered = await platform.db.orm.em.fork().findOneOrFail(Household, stored.householdId, { populate: ['members'] });
+  expect(registered.members.getItems()).toHaveLength(household.members.length);
+  expect(JSON.stringify(detail)).not.toContain(household.members[0].idNumber);
+  // The same head again: the same household (its open request refuses a second one), not a second register entry.
+  expect((await village.post('/api/emergency-requests', { ...event, household })).body.error.code).toBe('duplicate_request');
 });

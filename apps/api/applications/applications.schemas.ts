@@ -43,6 +43,25 @@ export const bankAccountSchema = z
   })
   .strict();
 
+/** A household's members: exactly one head, nobody twice, each birth date the one the ID number carries. */
+export const householdMembersSchema = z
+  .array(memberSchema)
+  .min(1, 'a household has at least one member')
+  .max(20, 'must list at most 20 members')
+  .superRefine((members, ctx) => {
+    const heads = members.filter((m) => m.relation === 'head').length;
+    if (heads !== 1) ctx.addIssue({ code: 'custom', path: [], message: `must have exactly one head of household, found ${heads}` });
+    const seen = new Set<string>();
+    members.forEach((m, i) => {
+      if (seen.has(m.idNumber)) ctx.addIssue({ code: 'custom', path: [i, 'idNumber'], message: 'appears twice in the household' });
+      seen.add(m.idNumber);
+      const embedded = `${m.idNumber.slice(6, 10)}-${m.idNumber.slice(10, 12)}-${m.idNumber.slice(12, 14)}`;
+      if (/^\d{17}[\dX]$/.test(m.idNumber) && m.birthDate !== embedded) {
+        ctx.addIssue({ code: 'custom', path: [i, 'birthDate'], message: 'must match the birth date in the ID number' });
+      }
+    });
+  });
+
 export const createApplicationSchema = z
   .object({
     regionCode: z.string({ error: 'is required' }).regex(/^\d{12}$/, 'must be the 12-digit code of a village or community'),
@@ -53,12 +72,10 @@ export const createApplicationSchema = z
       .nullable()
       .default(null),
     bankAccount: bankAccountSchema.nullable().default(null),
-    members: z.array(memberSchema).min(1, 'a household has at least one member').max(20, 'must list at most 20 members'),
+    members: householdMembersSchema,
     authorizationSigned: z.literal(true, { error: 'the 家庭经济状况核对授权书 must be signed' }),
     /** The day the members signed it (default: today); not in the future. */
-    authorizationSignedOn: z.iso
-      .date('must be a date written YYYY-MM-DD')
-      .refine((d) => d <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 'must not be in the future')
+    authorizationSignedOn: isoDate.refine((d) => d <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 'must not be in the future')
       .optional(),
     missingDocuments: z
       .array(z.enum(DOCUMENT_CODES, { error: `must be one of ${DOCUMENT_CODES.join(', ')}` }))
@@ -66,20 +83,7 @@ export const createApplicationSchema = z
       .default([])
       .refine((docs) => docs.every((d) => !MINIMUM_DOCUMENTS.includes(d)), 'the ID card and the signed authorization cannot be supplemented later'),
   })
-  .strict()
-  .superRefine((body, ctx) => {
-    const heads = body.members.filter((m) => m.relation === 'head').length;
-    if (heads !== 1) ctx.addIssue({ code: 'custom', path: ['members'], message: `must have exactly one head of household, found ${heads}` });
-    const seen = new Set<string>();
-    body.members.forEach((m, i) => {
-      if (seen.has(m.idNumber)) ctx.addIssue({ code: 'custom', path: ['members', i, 'idNumber'], message: 'appears twice in the household' });
-      seen.add(m.idNumber);
-      const embedded = `${m.idNumber.slice(6, 10)}-${m.idNumber.slice(10, 12)}-${m.idNumber.slice(12, 14)}`;
-      if (/^\d{17}[\dX]$/.test(m.idNumber) && m.birthDate !== embedded) {
-        ctx.addIssue({ code: 'custom', path: ['members', i, 'birthDate'], message: 'must match the birth date in the ID number' });
-      }
-    });
-  });
+  .strict();
 
 export type CreateApplicationBody = z.infer<typeof createApplicationSchema>;
 

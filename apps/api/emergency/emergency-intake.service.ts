@@ -1,10 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { EmergencyRequest } from '../../../activities/emergency/emergency-request.entity';
 import { EmergencyStarter } from '../../../activities/emergency/emergency-starter';
 import { Household } from '../../../activities/households/household.entity';
+import { Member } from '../../../activities/households/member.entity';
+import { idDigest } from '../../../activities/households/personal-data';
+import type { Env } from '../../../config/env.schema';
+import { ENV } from '../infra/tokens';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
@@ -13,13 +17,13 @@ import { isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
 import type { EmergencyRaiser } from '../../../workflows/emergency/definitions';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnprocessableError } from '../common/errors';
-import type { RaiseEmergencyBody } from './emergency.schemas';
+import type { NewHouseholdBody, RaiseEmergencyBody } from './emergency.schemas';
 
 const CASE_NO_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const OPEN: EmergencyRequest['status'][] = ['awaiting_decision', 'paying'];
 
 /**
- * Raising a 救急难 request: the request row (with its account of the event, encrypted) is committed with the policy
+ * Raising a 救急难 request (for a registered household, or one registered with the request): the request row (with its account of the event, encrypted) is committed with the policy
  * snapshot in force, then its workflow is started. If Temporal cannot be reached the request is still accepted and
  * the worker's relay starts it.
  */
@@ -32,6 +36,7 @@ export class EmergencyIntakeService {
     private readonly policies: PolicyService,
     private readonly starter: EmergencyStarter,
     private readonly audit: AuditLog,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   async raise(user: AuthUser, body: RaiseEmergencyBody) {
@@ -47,7 +52,7 @@ export class EmergencyIntakeService {
   }
 
   private async write(em: EntityManager, user: AuthUser, body: RaiseEmergencyBody): Promise<EmergencyRequest> {
-    const household = await em.findOne(Household, body.householdId, { fields: ['id', 'regionCode', 'regionPath'] });
+    const household = body.household ? await registerHousehold(em, user, this.env.PII_DIGEST_KEY, body.household) : await em.findOne(Household, { id: body.householdId! }, { fields: ['id', 'regionCode', 'regionPath'] });
     if (!household || !withinSubtree(household.regionPath, user.regionPath)) {
       throw new UnprocessableError([{ field: 'householdId', rule: 'must be a household registered within your region' }]);
     }
@@ -89,6 +94,30 @@ export class EmergencyIntakeService {
     });
     return request;
   }
+}
+
+/**
+ * The household a request for someone never seen before is for: the registered household its head already belongs to
+ * (found by ID digest, never by the number), or a new register entry with its members — no application needed.
+ */
+async function registerHousehold(em: EntityManager, user: AuthUser, digestKey: string, body: NewHouseholdBody): Promise<Household> {
+  const village = await em.findOne(Region, body.regionCode);
+  if (!village || village.level !== 'village' || !village.area || !withinSubtree(village.path, user.regionPath)) {
+    throw new UnprocessableError([{ field: 'household.regionCode', rule: 'must be a village or community within your region' }]);
+  }
+  const digests = body.members.map((m) => idDigest(digestKey, m.idNumber));
+  const head = body.members.findIndex((m) => m.relation === 'head');
+  const known = await em.findOne(Member, { idDigest: digests[head] }, { populate: ['household'] });
+  if (known) return known.household;
+  const household = new Household({ id: randomUUID(), regionCode: village.code, regionPath: village.path, area: village.area, address: body.address, phone: body.phone });
+  body.members.forEach((m, i) =>
+    household.members.add(
+      new Member({ id: randomUUID(), position: i, name: m.name, idNumber: m.idNumber, idDigest: digests[i], relation: m.relation, birthDate: m.birthDate, declaredMonthlyIncomeFen: m.declaredMonthlyIncomeFen, disabilityGrade: m.disabilityGrade }),
+    ),
+  );
+  em.persist(household);
+  await em.flush();
+  return household;
 }
 
 function caseNumber(countyCode: string, at: Date): string {

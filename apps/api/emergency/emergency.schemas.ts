@@ -1,21 +1,46 @@
 import { z } from 'zod';
 import { EMERGENCY_EVENT_TYPES } from '../../../activities/emergency/emergency-request.entity';
 import { REFERRAL_KINDS } from '../../../workflows/emergency/definitions';
+import { householdMembersSchema } from '../applications/applications.schemas';
 
 const fen = z.number({ error: 'must be an amount in fen' }).int('must be an integer number of fen (分), not yuan').positive('must be more than zero');
 const text = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`).max(2000, 'must be at most 2000 characters');
 
-/** 救急难 request as a village assistant, a township clerk or the household raises it. */
+/**
+ * A household the platform has never seen (先行救助 comes before any application): its village, address and members,
+ * registered with the request.
+ */
+export const newHouseholdSchema = z
+  .object({
+    regionCode: z.string({ error: 'is required' }).regex(/^\d{12}$/, 'must be the 12-digit code of a village or community'),
+    address: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    phone: z
+      .string()
+      .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile or landline number')
+      .nullable()
+      .default(null),
+    members: householdMembersSchema,
+  })
+  .strict();
+export type NewHouseholdBody = z.infer<typeof newHouseholdSchema>;
+
+/** 救急难 request as a village assistant, a township clerk or the household raises it: for a known household, or a new one. */
 export const raiseEmergencySchema = z
   .object({
-    householdId: z.string({ error: 'is required' }).uuid('must be a household id'),
+    householdId: z.string().uuid('must be a household id').optional(),
+    household: newHouseholdSchema.optional(),
     eventType: z.enum(EMERGENCY_EVENT_TYPES, { error: `must be one of ${EMERGENCY_EVENT_TYPES.join(', ')}` }),
     peopleAffected: z.number({ error: 'must be a number of people' }).int('must be a whole number of people').min(1, 'at least one person is affected').max(999, 'must be at most 999'),
     amountAskedFen: fen.max(100_000_000, 'must be at most 1,000,000 yuan'),
     eventDescription: text('what happened'),
     need: text('what the household needs'),
   })
-  .strict();
+  .strict()
+  .superRefine((body, ctx) => {
+    if ((body.householdId === undefined) === (body.household === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['householdId'], message: 'give either a registered household id or a new household, not both' });
+    }
+  });
 export type RaiseEmergencyBody = z.infer<typeof raiseEmergencySchema>;
 
 export const referSchema = z
