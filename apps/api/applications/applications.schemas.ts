@@ -62,15 +62,20 @@ export const householdMembersSchema = z
     });
   });
 
+/** Where a household lives and how to reach it: the fields every register entry starts with. */
+export const householdPlaceFields = {
+  regionCode: z.string({ error: 'is required' }).regex(/^\d{12}$/, 'must be the 12-digit code of a village or community'),
+  address: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  phone: z
+    .string()
+    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile or landline number')
+    .nullable()
+    .default(null),
+};
+
 export const createApplicationSchema = z
   .object({
-    regionCode: z.string({ error: 'is required' }).regex(/^\d{12}$/, 'must be the 12-digit code of a village or community'),
-    address: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-    phone: z
-      .string()
-      .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile or landline number')
-      .nullable()
-      .default(null),
+    ...householdPlaceFields,
     bankAccount: bankAccountSchema.nullable().default(null),
     members: householdMembersSchema,
     authorizationSigned: z.literal(true, { error: 'the 家庭经济状况核对授权书 must be signed' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EMERGENCY_EVENT_TYPES } from '../../../activities/emergency/emergency-request.entity';
 import { REFERRAL_KINDS } from '../../../workflows/emergency/definitions';
-import { householdMembersSchema } from '../applications/applications.schemas';
+import { householdMembersSchema, householdPlaceFields } from '../applications/applications.schemas';
 
 const fen = z.number({ error: 'must be an amount in fen' }).int('must be an integer number of fen (分), not yuan').positive('must be more than zero');
 const text = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`).max(2000, 'must be at most 2000 characters');
@@ -12,13 +12,7 @@ const text = (what: string) => z.string({ error: `is required (${what})` }).trim
  */
 export const newHouseholdSchema = z
   .object({
-    regionCode: z.string({ error: 'is required' }).regex(/^\d{12}$/, 'must be the 12-digit code of a village or community'),
-    address: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-    phone: z
-      .string()
-      .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'must be a mobile or landline number')
-      .nullable()
-      .default(null),
+    ...householdPlaceFields,
     members: householdMembersSchema,
   })
   .strict();
