@@ -1,6 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser, Page } from 'puppeteer-core';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { applicationBody, fakeIdNumber } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { startPlatform, type Platform } from '../e2e/platform';
@@ -42,6 +45,7 @@ const LANDINGS: Record<string, string> = {
   'kc.payment': '/payments',
   'kc.admin': '/inbox',
   'kc.auditor': '/cases',
+  'kc.security': '/users',
 };
 
 test('the identifier scan catches snake_case, English codes and region codes, and leaves Chinese text alone', () => {
@@ -119,6 +123,52 @@ test('a session that lapses while a form is filled: sign in again over the page,
   await page.waitForFunction(() => location.pathname === '/cases');
   const cases = (await (await platform.as('kc.clerk')).get('/api/applications')).body.items;
   expect(cases).toHaveLength(2);
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('数据比对: the checking agency uploads a CSV list and sees the import with its counts', async () => {
+  const file = join(tmpdir(), `comparison-${process.pid}.csv`);
+  writeFileSync(file, ['身份证号,死亡日期', `${fakeIdNumber('220103', '1950-02-03')},2026-10-01`, '不是身份证号,2026-09-29'].join('\n'));
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.checker');
+  const { page } = desk;
+  await page.goto(`${platform.http.baseUrl}/comparison`, { waitUntil: 'networkidle0' });
+  await page.click('[data-test=comparison-upload]');
+  expect(await page.$eval('[data-test=comparison-error]', (e) => (e as HTMLElement).innerText)).toContain('请选择比对数据来源');
+  await page.click('[data-test=comparison-source]');
+  await clickText(page, '.el-select-dropdown__item', '死亡(火化)信息');
+  await ((await page.$('[data-test=comparison-file]')) as ElementHandle<HTMLInputElement>).uploadFile(file);
+  await page.click('[data-test=comparison-upload]');
+  await page.waitForSelector('[data-test=imports-table] .el-table__row');
+  const row = await page.$eval('[data-test=imports-table] .el-table__row', (e) => (e as HTMLElement).innerText);
+  expect(row).toContain('死亡(火化)信息');
+  const imports = (await (await platform.as('kc.checker')).get('/api/comparisons')).body.items;
+  expect(imports).toHaveLength(1);
+  expect(imports[0]).toMatchObject({ source: 'death', records: 1, matches: 0, rejectedRows: 1 });
+  await scan(page, 'comparison after import');
+  await shot(page, 'comparison-import');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('a privileged account proposed by one security administrator becomes usable when the second approves it', async () => {
+  const proposer = await platform.as('kc.security');
+  const made = await proposer.post('/api/admin/users', { username: 'kc.approver3', displayName: '宽城区审批人丙', password: 'Approver#2026x', role: 'county_approver', regionCode: '220103' });
+  expect(made.status).toBe(201);
+  expect(made.body.status).toBe('pending_grant');
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.security2');
+  const { page } = desk;
+  await page.waitForSelector('[data-test=grants-table] .el-table__row');
+  expect(await page.$eval('[data-test=grants-table] .el-table__row', (e) => (e as HTMLElement).innerText)).toContain('县级审批人');
+  await scan(page, 'role grants');
+  await shot(page, 'users-grants');
+  await page.click('[data-test=grant-approve]');
+  await page.waitForSelector('.el-message-box input', { visible: true });
+  await page.type('.el-message-box input', '经核实为新任审批人');
+  await clickText(page, '.el-message-box button', '确认');
+  await page.waitForFunction(() => !document.querySelector('[data-test=grants-table] .el-table__row'));
+  const users = (await proposer.get('/api/admin/users?pageSize=200')).body.items;
+  expect(users.find((u: { username: string }) => u.username === 'kc.approver3').status).toBe('active');
   expect(desk.errors).toEqual([]);
   await desk.close();
 });

@@ -123,7 +123,10 @@ export const LABELS = {
     pending: '待处理',
     accepted: '已接收',
     refused: '被拒绝',
+    pending_grant: '待另一位安全管理员批准',
   },
+  /** A privileged role grant: a new account, or a change of an existing account's role. */
+  grantKind: { create: '新建账号', change: '变更角色' },
   eventType: { fire: '火灾', flood: '洪涝', accident: '意外事故', illness: '突发重病', death: '亡故', natural_disaster: '自然灾害', other: '其他' },
   referral: { dibao: '低保', medical: '医疗救助', education: '教育救助', housing: '住房救助', employment: '就业救助' },
   checkFlag: {
@@ -187,6 +190,12 @@ export const LABELS = {
     verified_improper: '事后核查:发放不当',
     appraisal_failed: '民主评议未通过',
   },
+  /** Written notices (书面告知) and how they reached the household (送达). */
+  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书' },
+  serviceMethod: { in_person: '直接送达', post: '邮寄送达', sms: '短信送达', electronic: '电子送达', publication: '公告送达' },
+  receiver: { applicant: '申请人本人签收', family_member: '家庭成员代收', agent: '委托代理人签收', refused: '拒绝签收(留置送达)' },
+  /** The milestones the public progress lookup shows an applicant (POST /api/public/case-status). */
+  publicStep: { submitted: '提交申请', acceptance: '审查受理', investigation: '调查核实', township_review: '乡镇审核', approval: '县级审批', decision: '办理结果' },
   /** The `next` of an `appraisal_failed` timeline event: where the case goes after a failed 民主评议. */
   appraisalNext: { reinvestigate: '退回重新调查', rejection_recommended: '建议不予批准' },
   /** Why a 复核 was opened. */
