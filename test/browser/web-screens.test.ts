@@ -144,7 +144,7 @@ test('数据比对: the checking agency uploads a CSV list and sees the import w
   expect(row).toContain('死亡(火化)信息');
   const imports = (await (await platform.as('kc.checker')).get('/api/comparisons')).body.items;
   expect(imports).toHaveLength(1);
-  expect(imports[0]).toMatchObject({ source: 'death', records: 1, matches: 0, rejectedRows: 1 });
+  expect(imports[0]).toMatchObject({ source: 'death', records: 2, matches: 0, rejectedRows: 1 });
   await scan(page, 'comparison after import');
   await shot(page, 'comparison-import');
   expect(desk.errors).toEqual([]);

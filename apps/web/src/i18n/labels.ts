@@ -123,8 +123,9 @@ export const LABELS = {
     pending: '待处理',
     accepted: '已接收',
     refused: '被拒绝',
-    pending_grant: '待另一位安全管理员批准',
   },
+  /** A staff account's state. */
+  userStatus: { active: '正常', suspended: '已停用', pending_grant: '待另一位安全管理员批准' },
   /** A privileged role grant: a new account, or a change of an existing account's role. */
   grantKind: { create: '新建账号', change: '变更角色' },
   eventType: { fire: '火灾', flood: '洪涝', accident: '意外事故', illness: '突发重病', death: '亡故', natural_disaster: '自然灾害', other: '其他' },
