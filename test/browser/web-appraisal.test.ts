@@ -90,3 +90,42 @@ test('a 民主评议 short of quorum or with an outcome its votes do not give is
   expect(desk.errors).toEqual([]);
   await desk.close();
 }, 180_000);
+
+test('a returned case shows its written notice, and the village assistant records how it was served (送达)', async () => {
+  const clerk = await platform.as('gy.clerk');
+  const filed = await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.county));
+  const id: string = filed.body.id;
+  await new Caseworker(clerk).complete(id, 'acceptance', { outcome: 'return', reasonCode: 'not_resident', reason: '户籍不在本辖区' });
+  const notice = (await waitForCase(clerk, id, (c) => c.notices.length === 1, 30_000)).notices[0];
+  expect(notice.servedAt).toBeNull();
+
+  const desk = await signIn(browser, platform.http.baseUrl, 'gy.village');
+  const { page } = desk;
+  await page.goto(`${platform.http.baseUrl}/cases/${id}`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('[data-test=notices]');
+  expect(await page.$eval('[data-test=notices]', (e) => (e as HTMLElement).innerText)).toContain('尚未送达');
+  await page.click('[data-test=serve-notice]');
+  await page.waitForSelector('[data-test=service-form]', { visible: true });
+  await page.click('[data-test=service-submit]');
+  expect(await page.$eval('[data-test=service-error]', (e) => (e as HTMLElement).innerText)).toContain('送达方式');
+  await page.click('[data-test=service-method]');
+  await clickText(page, '.el-select-dropdown__item', '直接送达');
+  await page.click('[data-test=service-receiver]');
+  await clickText(page, '.el-select-dropdown__item', '申请人本人签收');
+  const hourAgo = await page.evaluate(() => {
+    const d = new Date(Date.now() - 3_600_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:00`;
+  });
+  await typeInto(page, '[data-test=service-at]', hourAgo);
+  await page.keyboard.press('Enter');
+  await typeInto(page, '[data-test=service-note]', '入户当面送达');
+  await scan(page, 'notice service');
+  await shot(page, 'notice-service');
+  await clickText(page, '.el-dialog button', '提交');
+  await page.waitForFunction(() => !document.querySelector('[data-test=notices]')?.textContent?.includes('尚未送达'));
+  const services = (await clerk.get(`/api/notices/${notice.id}/services`)).body;
+  expect(JSON.stringify(services)).toContain('in_person');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
