@@ -7,6 +7,7 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { applicationBody, fakeIdNumber } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { startPlatform, type Platform } from '../e2e/platform';
+import { enrolInDistrict } from '../e2e/recipients';
 import { ensureWebConsole } from './console-build';
 import { clickText, launch, open, rawIdentifiers, scan, shot, signIn, typeInto, visibleText } from './browser';
 
@@ -169,6 +170,37 @@ test('a privileged account proposed by one security administrator becomes usable
   await page.waitForFunction(() => !document.querySelector('[data-test=grants-table] .el-table__row'));
   const users = (await proposer.get('/api/admin/users?pageSize=200')).body.items;
   expect(users.find((u: { username: string }) => u.username === 'kc.approver3').status).toBe('active');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('数据比对: a death record matching a recipient becomes a lead the investigator confirms with a reason', async () => {
+  const household = await enrolInDistrict(platform, 10_000);
+  const res = await fetch(`${platform.http.baseUrl}/api/comparisons?source=death&regionCode=220103`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${(await platform.as('kc.checker')).token}`, 'content-type': 'text/csv' },
+    body: `身份证号,死亡日期\n${household.idNumbers[0]},2026-10-01\n`,
+  });
+  expect(res.status).toBe(201);
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.investigator');
+  const { page } = desk;
+  await page.goto(`${platform.http.baseUrl}/comparison`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('[data-test=leads-table] [data-test=open-lead]');
+  const row = await page.$eval('[data-test=leads-table] .el-table__row', (e) => (e as HTMLElement).innerText);
+  expect(row).toContain('死亡(火化)信息');
+  expect(row).toContain('2026-10-01');
+  await scan(page, 'comparison leads');
+  await page.click('[data-test=open-lead]');
+  await page.waitForSelector('[data-test=lead-outcome]', { visible: true });
+  await page.click('[data-test=lead-submit]');
+  expect(await page.$eval('[data-test=lead-error]', (e) => (e as HTMLElement).innerText)).toContain('核实结论');
+  await clickText(page, '[data-test=lead-outcome] label', '情况属实');
+  await typeInto(page, '[data-test=lead-reason]', '经村委会核实,该成员已于10月去世');
+  await shot(page, 'comparison-lead');
+  await page.click('[data-test=lead-submit]');
+  await page.waitForFunction(() => !document.querySelector('[data-test=leads-table] [data-test=open-lead]'));
+  const leads = (await (await platform.as('kc.investigator')).get('/api/comparison-leads?status=confirmed')).body.items;
+  expect(leads).toHaveLength(1);
   expect(desk.errors).toEqual([]);
   await desk.close();
 });
