@@ -204,3 +204,31 @@ test('数据比对: a death record matching a recipient becomes a lead the inves
   expect(desk.errors).toEqual([]);
   await desk.close();
 });
+
+test('the clerk claims all open tasks at once; a colleague sees who claimed them and 领取下一件 finds nothing left', async () => {
+  await platform.addUser('kc.clerk2', 'township_clerk', '220103001');
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.clerk');
+  const { page } = desk;
+  await page.waitForSelector('[data-test=inbox-table] .el-table__row');
+  await page.click('[data-test=inbox-table] .el-table__header .el-checkbox');
+  await page.click('[data-test=bulk-claim]');
+  await page.waitForSelector('[data-test=claim-result]');
+  const results = await page.$$eval('[data-test=claim-result]', (els) => els.map((e) => (e as HTMLElement).innerText));
+  expect(results.length).toBeGreaterThan(0);
+  for (const r of results) expect(r).toContain('认领成功');
+  await scan(page, 'bulk claim');
+  await desk.close();
+
+  const other = await signIn(browser, platform.http.baseUrl, 'kc.clerk2');
+  await other.page.waitForSelector('[data-test=inbox-table] .el-table__row');
+  const rows = await other.page.$$eval('[data-test=inbox-table] .el-table__row', (els) => els.map((e) => (e as HTMLElement).innerText));
+  for (const r of rows) expect(r).toContain('团山街道乡镇受理员');
+  await other.page.click('[data-test=take-next]');
+  await other.page.waitForSelector('.el-message');
+  expect(await other.page.$eval('.el-message', (e) => (e as HTMLElement).innerText)).toContain('暂无可领取的待办');
+  expect(new URL(other.page.url()).pathname).toBe('/inbox');
+  await scan(other.page, 'colleague inbox');
+  await shot(other.page, 'inbox-claimed-by-colleague');
+  expect(other.errors).toEqual([]);
+  await other.close();
+});
