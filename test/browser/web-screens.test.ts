@@ -210,7 +210,9 @@ test('the clerk claims all open tasks at once; a colleague sees who claimed them
   const desk = await signIn(browser, platform.http.baseUrl, 'kc.clerk');
   const { page } = desk;
   await page.waitForSelector('[data-test=inbox-table] .el-table__row');
+  await quiet(page);
   await page.click('[data-test=inbox-table] .el-table__header .el-checkbox');
+  await page.waitForFunction(() => !(document.querySelector('[data-test=bulk-claim]') as HTMLButtonElement).disabled);
   await page.click('[data-test=bulk-claim]');
   await page.waitForSelector('[data-test=claim-result]');
   const results = await page.$$eval('[data-test=claim-result]', (els) => els.map((e) => (e as HTMLElement).innerText));
