@@ -25,6 +25,8 @@ const STAFF: { suffix: string; role: Role; level: 'county' | 'township' | 'villa
   { suffix: 'approver', role: 'county_approver', level: 'county', title: '县级审批人' },
   { suffix: 'checker', role: 'checking_agency', level: 'county', title: '核对机构' },
   { suffix: 'payment', role: 'payment_officer', level: 'county', title: '财务/发放' },
+  // A payment run takes three people: the officer who starts it may not release it, so a second officer releases.
+  { suffix: 'payment2', role: 'payment_officer', level: 'county', title: '财务/发放(B岗)' },
   { suffix: 'admin', role: 'administrator', level: 'county', title: '系统管理员' },
   { suffix: 'security', role: 'security_admin', level: 'county', title: '安全管理员' },
   { suffix: 'security2', role: 'security_admin', level: 'county', title: '安全管理员(B岗)' },

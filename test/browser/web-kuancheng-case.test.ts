@@ -103,7 +103,9 @@ async function fill(page: Page, step: string): Promise<void> {
     }
     case 'appraisal':
       await choose(page, 'outcome', '通过');
-      await typeInto(page, '[data-test=votes-for]', '9');
+      await typeInto(page, '[data-test=panel-size]', '9');
+      await typeInto(page, '[data-test=present]', '9');
+      await typeInto(page, '[data-test=votes-for]', '5');
       await typeInto(page, '[data-test=votes-against]', '0');
       return;
     case 'county_sampling':

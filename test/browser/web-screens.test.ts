@@ -1,9 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser, Page } from 'puppeteer-core';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { applicationBody, fakeIdNumber } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { startPlatform, type Platform } from '../e2e/platform';
+import { enrolInDistrict } from '../e2e/recipients';
 import { ensureWebConsole } from './console-build';
 import { clickText, launch, open, rawIdentifiers, scan, shot, signIn, typeInto, visibleText } from './browser';
 
@@ -42,6 +46,7 @@ const LANDINGS: Record<string, string> = {
   'kc.payment': '/payments',
   'kc.admin': '/inbox',
   'kc.auditor': '/cases',
+  'kc.security': '/users',
 };
 
 test('the identifier scan catches snake_case, English codes and region codes, and leaves Chinese text alone', () => {
@@ -121,4 +126,111 @@ test('a session that lapses while a form is filled: sign in again over the page,
   expect(cases).toHaveLength(2);
   expect(desk.errors).toEqual([]);
   await desk.close();
+});
+
+test('数据比对: the checking agency uploads a CSV list and sees the import with its counts', async () => {
+  const file = join(tmpdir(), `comparison-${process.pid}.csv`);
+  writeFileSync(file, ['身份证号,死亡日期', `${fakeIdNumber('220103', '1950-02-03')},2026-10-01`, '不是身份证号,2026-09-29'].join('\n'));
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.checker');
+  const { page } = desk;
+  await page.goto(`${platform.http.baseUrl}/comparison`, { waitUntil: 'networkidle0' });
+  await page.click('[data-test=comparison-upload]');
+  expect(await page.$eval('[data-test=comparison-error]', (e) => (e as HTMLElement).innerText)).toContain('请选择比对数据来源');
+  await page.click('[data-test=comparison-source]');
+  await clickText(page, '.el-select-dropdown__item', '死亡(火化)信息');
+  await ((await page.$('[data-test=comparison-file]')) as ElementHandle<HTMLInputElement>).uploadFile(file);
+  await page.click('[data-test=comparison-upload]');
+  await page.waitForSelector('[data-test=imports-table] .el-table__row');
+  const row = await page.$eval('[data-test=imports-table] .el-table__row', (e) => (e as HTMLElement).innerText);
+  expect(row).toContain('死亡(火化)信息');
+  const imports = (await (await platform.as('kc.checker')).get('/api/comparisons')).body.items;
+  expect(imports).toHaveLength(1);
+  expect(imports[0]).toMatchObject({ source: 'death', records: 2, matches: 0, rejectedRows: 1 });
+  await scan(page, 'comparison after import');
+  await shot(page, 'comparison-import');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('a privileged account proposed by one security administrator becomes usable when the second approves it', async () => {
+  const proposer = await platform.as('kc.security');
+  const made = await proposer.post('/api/admin/users', { username: 'kc.approver3', displayName: '宽城区审批人丙', password: 'Approver#2026x', role: 'county_approver', regionCode: '220103' });
+  expect(made.status).toBe(201);
+  expect(made.body.status).toBe('pending_grant');
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.security2');
+  const { page } = desk;
+  await page.waitForSelector('[data-test=grants-table] .el-table__row');
+  expect(await page.$eval('[data-test=grants-table] .el-table__row', (e) => (e as HTMLElement).innerText)).toContain('县级审批人');
+  await scan(page, 'role grants');
+  await shot(page, 'users-grants');
+  await page.click('[data-test=grant-approve]');
+  await page.waitForSelector('.el-message-box input', { visible: true });
+  await page.type('.el-message-box input', '经核实为新任审批人');
+  await clickText(page, '.el-message-box button', '确认');
+  await page.waitForFunction(() => !document.querySelector('[data-test=grants-table] .el-table__row'));
+  const users = (await proposer.get('/api/admin/users?pageSize=200')).body.items;
+  expect(users.find((u: { username: string }) => u.username === 'kc.approver3').status).toBe('active');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('数据比对: a death record matching a recipient becomes a lead the investigator confirms with a reason', async () => {
+  const household = await enrolInDistrict(platform, 10_000);
+  const res = await fetch(`${platform.http.baseUrl}/api/comparisons?source=death&regionCode=220103`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${(await platform.as('kc.checker')).token}`, 'content-type': 'text/csv' },
+    body: `身份证号,死亡日期\n${household.idNumbers[0]},2026-10-01\n`,
+  });
+  expect(res.status).toBe(201);
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.investigator');
+  const { page } = desk;
+  await page.goto(`${platform.http.baseUrl}/comparison`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('[data-test=leads-table] [data-test=open-lead]');
+  const row = await page.$eval('[data-test=leads-table] .el-table__row', (e) => (e as HTMLElement).innerText);
+  expect(row).toContain('死亡(火化)信息');
+  expect(row).toContain('2026-10-01');
+  await scan(page, 'comparison leads');
+  await page.click('[data-test=open-lead]');
+  await page.waitForSelector('[data-test=lead-outcome]', { visible: true });
+  await page.click('[data-test=lead-submit]');
+  expect(await page.$eval('[data-test=lead-error]', (e) => (e as HTMLElement).innerText)).toContain('核实结论');
+  await clickText(page, '[data-test=lead-outcome] label', '情况属实');
+  await typeInto(page, '[data-test=lead-reason]', '经村委会核实,该成员已于10月去世');
+  await shot(page, 'comparison-lead');
+  await page.click('[data-test=lead-submit]');
+  await page.waitForFunction(() => !document.querySelector('[data-test=leads-table] [data-test=open-lead]'));
+  const leads = (await (await platform.as('kc.investigator')).get('/api/comparison-leads?status=confirmed')).body.items;
+  expect(leads).toHaveLength(1);
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('the clerk claims all open tasks at once; a colleague sees who claimed them and 领取下一件 finds nothing left', async () => {
+  await platform.addUser('kc.clerk2', 'township_clerk', '220103001');
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.clerk');
+  const { page } = desk;
+  await page.waitForSelector('[data-test=inbox-table] .el-table__row');
+  await quiet(page);
+  await page.click('[data-test=inbox-table] .el-table__header .el-checkbox');
+  await page.waitForFunction(() => !(document.querySelector('[data-test=bulk-claim]') as HTMLButtonElement).disabled);
+  await page.click('[data-test=bulk-claim]');
+  await page.waitForSelector('[data-test=claim-result]');
+  const results = await page.$$eval('[data-test=claim-result]', (els) => els.map((e) => (e as HTMLElement).innerText));
+  expect(results.length).toBeGreaterThan(0);
+  for (const r of results) expect(r).toContain('认领成功');
+  await scan(page, 'bulk claim');
+  await desk.close();
+
+  const other = await signIn(browser, platform.http.baseUrl, 'kc.clerk2');
+  await other.page.waitForSelector('[data-test=inbox-table] .el-table__row');
+  const rows = await other.page.$$eval('[data-test=inbox-table] .el-table__row', (els) => els.map((e) => (e as HTMLElement).innerText));
+  for (const r of rows) expect(r).toContain('团山街道乡镇受理员');
+  await other.page.click('[data-test=take-next]');
+  await other.page.waitForSelector('.el-message');
+  expect(await other.page.$eval('.el-message', (e) => (e as HTMLElement).innerText)).toContain('暂无可领取的待办');
+  expect(new URL(other.page.url()).pathname).toBe('/inbox');
+  await scan(other.page, 'colleague inbox');
+  await shot(other.page, 'inbox-claimed-by-colleague');
+  expect(other.errors).toEqual([]);
+  await other.close();
 });

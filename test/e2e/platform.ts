@@ -125,6 +125,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     temporal,
     async addUser(username, role, regionCode) {
       const em = db.orm.em.fork();
+      if (await em.findOne(User, { username })) return; // already a demo user (e.g. the second payment officer)
       const region = await em.findOneOrFail(Region, regionCode);
       em.persist(new User({ id: randomUUID(), username, displayName: username, passwordHash: await hash(DEMO_PASSWORD), role, regionCode, regionPath: region.path }));
       await em.flush();

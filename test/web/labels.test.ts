@@ -14,6 +14,7 @@ import { RELATIONS } from '../../activities/households/member.entity';
 import { EMERGENCY_EVENT_TYPES } from '../../activities/emergency/emergency-request.entity';
 import { CHECK_FLAGS } from '../../activities/departments/check-report';
 import { DEPARTMENT_SOURCES } from '../../activities/departments/departments.port';
+import { COMPARISON_SOURCES } from '../../activities/comparison/comparison-import.entity';
 import { REGION_LEVELS } from '../../config/regions/region.schema';
 import { regionPolicySchema } from '../../config/policy/policy.schema';
 import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
@@ -95,6 +96,7 @@ test.each([
   ['checkFlag', CHECK_FLAGS],
   ['source', DEPARTMENT_SOURCES],
   ['regionLevel', REGION_LEVELS],
+  ['comparisonSource', COMPARISON_SOURCES],
   ['error', errorCodes()],
   ['action', timelineActions()],
 ] as [LabelKind, readonly string[]][])('every %s code has a zh-CN label', (kind, codes) => {

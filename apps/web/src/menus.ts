@@ -7,13 +7,14 @@ export interface MenuItem {
 const MENUS: Record<string, string[]> = {
   village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients'],
   township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients'],
-  township_investigator: ['inbox', 'cases', 'emergency', 'recipients'],
-  checking_agency: ['inbox', 'cases'],
-  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients'],
+  township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison'],
+  checking_agency: ['inbox', 'cases', 'comparison'],
+  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'comparison'],
   county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients'],
   administrator: ['inbox', 'cases', 'emergency', 'payments', 'recipients'],
   auditor: ['cases', 'emergency', 'payments', 'recipients'],
+  security_admin: ['users'],
 };
 
 export function menuFor(role: string): MenuItem[] {

@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: '/apply', component: () => import('./views/ApplyView.vue') },
     { path: '/emergency', component: () => import('./views/EmergencyView.vue') },
     { path: '/payments', component: () => import('./views/PaymentsView.vue') },
+    { path: '/users', component: () => import('./views/UsersView.vue') },
+    { path: '/comparison', component: () => import('./views/ComparisonView.vue') },
     { path: '/recipients', component: () => import('./views/RecipientsView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -61,7 +61,8 @@ export async function raw(method: string, path: string, body?: unknown, headers:
     return await fetch(path, {
       method,
       headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      // A file (Blob) is sent as it is, with the content type the caller gives; anything else as JSON.
+      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'network');

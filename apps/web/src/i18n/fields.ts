@@ -1,7 +1,7 @@
 /** Chinese names of the form fields the API names in its validation issues (paths like members.0.idNumber). */
 const FIELDS: Record<string, string> = {
   step: '环节', outcome: '办理结果', reasonCode: '原因类别', reason: '说明', recommendation: '调查结论', disputed: '是否存在争议',
-  incomes: '核定收入', monthlyIncomeFen: '月收入', votesFor: '赞成票', votesAgainst: '反对票', documents: '材料', reassignTo: '改派给',
+  incomes: '核定收入', monthlyIncomeFen: '月收入', panelSize: '评议小组人数', present: '到会人数', votesFor: '赞成票', votesAgainst: '反对票', documents: '材料', reassignTo: '改派给',
   amountFen: '金额', topUpFen: '补充金额', recoveryFen: '追回金额', members: '家庭成员', name: '姓名', idNumber: '身份证号码',
   relation: '与户主关系', birthDate: '出生日期', declaredMonthlyIncomeFen: '申报月收入', disabilityGrade: '残疾等级', villageCode: '村(社区)',
   address: '住址', phone: '联系电话', assets: '家庭财产', authorization: '授权书', householdId: '家庭', eventType: '事件类型',

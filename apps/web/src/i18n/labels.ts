@@ -15,6 +15,7 @@ export const LABELS = {
     payment_officer: '财务/发放',
     administrator: '管理员',
     auditor: '监督/审计',
+    security_admin: '安全管理员',
   },
   caseType: { application: '低保申请', recipient: '在保对象', emergency: '救急难', payment: '资金发放' },
   step: {
@@ -123,6 +124,10 @@ export const LABELS = {
     accepted: '已接收',
     refused: '被拒绝',
   },
+  /** A staff account's state. */
+  userStatus: { active: '正常', suspended: '已停用', pending_grant: '待另一位安全管理员批准' },
+  /** A privileged role grant: a new account, or a change of an existing account's role. */
+  grantKind: { create: '新建账号', change: '变更角色' },
   eventType: { fire: '火灾', flood: '洪涝', accident: '意外事故', illness: '突发重病', death: '亡故', natural_disaster: '自然灾害', other: '其他' },
   referral: { dibao: '低保', medical: '医疗救助', education: '教育救助', housing: '住房救助', employment: '就业救助' },
   checkFlag: {
@@ -184,7 +189,22 @@ export const LABELS = {
     fund_insufficient: '备用金不足',
     verified_proper: '事后核查:发放合规',
     verified_improper: '事后核查:发放不当',
+    appraisal_failed: '民主评议未通过',
   },
+  /** Written notices (书面告知) and how they reached the household (送达). */
+  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书' },
+  serviceMethod: { in_person: '直接送达', post: '邮寄送达', sms: '短信送达', electronic: '电子送达', publication: '公告送达' },
+  receiver: { applicant: '申请人本人签收', family_member: '家庭成员代收', agent: '委托代理人签收', refused: '拒绝签收(留置送达)' },
+  /** The milestones the public progress lookup shows an applicant (POST /api/public/case-status). */
+  publicStep: { submitted: '提交申请', acceptance: '审查受理', investigation: '调查核实', township_review: '乡镇审核', approval: '县级审批', decision: '办理结果' },
+  /** The `next` of an `appraisal_failed` timeline event: where the case goes after a failed 民主评议. */
+  appraisalNext: { reinvestigate: '退回重新调查', rejection_recommended: '建议不予批准' },
+  /** Why a 复核 was opened. */
+  reReviewReason: { periodic: '定期复核', complaint: '投诉举报', economic_check: '经济状况核对', campaign: '专项核查', data_comparison: '数据比对' },
+  /** 数据比对 sources: what another department sent for comparison with the recipients. */
+  comparisonSource: { death: '死亡(火化)信息', vehicle: '车辆登记', property: '不动产登记', business: '工商登记', salary: '工资发放', pension: '养老金发放' },
+  /** What happened to a 数据比对 lead. */
+  leadStatus: { pending: '待核实', confirmed: '已确认(启动复核)', dismissed: '已排除' },
   error: {
     validation_failed: '填写的内容有误,请按提示修改',
     unprocessable: '无法办理:内容不符合规定',
@@ -231,6 +251,19 @@ export const LABELS = {
     internal: '系统内部错误,请联系管理员',
     password_change_required: '请先修改初始密码',
     must_change_password: '请先修改初始密码',
+    idempotency_key_reused: '该提交编号已用于另一项内容,请刷新后重新提交',
+    request_in_progress: '同一提交正在处理中,请稍候查看结果',
+    quorum_not_met: '到会人数不足评议小组的三分之二,评议无效',
+    appraisal_counts_invalid: '人数不对:赞成与反对票之和不能超过到会人数,到会人数不能超过小组人数',
+    appraisal_outcome_mismatch: '评议结果与票数不符:赞成票超过到会人数一半才为通过',
+    lead_decided: '该比对线索已被处理',
+    grant_decided: '该角色授予申请已被处理',
+    grant_pending: '该账号的角色授予尚待另一位安全管理员批准',
+    database_busy: '系统繁忙,请稍后再试',
+    not_owner: '本级无权修改该项内容',
+    reveal_limit: '查看完整个人信息的次数已达上限,请稍后再试',
+    approver_too_new: '您的角色在提出之后才获授予,需由其他人批准',
+    granted_by_proposer: '您的角色由提出人授予,需由其他人批准',
   },
 } as const;
 
