@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { CaseStatus } from '../../workflows/application/definitions';
+import type { DeclaredAssets } from '../departments/check-report';
 
 /**
  * A 低保 application (the case). Written by the API in the same transaction as its household; `workflowStartedAt`
@@ -39,6 +40,10 @@ export class Application {
 
   @Property({ type: 'json' })
   missingDocuments: string[];
+
+  /** 申报财产 as the application declared them (null for applications filed before assets were declared). */
+  @Property({ type: 'json', nullable: true })
+  declaredAssets: DeclaredAssets | null = null;
 
   @Property({ type: 'boolean' })
   relativeOfStaff: boolean;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
-import { buildCheckReport, depositLimitFen } from '../departments/check-report';
+import { buildCheckReport, depositLimitFen, undeclaredAssets, type CheckFlag } from '../departments/check-report';
 import { DEPARTMENT_SOURCES, type DepartmentRecord, type DepartmentsPort } from '../departments/departments.port';
 import { AuthorizationMissingError, CheckAuthorization } from '../households/check-authorization.entity';
 import { Household } from '../households/household.entity';
@@ -43,6 +43,10 @@ export function checkActivities(orm: MikroORM, departments: DepartmentsPort): Pi
         },
       });
 
+      // 申报财产 compared with what the departments found: anything more than declared is flagged for the reviewers.
+      if (application.declaredAssets && undeclaredAssets(application.declaredAssets, report.assets).length > 0) {
+        report.flags = [...new Set<CheckFlag>([...report.flags, 'assets_undeclared'])].sort();
+      }
       return orm.em.fork().transactional(async (tx) => {
         const raced = await tx.findOne(CheckReport, { applicationId, round });
         if (raced) return { reportId: raced.id, flags: raced.flags, incomeFoundFen: raced.incomeFoundFen };

@@ -1,4 +1,4 @@
-import { buildCheckReport, depositLimitFen, type CheckReportInput } from './check-report';
+import { buildCheckReport, depositLimitFen, undeclaredAssets, type CheckReportInput } from './check-report';
 import { DEPARTMENT_SOURCES, type DepartmentRecord } from './departments.port';
 import { idNumberCheckDigit } from './id-number';
 
@@ -167,5 +167,15 @@ describe('depositLimitFen', () => {
   it('refuses non-integer inputs', () => {
     expect(() => depositLimitFen(830.5, 1, 24)).toThrow(RangeError);
     expect(() => depositLimitFen(83_000, -1, 24)).toThrow(RangeError);
+  });
+});
+
+describe('申报财产 against what the check found', () => {
+  const found = { vehicles: 1, vehicleValueFen: 3_000_000, properties: 2, commercialProperties: 0, businesses: 0, depositsFen: 500_000 };
+  test('anything found beyond the declaration is named', () => {
+    expect(undeclaredAssets({ depositsFen: 100_000, vehicles: 0, properties: 2, businesses: 0 }, found)).toEqual(['depositsFen', 'vehicles']);
+  });
+  test('a declaration at or above what was found hides nothing', () => {
+    expect(undeclaredAssets({ depositsFen: 500_000, vehicles: 1, properties: 2, businesses: 0 }, found)).toEqual([]);
   });
 });

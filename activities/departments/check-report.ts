@@ -8,6 +8,7 @@ import { DEPARTMENT_SOURCES, type DepartmentRecord, type DepartmentSource, type 
 
 /** Stable flag codes; a reviewer's screen translates them. */
 export const CHECK_FLAGS = [
+  'assets_undeclared',
   'business_registered',
   'deposits_above_limit',
   'extra_property',
@@ -133,6 +134,27 @@ export function depositLimitFen(standardFen: number, members: number, depositMon
   const limit = standardFen * members * depositMonths;
   if (!Number.isSafeInteger(limit)) throw new RangeError('deposit limit is too large');
   return limit;
+}
+
+/** What the applicant declared owning (申报财产): deposits in fen, and counts of vehicles, homes and businesses. */
+export interface DeclaredAssets {
+  depositsFen: number;
+  vehicles: number;
+  properties: number;
+  businesses: number;
+}
+
+/**
+ * Which declared assets the departments found more of than declared (deposits above, or more vehicles, residential
+ * properties or businesses): each is something the household did not declare.
+ */
+export function undeclaredAssets(declared: DeclaredAssets, found: CheckReport['assets']): (keyof DeclaredAssets)[] {
+  const more: (keyof DeclaredAssets)[] = [];
+  if (found.depositsFen > declared.depositsFen) more.push('depositsFen');
+  if (found.vehicles > declared.vehicles) more.push('vehicles');
+  if (found.properties > declared.properties) more.push('properties');
+  if (found.businesses > declared.businesses) more.push('businesses');
+  return more;
 }
 
 function sum(values: number[]): number {

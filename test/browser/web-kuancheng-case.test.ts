@@ -56,6 +56,10 @@ async function fileApplication(): Promise<string> {
   await typeInto(page, '[data-test=member-1] [data-test=name]', '王小明');
   await typeInto(page, '[data-test=member-1] [data-test=id-number]', child);
   await typeInto(page, '[data-test=member-1] [data-test=income]', '0');
+  await typeInto(page, '[data-test=asset-deposits]', '1200.50');
+  await typeInto(page, '[data-test=asset-vehicles]', '0');
+  await typeInto(page, '[data-test=asset-properties]', '1');
+  await typeInto(page, '[data-test=asset-businesses]', '0');
   await clickText(page, '[data-test=doc-id_card] label', '已提交');
   await clickText(page, '[data-test=doc-authorization] label', '已提交');
   await clickText(page, 'label', '申请人已签署');
@@ -70,6 +74,9 @@ async function fileApplication(): Promise<string> {
   await desk.close();
   const list = await (await platform.as('kc.clerk')).get('/api/applications');
   expect(list.body.items).toHaveLength(1);
+  // 申报财产 as typed: deposits in yuan reach the API as exact fen.
+  const detail = (await (await platform.as('kc.clerk')).get(`/api/applications/${list.body.items[0].id}`)).body;
+  expect(detail.declaredAssets).toEqual({ depositsFen: 120_050, vehicles: 0, properties: 1, businesses: 0 });
   return list.body.items[0].id;
 }
 

@@ -110,6 +110,7 @@ test('a session that lapses while a form is filled: sign in again over the page,
   await typeInto(page, '[data-test=member-0] [data-test=name]', '李四');
   await typeInto(page, '[data-test=member-0] [data-test=id-number]', fakeIdNumber('220103', '1970-01-02'));
   await typeInto(page, '[data-test=member-0] [data-test=income]', '0');
+  for (const asset of ['deposits', 'vehicles', 'properties', 'businesses']) await typeInto(page, `[data-test=asset-${asset}]`, asset === 'properties' ? '1' : '0');
   await clickText(page, 'label', '申请人已签署');
   // Changing the password elsewhere ends every older token, as an expiry would.
   const elsewhere = await platform.as('kc.village');

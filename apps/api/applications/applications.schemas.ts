@@ -78,6 +78,17 @@ export const createApplicationSchema = z
     ...householdPlaceFields,
     bankAccount: bankAccountSchema.nullable().default(null),
     members: householdMembersSchema,
+    /** 申报财产: what the household owns, compared later with what the economic check finds. */
+    declaredAssets: z
+      .object({
+        depositsFen: fen,
+        vehicles: z.number().int('must be a whole number').min(0, 'must not be negative').max(99, 'must be at most 99'),
+        properties: z.number().int('must be a whole number').min(0, 'must not be negative').max(99, 'must be at most 99'),
+        businesses: z.number().int('must be a whole number').min(0, 'must not be negative').max(99, 'must be at most 99'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
     authorizationSigned: z.literal(true, { error: 'the 家庭经济状况核对授权书 must be signed' }),
     /** The day the members signed it (default: today); not in the future. */
     authorizationSignedOn: isoDate.refine((d) => d <= new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10), 'must not be in the future')

@@ -69,6 +69,7 @@ export class CaseViewService {
       region: region && { code: region.code, name: region.name, area: region.area },
       policy: { snapshotId: application.policySnapshotId, label: snapshot?.label ?? null },
       missingDocuments: application.missingDocuments,
+      declaredAssets: application.declaredAssets,
       household: {
         id: household.id,
         area: household.area,

@@ -84,6 +84,7 @@ export class IntakeService {
       submittedAt: now,
     });
     application.excludedUserIds = kin.excludedUserIds;
+    application.declaredAssets = body.declaredAssets;
     const applicant = body.members.find((m) => m.relation === 'head') ?? body.members[0]!;
     application.statusLookupDigest = statusLookupDigest(this.env.PII_DIGEST_KEY, application.caseNo, applicant.idNumber);
     // 家庭经济状况核对授权书: signed by every member of age (all members when none is), taken with the application.

@@ -131,6 +131,7 @@ export const LABELS = {
   eventType: { fire: '火灾', flood: '洪涝', accident: '意外事故', illness: '突发重病', death: '亡故', natural_disaster: '自然灾害', other: '其他' },
   referral: { dibao: '低保', medical: '医疗救助', education: '教育救助', housing: '住房救助', employment: '就业救助' },
   checkFlag: {
+    assets_undeclared: '核对到未申报的财产',
     business_registered: '登记有工商企业',
     deposits_above_limit: '存款超过限额',
     extra_property: '另有房产',
