@@ -6,7 +6,7 @@ import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker } from '../e2e/caseworker';
 import { startPlatform, type Platform } from '../e2e/platform';
 import { ensureWebConsole } from './console-build';
-import { clickText, launch, scan, shot, signIn } from './browser';
+import { clickText, launch, scan, shot, signIn, visibleText } from './browser';
 
 /** 督办 in the browser: the supervisor reassigning overdue work picks the colleague by name, never types an id. */
 let platform: Platform;
@@ -34,6 +34,11 @@ test('the reassignment offers the overdue role’s colleagues by name', async ()
   const { page } = desk;
   await page.goto(`${platform.http.baseUrl}/tasks/${encodeURIComponent(escalation.id)}`, { waitUntil: 'networkidle0' });
   await page.waitForSelector('[data-test=decision-form]');
+  // Members show their age, never a birth date beside the masked ID number.
+  await page.waitForSelector('[data-test=case-panel]');
+  const panel = await visibleText(page);
+  expect(panel).toMatch(/\d+岁/);
+  expect(panel).not.toContain('出生日期');
   await clickText(page, '[data-test=outcome] .el-radio', '改派');
   await page.click('[data-test=reassign-to]');
   await clickText(page, '.el-select-dropdown__item', clerkName);
