@@ -4,9 +4,9 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker, waitForCase } from '../e2e/caseworker';
-import { startPlatform, type Platform } from '../e2e/platform';
-import { ensureWebConsole } from './console-build';
-import { clickText, launch, scan, shot, signIn, typeInto } from './browser';
+import type { Platform } from '../e2e/platform';
+import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
+import { clickText, scan, shot, signIn, typeInto } from './browser';
 
 /**
  * 民主评议 in the browser (灌云县 holds one for every case): the form asks the panel size and attendance with nothing
@@ -17,14 +17,9 @@ import { clickText, launch, scan, shot, signIn, typeInto } from './browser';
 let platform: Platform;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebConsole();
-  platform = await startPlatform();
-  browser = await launch();
+  ({ platform, browser } = await startBrowserPlatform());
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopBrowserPlatform({ platform, browser }));
 
 async function retype(page: Page, selector: string, text: string): Promise<void> {
   const input = (await page.$(`${selector} input`)) as ElementHandle<HTMLInputElement>;

@@ -4,22 +4,17 @@ import { Task, TASK_RANK } from '../../activities/tasks/task.entity';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker } from '../e2e/caseworker';
-import { startPlatform, type Platform } from '../e2e/platform';
-import { ensureWebConsole } from './console-build';
-import { clickText, launch, scan, shot, signIn, visibleText } from './browser';
+import type { Platform } from '../e2e/platform';
+import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
+import { clickText, scan, shot, signIn, visibleText } from './browser';
 
 /** 督办 in the browser: the supervisor reassigning overdue work picks the colleague by name, never types an id. */
 let platform: Platform;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebConsole();
-  platform = await startPlatform();
-  browser = await launch();
+  ({ platform, browser } = await startBrowserPlatform());
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopBrowserPlatform({ platform, browser }));
 
 test('the reassignment offers the overdue role’s colleagues by name', async () => {
   const clerk = await platform.as('kc.clerk');

@@ -3,9 +3,9 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { fakeIdNumber } from '../helpers/factories';
 import { waitForCase } from '../e2e/caseworker';
-import { startPlatform, type Platform } from '../e2e/platform';
-import { ensureWebConsole } from './console-build';
-import { clickText, launch, scan, shot, signIn, typeInto, type Desk } from './browser';
+import type { Platform } from '../e2e/platform';
+import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
+import { clickText, scan, shot, signIn, typeInto, type Desk } from './browser';
 
 /**
  * One 宽城区 (220103) 低保 case from intake to 县级备案, every step done in Chromium by its demo role through the
@@ -17,14 +17,9 @@ import { clickText, launch, scan, shot, signIn, typeInto, type Desk } from './br
 let platform: Platform;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebConsole();
-  platform = await startPlatform();
-  browser = await launch();
+  ({ platform, browser } = await startBrowserPlatform());
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopBrowserPlatform({ platform, browser }));
 
 const USERS: Record<string, string[]> = {
   township_clerk: ['kc.clerk'],

@@ -4,10 +4,10 @@ import type { Browser, Page } from 'puppeteer-core';
 import { ledgerYear } from '../../workflows/domain/emergency';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
-import { startPlatform, type Platform } from '../e2e/platform';
+import type { Platform } from '../e2e/platform';
+import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
 import { seedLedger, waitForRun } from '../e2e/payments';
-import { ensureWebConsole } from './console-build';
-import { clickText, launch, scan, shot, signIn, typeInto } from './browser';
+import { clickText, scan, shot, signIn, typeInto } from './browser';
 
 /**
  * Money in the browser, 宽城区: a 救急难 request raised by the village assistant, decided by the township reviewer
@@ -19,14 +19,9 @@ import { clickText, launch, scan, shot, signIn, typeInto } from './browser';
 let platform: Platform;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebConsole();
-  platform = await startPlatform();
-  browser = await launch();
+  ({ platform, browser } = await startBrowserPlatform());
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopBrowserPlatform({ platform, browser }));
 
 async function openTaskOf(page: Page, caseNo: string | null, stepLabel: string): Promise<void> {
   await page.goto(`${platform.http.baseUrl}/inbox`, { waitUntil: 'networkidle0' });

@@ -3,9 +3,9 @@
 import type { Browser } from 'puppeteer-core';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
-import { startPlatform, type Platform } from '../e2e/platform';
-import { ensureWebConsole } from './console-build';
-import { launch, open, scan, shot } from './browser';
+import type { Platform } from '../e2e/platform';
+import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
+import { open, scan, shot } from './browser';
 
 /**
  * An applicant looks up the progress of their case at /query without signing in: the case number and the last six
@@ -16,14 +16,9 @@ import { launch, open, scan, shot } from './browser';
 let platform: Platform;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebConsole();
-  platform = await startPlatform();
-  browser = await launch();
+  ({ platform, browser } = await startBrowserPlatform());
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopBrowserPlatform({ platform, browser }));
 
 test('an applicant sees the steps of their case with its number and ID suffix, and nothing for a wrong pair', async () => {
   const body = applicationBody(DEMO_VILLAGES.district);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { applicationBody, fakeIdNumber } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
-import { startPlatform, type Platform } from '../e2e/platform';
+import type { Platform } from '../e2e/platform';
+import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
 import { enrolInDistrict } from '../e2e/recipients';
-import { ensureWebConsole } from './console-build';
-import { clickText, launch, open, rawIdentifiers, scan, shot, signIn, typeInto, visibleText } from './browser';
+import { clickText, open, rawIdentifiers, scan, shot, signIn, typeInto, visibleText } from './browser';
 
 /**
  * Every screen of every 宽城区 role, as that role sees it: it lands on its own work, each menu page loads without an
@@ -20,15 +20,10 @@ import { clickText, launch, open, rawIdentifiers, scan, shot, signIn, typeInto, 
 let platform: Platform;
 let browser: Browser;
 beforeAll(async () => {
-  ensureWebConsole();
-  platform = await startPlatform();
-  browser = await launch();
+  ({ platform, browser } = await startBrowserPlatform());
   expect((await (await platform.as('kc.clerk')).post('/api/applications', applicationBody(DEMO_VILLAGES.district))).status).toBe(201);
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopBrowserPlatform({ platform, browser }));
 
 /** Lets a page finish loading: network idle if it comes within 10 s (a busy machine may never give 300 ms of quiet). */
 async function quiet(page: Page): Promise<void> {
