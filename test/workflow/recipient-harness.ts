@@ -70,8 +70,10 @@ export class RecipientDriver {
   }
 }
 
-export interface RecipientOptions extends Partial<Omit<RecipientInput, 'recipientId' | 'householdId'>> {
+export interface RecipientOptions extends Partial<Omit<RecipientInput, 'recipientId'>> {
   store?: FakeRecipientStore;
+  /** Lets server time run to this instant before the household is enrolled. */
+  startAtMs?: number;
   /** With RECORD_HISTORIES=1, the latest run's history is saved as a replay fixture under this name. */
   record?: string;
 }
@@ -82,12 +84,13 @@ export async function withRecipient<T>(
   options: RecipientOptions,
   body: (driver: RecipientDriver) => Promise<T>,
 ): Promise<T> {
-  const { store = new FakeRecipientStore(), record, ...overrides } = options;
+  const { store = new FakeRecipientStore(), record, startAtMs, householdId = unique('hh'), ...overrides } = options;
   const taskQueue = unique('wf-recipient');
   const worker = await bundledWorker(env, { taskQueue, activities: store.activities() });
+  const now = await env.currentTimeMs();
+  if (startAtMs !== undefined && startAtMs > now) await env.sleep(startAtMs - now);
   const startMonth = monthOf(await env.currentTimeMs());
   return worker.runUntil(async () => {
-    const householdId = unique('hh');
     const workflowId = recipientWorkflowId(householdId);
     await env.client.workflow.start(recipientWorkflow, {
       taskQueue,

@@ -16,6 +16,13 @@ export const CLOSE_TASKS_ON_EXIT_PATCH = 'recipient-close-tasks-on-exit';
 /** Versioning marker of waking at the household's offset into the month instead of 00:00 on the 1st. */
 export const SPREAD_MONTH_WAKE_PATCH = 'spread-month-wake';
 
+/**
+ * Versioning marker of recording a fresh start's first month at once: the offset spreads the monthly wake of a
+ * district's households, but a household enrolled (or restarted) in the first half hour of a month has no crowd to
+ * avoid and should not wait up to half an hour for its first entitlement.
+ */
+export const FIRST_MONTH_AT_ONCE_PATCH = 'recipient-first-month-at-once';
+
 /** Versioning marker of tracking a re-review task before the activity that writes its inbox row. */
 export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
 

@@ -16,7 +16,7 @@ import {
   type RecipientInput,
   type RecipientSnapshot,
 } from './definitions';
-import { CLOSE_TASKS_ON_EXIT_PATCH, RecipientRunner, SPREAD_MONTH_WAKE_PATCH } from './recipient-runner';
+import { CLOSE_TASKS_ON_EXIT_PATCH, FIRST_MONTH_AT_ONCE_PATCH, RecipientRunner, SPREAD_MONTH_WAKE_PATCH } from './recipient-runner';
 import { RecipientState, type LifecycleCommand } from './recipient-state';
 
 /**
@@ -77,7 +77,8 @@ export async function recipientWorkflow(input: RecipientInput): Promise<Recipien
       }
     }
     // Households wake at their own offset into the month, not all at 00:00 on the 1st (see month-wake.ts).
-    const offset = patched(SPREAD_MONTH_WAKE_PATCH) ? monthWakeOffsetMs(state.householdId) : 0;
+    const firstMonth = !input.carried && state.data.nextMonth === input.startMonth && patched(FIRST_MONTH_AT_ONCE_PATCH);
+    const offset = patched(SPREAD_MONTH_WAKE_PATCH) && !firstMonth ? monthWakeOffsetMs(state.householdId) : 0;
     const wait = runner.nextWake() + offset - Date.now();
     if (wait > 0) await condition(() => state.queue.length > 0, wait);
     await drain(state, runner);
