@@ -3,6 +3,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 export const STAFF_KINDS = ['civil_affairs', 'village_cadre', 'caseworker'] as const;
 export type StaffKind = (typeof STAFF_KINDS)[number];
 
+/** The relative's relation to the staff member; `self` registers the staff member's own household. */
+export const KIN_RELATIONS = ['self', 'spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'in_law', 'other'] as const;
+
 /**
  * 近亲属备案: a civil-affairs worker, village cadre or caseworker and one close relative. The relative is held by a keyed
  * digest of the ID number (matched at intake) and a masked form for display; the clear number is not stored here.

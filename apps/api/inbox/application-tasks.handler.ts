@@ -16,6 +16,8 @@ import { ConflictError, UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
 import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
+import { refuseAsRelative } from './kin-refusal';
+import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
 import { APPLICATION_DECISION_SCHEMAS, type DecisionBody } from './decision.schemas';
 
 /** Tasks of 低保 applications: decided by the application's workflow, which is the authority on steps and tiers. */
@@ -32,12 +34,13 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
     private readonly calendars: CalendarService,
   ) {}
 
-  /** 近亲属回避: registered relatives of a member never take or decide any task of the case. */
+  /**
+   * 近亲属回避: registered relatives of a member never take or decide any task of the case, whether registered before
+   * intake (kept on the application and in the workflow) or since.
+   */
   async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
     const application = await em.findOneOrFail(Application, task.caseId);
-    if (application.excludedUserIds.includes(user.id)) {
-      throw new ConflictError('conflict_of_interest', 'you are registered as a close relative of a member of this household (近亲属回避)');
-    }
+    refuseAsRelative(application.excludedUserIds.includes(user.id) || (await relatedToHousehold(em, user.id, application.householdId)));
   }
 
   /** Ids in a decision must point at this case's household and at colleagues who may take the work. */

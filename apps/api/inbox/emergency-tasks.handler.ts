@@ -13,6 +13,8 @@ import { UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
 import type { AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
+import { refuseAsRelative } from './kin-refusal';
+import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
 import type { DecisionBody } from './decision.schemas';
 import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
 
@@ -35,8 +37,11 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
     private readonly temporal: Client,
   ) {}
 
-  /** Emergency help keeps no kin exclusions of its own: the workflow's separation of duties applies. */
-  async refuseExcluded(): Promise<void> {}
+  /** 近亲属回避: staff registered against a member of the household neither take nor decide its emergency help. */
+  async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
+    const request = await em.findOneOrFail(EmergencyRequest, task.caseId, { fields: ['id', 'householdId'] });
+    refuseAsRelative(await relatedToHousehold(em, user.id, request.householdId));
+  }
 
   /** Nobody approves more than was asked; a top-up is only given on approval. */
   async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: DecisionBody): Promise<void> {

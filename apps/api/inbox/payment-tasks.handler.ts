@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { approvalStanding } from '../../../activities/identity/approval-standing';
 import { User } from '../../../activities/identity/user.entity';
@@ -12,13 +12,15 @@ import type { AuthUser } from '../auth/auth.types';
 import { asConflict } from '../common/workflow-errors';
 import type { AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
+import { refuseAsRelative } from './kin-refusal';
+import { relatedToBatch } from '../../../activities/integrity/kin-exclusion';
 import type { DecisionBody } from './decision.schemas';
 import { PAYMENT_DECISION_SCHEMAS } from './payment-decision.schemas';
 
 /**
  * Tasks of a payment run (approval, release): decided by the run's workflow, whose validator holds the four eyes
  * (the preparer does not approve, the approver does not release). Nothing in a payment decision references other
- * records, and no 近亲属 rule applies to a whole county's batch.
+ * records. Whoever is registered against a payee's household stays away from the batch (近亲属回避).
  */
 @Injectable()
 export class PaymentTasksHandler implements CaseTaskHandler {
@@ -30,7 +32,9 @@ export class PaymentTasksHandler implements CaseTaskHandler {
     private readonly orm: MikroORM,
   ) {}
 
-  async refuseExcluded(): Promise<void> {}
+  async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
+    refuseAsRelative(await relatedToBatch(em, user.id, task.caseId), 'a payee of this batch');
+  }
 
   async checkReferences(): Promise<void> {}
 

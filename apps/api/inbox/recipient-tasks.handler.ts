@@ -13,6 +13,8 @@ import { ConflictError, UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
 import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
+import { refuseAsRelative } from './kin-refusal';
+import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
 import type { DecisionBody } from './decision.schemas';
 import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
 
@@ -33,13 +35,11 @@ export class RecipientTasksHandler implements CaseTaskHandler {
     private readonly calendars: CalendarService,
   ) {}
 
-  /** 近亲属回避: the relatives registered on the enrolling application stay away from the household's re-reviews. */
+  /** 近亲属回避: the relatives registered on the enrolling application, or since, stay away from the household's re-reviews. */
   async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
     const recipient = await em.findOne(Recipient, { householdId: task.caseId }, { orderBy: { createdAt: 'desc' } });
     const application = recipient && (await em.findOne(Application, recipient.applicationId));
-    if (application?.excludedUserIds.includes(user.id)) {
-      throw new ConflictError('conflict_of_interest', 'you are registered as a close relative of a member of this household (近亲属回避)');
-    }
+    refuseAsRelative(Boolean(application?.excludedUserIds.includes(user.id)) || (await relatedToHousehold(em, user.id, task.caseId)));
   }
 
   /** A changed assessment must give every member of the household exactly once. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidIdNumber } from '../../../activities/departments/id-number';
-import { STAFF_KINDS } from '../../../activities/integrity/kin-register.entity';
+import { KIN_RELATIONS, STAFF_KINDS } from '../../../activities/integrity/kin-register.entity';
 
 export const kinEntrySchema = z
   .object({
@@ -12,7 +12,7 @@ export const kinEntrySchema = z
       .string({ error: 'is required' })
       .regex(/^\d{17}[\dX]$/, 'must be an 18-character resident ID number')
       .refine(isValidIdNumber, 'has a wrong check digit'),
-    relation: z.enum(['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'in_law', 'other']),
+    relation: z.enum(KIN_RELATIONS, { error: `must be one of ${KIN_RELATIONS.join(', ')}` }),
     reason: z.string().trim().min(1, 'is required').max(500),
   })
   .strict();
