@@ -14,6 +14,7 @@ import { Notice } from '../application/notice.entity';
 import { Objection } from '../application/objection.entity';
 import { PublicityPeriod } from '../application/publicity.entity';
 import { Submission } from '../tasks/submission.entity';
+import { Absence } from '../tasks/absence.entity';
 import { Task } from '../tasks/task.entity';
 import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   Application,
   Task,
   Submission,
+  Absence,
   CaseEvent,
   CheckReport,
   PublicityPeriod,

@@ -30,6 +30,10 @@ export class Submission {
   @Property({ type: 'string', length: 32 })
   actorRole: Role;
 
+  /** AB岗: the absent colleague whose claimed task the actor decided in their place. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  actingForId: string | null = null;
+
   /** The decision as submitted, including `reason` text: stored encrypted, since free text can carry personal details. */
   @Property({ type: EncryptedJsonType, columnType: 'text' })
   payload: Record<string, unknown>;

@@ -38,6 +38,7 @@ import { EmergencyViewService } from './emergency/emergency-view.service';
 import { ReserveFundService } from './emergency/reserve-fund.service';
 import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
+import { AbsencesService } from './absences/absences.service';
 import { ColleaguesService } from './inbox/colleagues.service';
 import { InboxClaimsService } from './inbox/inbox-claims.service';
 import { InboxSummaryService } from './inbox/inbox-summary.service';
@@ -62,6 +63,7 @@ export class AppModule implements NestModule {
       controllers: CONTROLLERS,
       providers: [
         AuthService,
+        AbsencesService,
         PasswordService,
         { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
         { provide: CASE_STATUS_THROTTLE, useFactory: (orm: MikroORM) => new LoginThrottle(orm, CASE_STATUS_LIMITS, Date.now, CASE_STATUS_NAMESPACE), inject: [MikroORM] },

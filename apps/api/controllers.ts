@@ -1,3 +1,4 @@
+import { AbsencesController } from './absences/absences.controller';
 import { AdminController } from './admin/admin.controller';
 import { SamplingController } from './admin/sampling.controller';
 import { ComparisonController } from './comparison/comparison.controller';
@@ -25,6 +26,7 @@ export const CONTROLLERS = [
   HealthController,
   ApplicationsController,
   InboxController,
+  AbsencesController,
   RegionsController,
   AdminController,
   SamplingController,

@@ -8,6 +8,7 @@ import { scopeOf } from '../../activities/tasks/task.entity';
 import { InboxService } from '../api/inbox/inbox.service';
 import type { AuthUser } from '../api/auth/auth.types';
 import type { Role } from '../../workflows/domain/roles';
+import { AuditLog } from '../../activities/audit/audit-log.service';
 
 /**
  * npm run bench:inbox [-- --tasks 1000000]: loads a million open tasks spread over a province (10 cities × 10
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
     console.log(`loading ${tasks.toLocaleString('en')} open tasks into ${dialectOf(settings)}…`);
     const loadMs = await load(orm, tasks);
     console.log(`loaded in ${(loadMs / 1000).toFixed(1)} s`);
-    const inbox = new InboxService(orm);
+    const inbox = new InboxService(orm, new AuditLog());
     const levels: [string, string][] = [
       ['village', '330000/330100/330101/330101001/330101001001/'],
       ['township', '330000/330100/330101/330101001/'],

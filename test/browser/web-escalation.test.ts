@@ -1,14 +1,19 @@
 /// <reference lib="dom" />
 import type { Browser } from 'puppeteer-core';
+import { User } from '../../activities/identity/user.entity';
 import { Task, TASK_RANK } from '../../activities/tasks/task.entity';
+import { shanghaiToday } from '../../apps/api/absences/acting-for';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker } from '../e2e/caseworker';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, scan, shot, signIn, visibleText } from './browser';
+import { clickText, scan, shot, signIn, typeInto, visibleText } from './browser';
 
-/** 督办 in the browser: the supervisor reassigning overdue work picks the colleague by name, never types an id. */
+/**
+ * 督办 and AB岗 in the browser: the supervisor reassigning overdue work picks the colleague by name, never types an
+ * id; a caseworker plans an absence with a B post chosen by name, who then finds the claimed work marked 代办.
+ */
 let platform: Platform;
 let browser: Browser;
 beforeAll(async () => {
@@ -43,4 +48,51 @@ test('the reassignment offers the overdue role’s colleagues by name', async ()
   await scan(page, 'escalation reassignment');
   expect(desk.errors).toEqual([]);
   await desk.close();
+});
+
+test('an absence planned in the browser puts the claimed visit in the B post’s inbox as 代办', async () => {
+  await platform.addUser('kc.investigator.b-post', 'township_investigator', '220103001');
+  const em = platform.db.orm.em.fork();
+  const b = await em.findOneOrFail(User, { username: 'kc.investigator.b-post' });
+  b.displayName = '团山街道调查员乙';
+  await em.flush();
+
+  const clerk = await platform.as('kc.clerk');
+  const id = (await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
+  await new Caseworker(clerk).complete(id, 'acceptance', { outcome: 'accept' });
+  const investigator = new Caseworker(await platform.as('kc.investigator'));
+  const visit = await investigator.task(id, 'home_visit');
+  expect((await investigator.http.post(`/api/tasks/${encodeURIComponent(visit.id)}/claim`)).status).toBe(200);
+  const awayName: string = (await investigator.http.get('/api/auth/me')).body.displayName;
+
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.investigator');
+  const { page } = desk;
+  await clickText(page, '.shell-menu .el-menu-item', '休假代岗');
+  await page.waitForSelector('[data-test=absence-backup]');
+  await page.click('[data-test=absence-backup]');
+  await clickText(page, '.el-select-dropdown__item', '团山街道调查员乙');
+  const [first, last] = await page.$$('[data-test=absence-days] input');
+  const today = shanghaiToday();
+  const later = shanghaiToday(Date.now() + 2 * 86_400_000);
+  await first!.click();
+  await first!.type(today);
+  await last!.click();
+  await last!.type(later);
+  await last!.press('Enter');
+  await typeInto(page, '[data-test=absence-reason]', '参加县级业务培训');
+  await page.click('[data-test=absence-submit]');
+  await page.waitForFunction(() => (document.querySelector('[data-test=absences-mine]') as HTMLElement | null)?.innerText.includes('休假中'));
+  await shot(page, 'absence-planned');
+  await scan(page, 'absences');
+  expect(await visibleText(page)).toContain('团山街道调查员乙');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+
+  const backup = await signIn(browser, platform.http.baseUrl, 'kc.investigator.b-post');
+  await backup.page.goto(`${platform.http.baseUrl}/inbox?assigned=me`, { waitUntil: 'networkidle0' });
+  await backup.page.waitForFunction((name) => (document.querySelector('[data-test=inbox-table]') as HTMLElement | null)?.innerText.includes(`${name}(我代办)`), {}, awayName);
+  await shot(backup.page, 'absence-acting-for');
+  await scan(backup.page, 'inbox acting for');
+  expect(backup.errors).toEqual([]);
+  await backup.close();
 });

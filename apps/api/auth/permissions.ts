@@ -59,6 +59,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/tasks/{id}/claim': subtree(WORKERS),
   'POST /api/tasks/{id}/unclaim': subtree(WORKERS),
   'POST /api/tasks/{id}/complete': subtree(WORKERS),
+  'POST /api/absences': subtree(WORKERS),
+  'GET /api/absences': subtree(WORKERS),
+  'GET /api/absences/colleagues': subtree(WORKERS),
+  'POST /api/absences/{id}/cancel': subtree(WORKERS),
 
   'GET /api/regions': subtree('any'),
   'GET /api/regions/{code}/policy': subtree('any'),

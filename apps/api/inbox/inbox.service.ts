@@ -11,6 +11,9 @@ import { ConflictError, NotFoundError } from '../common/errors';
 import { CASE_TASK_HANDLERS, type CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody, InboxQuery } from './decision.schemas';
 import { taskView, taskViews } from './task-view';
+import { AuditLog } from '../../../activities/audit/audit-log.service';
+import { actingFor, recordActingFor } from './acting-for-decision';
+import { coveredColleagues } from '../absences/acting-for';
 
 /**
  * A role's inbox: the open tasks of the caller's role in their region subtree, urgent first, then oldest due.
@@ -23,6 +26,7 @@ export class InboxService {
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly audit: AuditLog,
     @Optional() @Inject(CASE_TASK_HANDLERS) handlers: CaseTaskHandler[] = [],
   ) {
     this.handlers = new Map(handlers.map((h) => [h.caseType, h]));
@@ -38,7 +42,9 @@ export class InboxService {
     const where: FilterQuery<Task> = { role: user.role, status: query.status, [scope.column]: scope.code };
     if (query.step) where.step = query.step as Task['step'];
     if (query.overdue !== undefined) where.overdue = query.overdue;
-    if (query.assigned === 'me') where.assigneeId = user.id;
+    // AB岗: the claimed work of colleagues you cover today is yours to do.
+    const covered = await coveredColleagues(em, user.id);
+    if (query.assigned === 'me') where.assigneeId = covered.size ? { $in: [user.id, ...covered.keys()] } : user.id;
     if (query.assigned === 'unassigned') where.assigneeId = null;
     const rows = await em.find(Task, where, {
       orderBy: { rank: 'asc', dueAt: 'asc', id: 'asc' },
@@ -47,7 +53,7 @@ export class InboxService {
     });
     const total = await cappedCount(em, where);
     const atRisk = await this.atRisk(em, rows);
-    return { items: (await taskViews(em, rows)).map((t) => ({ ...t, atRisk: atRisk.has(t.id) })), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
+    return { items: (await taskViews(em, rows)).map((t) => ({ ...t, atRisk: atRisk.has(t.id), actingFor: actingFor(t.assigneeId, covered) })), page: query.page, pageSize: query.pageSize, total, totalIsExact: total <= COUNT_CAP };
   }
 
   /** Due-soon flags, asked of each case type's handler for its own rows. */
@@ -62,7 +68,8 @@ export class InboxService {
 
   async get(user: AuthUser, taskId: string) {
     const em = this.orm.em.fork();
-    return taskView(em, await this.findInScope(em, user, taskId));
+    const view = await taskView(em, await this.findInScope(em, user, taskId));
+    return { ...view, actingFor: actingFor(view.assigneeId, await coveredColleagues(em, user.id)) };
   }
 
   async claim(user: AuthUser, taskId: string) {
@@ -70,6 +77,9 @@ export class InboxService {
     const task = await this.findInScope(em, user, taskId);
     if (task.role !== user.role) throw new ConflictError('wrong_role', `task ${taskId} belongs to role ${task.role}`);
     await this.handlerOf(task).refuseExcluded(em, user, task);
+    // A task held by a colleague you cover today stays theirs: you decide it acting for them.
+    const covered = task.assigneeId && task.status === 'open' ? await coveredColleagues(em, user.id) : new Map<string, string>();
+    if (task.assigneeId && covered.has(task.assigneeId)) return { ...(await taskView(em, task)), actingFor: actingFor(task.assigneeId, covered) };
     const changed = await em.nativeUpdate(Task, { id: taskId, status: 'open', $or: [{ assigneeId: null }, { assigneeId: user.id }] }, { assigneeId: user.id });
     if (changed === 0) {
       const now = await em.findOneOrFail(Task, taskId, { refresh: true });
@@ -90,14 +100,17 @@ export class InboxService {
     const em = this.orm.em.fork();
     const task = await this.findInScope(em, user, taskId);
     if (task.status !== 'open') throw new ConflictError('stale_task', `task ${taskId} is ${task.status}`);
-    if (task.assigneeId && task.assigneeId !== user.id) throw new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
+    const actingForId = task.assigneeId && task.assigneeId !== user.id ? task.assigneeId : null;
+    if (actingForId && !(await coveredColleagues(em, user.id)).has(actingForId)) throw new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
     const handler = this.handlerOf(task);
     if (!handler.steps.has(body.step)) throw new ConflictError('wrong_step', `task ${taskId} is a ${task.step} task of a ${task.caseType} case, not ${body.step}`);
     await handler.refuseExcluded(em, user, task);
     await handler.checkReferences(em, user, task, body);
 
     const submission = new Submission({ id: randomUUID(), taskId, caseType: task.caseType, caseId: task.caseId, actorId: user.id, actorRole: user.role, payload: body as Record<string, unknown> });
-    await em.persistAndFlush(submission);
+    submission.actingForId = actingForId;
+    if (actingForId) await recordActingFor(em, this.audit, user, task, submission);
+    else await em.persistAndFlush(submission);
     try {
       const state = await handler.complete(user, task, body, submission.id);
       // The case's workflow took the decision: the submission is accepted whether or not its activities record it.

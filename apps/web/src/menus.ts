@@ -5,13 +5,13 @@ export interface MenuItem {
 }
 
 const MENUS: Record<string, string[]> = {
-  village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients'],
-  township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients'],
-  township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison'],
-  checking_agency: ['inbox', 'cases', 'comparison'],
-  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'comparison'],
-  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients'],
-  payment_officer: ['payments', 'inbox', 'emergency', 'recipients'],
+  village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'absences'],
+  township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'absences'],
+  township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
+  checking_agency: ['inbox', 'cases', 'comparison', 'absences'],
+  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
+  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'absences'],
+  payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
   administrator: ['inbox', 'cases', 'emergency', 'payments', 'recipients'],
   auditor: ['cases', 'emergency', 'payments', 'recipients'],
   security_admin: ['users'],

@@ -19,6 +19,7 @@ export const router = createRouter({
     { path: '/users', component: () => import('./views/UsersView.vue') },
     { path: '/comparison', component: () => import('./views/ComparisonView.vue') },
     { path: '/recipients', component: () => import('./views/RecipientsView.vue') },
+    { path: '/absences', component: () => import('./views/AbsencesView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

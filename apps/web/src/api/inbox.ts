@@ -21,6 +21,8 @@ export interface InboxItem {
   remainingHours: number | null;
   assigneeId: string | null;
   claimedBy?: { userId: string; displayName: string } | null;
+  /** AB岗: the absent colleague whose claimed task you may decide today. */
+  actingFor?: { userId: string; displayName: string } | null;
   dueAt: string;
   dueWarning: string | null;
 }

@@ -191,7 +191,12 @@ export const LABELS = {
     verified_proper: '事后核查:发放合规',
     verified_improper: '事后核查:发放不当',
     appraisal_failed: '民主评议未通过',
+    acting_for: '代岗办理(AB岗)',
+    absence_recorded: '登记休假及B岗',
+    absence_cancelled: '取消休假',
   },
+  /** AB岗 planned absences. */
+  absenceStatus: { planned: '待开始', current: '休假中', ended: '已结束', cancelled: '已取消' },
   /** Written notices (书面告知) and how they reached the household (送达). */
   noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书' },
   serviceMethod: { in_person: '直接送达', post: '邮寄送达', sms: '短信送达', electronic: '电子送达', publication: '公告送达' },
@@ -258,6 +263,9 @@ export const LABELS = {
     appraisal_counts_invalid: '人数不对:赞成与反对票之和不能超过到会人数,到会人数不能超过小组人数',
     appraisal_outcome_mismatch: '评议结果与票数不符:赞成票超过到会人数一半才为通过',
     lead_decided: '该比对线索已被处理',
+    absence_overlaps: '这几天已有休假或代岗安排',
+    absence_cancelled: '该休假安排已取消',
+    absence_ended: '该休假已结束,不能取消',
     grant_decided: '该角色授予申请已被处理',
     grant_pending: '该账号的角色授予尚待另一位安全管理员批准',
     database_busy: '系统繁忙,请稍后再试',
