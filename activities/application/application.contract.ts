@@ -1,3 +1,4 @@
+import type { DeclaredDeductions } from '../../workflows/domain/lifecycle';
 import type { AssessedIncome, Actor, ReasonCode, StepDecision } from '../../workflows/application/decisions';
 import type { CaseStatus } from '../../workflows/application/definitions';
 import type { PublicityStep, StepCode, TaskStep } from '../../workflows/domain/route';
@@ -65,6 +66,8 @@ export interface StartLifecycleInput {
   applicationId: string;
   /** The assessed incomes of the home visit, by member id; members without one count their declared income. */
   incomes?: readonly AssessedIncome[];
+  /** The deductions the first decision applied: the lifecycle re-assesses with them until a change replaces them. */
+  deductions?: DeclaredDeductions;
   at: number;
 }
 
@@ -126,6 +129,9 @@ export interface DecideInput {
   reasonCode?: ReasonCode;
   /** The latest assessed incomes from the home visit, for the benefit calculation. */
   incomes?: readonly AssessedIncome[];
+  /** The rigid expenses and work costs found at that visit, and which of them the region deducts. */
+  deductions?: DeclaredDeductions;
+  deductionRules?: RegionPolicy['lifecycle']['deductions'];
   standards: RegionPolicy['standards'];
   /** The case's 单人保 conditions (absent in histories recorded before regions set them: the national defaults). */
   singleEnrolment?: RegionPolicy['singleEnrolment'];

@@ -1,3 +1,4 @@
+import type { DeclaredDeductions } from '../../workflows/domain/lifecycle';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/domain/benefit';
@@ -27,6 +28,15 @@ const NOTICE_KIND: Record<DecisionResult['status'], NoticeKind> = {
 export { ageOn, singleEnrolmentEligible };
 
 /**
+ * 刚性支出 and 就业成本 the region deducts from household income (seed 002), at the first decision as at re-reviews;
+ * nothing when the visit found none or the region deducts neither.
+ */
+export function deductibleFen(found: DeclaredDeductions | undefined, rules: DecideInput['deductionRules']): number {
+  if (!found || !rules) return 0;
+  return (rules.rigidExpenses ? found.rigidExpensesFen : 0) + (rules.workCosts ? found.workCostsFen : 0);
+}
+
+/**
  * The final decision: once per case (the decision row's key is the application id). On approval the benefit is
  * computed from the assessed incomes (declared ones where none was assessed) and the household is enrolled; a zero
  * benefit turns the approval into a rejection for income above the standard. Every outcome gets a written notice.
@@ -45,6 +55,7 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
         let status = input.status;
         let reasonCode = input.reasonCode ?? null;
         let benefit: BenefitResult | undefined;
+        let basis: Record<string, unknown> = {};
         if (status === 'approved') {
           const incomes = new Map((input.incomes ?? []).map((i) => [i.memberId, i.monthlyIncomeFen]));
           const rule = input.singleEnrolment ?? DEFAULT_SINGLE_ENROLMENT;
@@ -56,8 +67,11 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
               monthlyIncomeFen: incomes.get(m.id) ?? m.declaredMonthlyIncomeFen,
               singleEnrolment: singleEnrolmentEligible(m, today, rule),
             })),
+            deductionsFen: deductibleFen(input.deductions, input.deductionRules),
             singleEnrolmentCeilingFen: singleEnrolmentCeilingFen(rule, standardFen, members.length),
           });
+          // The decision keeps the input it was computed from, so the amount can be recomputed and explained.
+          basis = { incomes: members.map((m) => ({ memberId: m.id, monthlyIncomeFen: incomes.get(m.id) ?? m.declaredMonthlyIncomeFen })), declaredDeductions: input.deductions ?? null };
           if (benefit.amountFen === 0) {
             status = 'rejected';
             reasonCode = 'income_above_standard';
@@ -71,7 +85,7 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
             status,
             reasonCode,
             amountFen,
-            derivation: benefit ? { ...benefit } : null,
+            derivation: benefit ? { ...benefit, ...basis } : null,
             actorId: input.actor?.userId ?? null,
             actorRole: input.actor?.role ?? null,
             decidedAt: at,

@@ -23,7 +23,7 @@ export interface LifecycleStarterDeps {
  */
 export function lifecycleStarterActivities(deps: LifecycleStarterDeps): Pick<ApplicationActivities, 'startRecipientLifecycle'> {
   return {
-    async startRecipientLifecycle({ applicationId, incomes }) {
+    async startRecipientLifecycle({ applicationId, incomes, deductions }) {
       const em = deps.orm.em.fork();
       const recipient = await em.findOne(Recipient, { applicationId });
       if (!recipient) return { started: false };
@@ -40,6 +40,7 @@ export function lifecycleStarterActivities(deps: LifecycleStarterDeps): Pick<App
         startMonth: recipient.startMonth,
         amountFen: recipient.monthlyBenefitFen,
         incomes: household.members.getItems().map((m) => ({ memberId: m.id, monthlyIncomeFen: assessed.get(m.id) ?? m.declaredMonthlyIncomeFen })),
+        ...(deductions ? { deductions } : {}),
       };
       await startOnce(deps.temporal, RECIPIENT_WORKFLOW_TYPE, {
         taskQueue: deps.taskQueue,

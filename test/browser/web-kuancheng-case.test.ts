@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import type { Browser, Page } from 'puppeteer-core';
+import { CaseDecision } from '../../activities/application/case-decision.entity';
 import { fakeIdNumber } from '../helpers/factories';
 import { waitForCase } from '../e2e/caseworker';
 import type { Platform } from '../e2e/platform';
@@ -100,6 +101,7 @@ async function fill(page: Page, step: string): Promise<void> {
       await choose(page, 'outcome', '符合条件');
       await choose(page, 'disputed', '无争议');
       for (const input of await page.$$('input[data-test^=income-], [data-test^=income-] input')) await input.type('0');
+      await typeInto(page, '[data-test=rigid-expenses]', '120.50');
       await typeInto(page, '[data-test=reason]', '入户核实,家庭收入情况属实');
       return;
     }
@@ -185,6 +187,9 @@ test('a 宽城区 case goes from filing to 县级备案, each step decided in th
   expect(done[done.length - 1]).toBe('filing');
   const final = await waitForCase(clerk, id, (x) => x.decision !== null);
   expect(final.decision.status).toBe('approved');
+  // The rigid expenses typed in yuan at the visit reached the decision as fen.
+  const decision = await platform.db.orm.em.fork().findOneOrFail(CaseDecision, id);
+  expect(decision.derivation).toMatchObject({ declaredDeductions: { rigidExpensesFen: 12_050, workCostsFen: 0 } });
   const submissions = (await clerk.get(`/api/applications/${id}/timeline`)).body.events.filter((e: any) => e.action === 'decision' && e.step === 'acceptance');
   expect(submissions.length).toBeLessThanOrEqual(1);
 

@@ -15,9 +15,9 @@ export interface Enrolled {
 
 /**
  * Takes a new household of the 宽城区 demo community through its application by HTTP, every member assessed at
- * `incomeFen`, until the township confirms it: the household is then a recipient and its lifecycle workflow starts.
+ * `incomeFen` (with the rigid expenses and work costs the visit found, if given), until the township confirms it: the household is then a recipient and its lifecycle workflow starts.
  */
-export async function enrolInDistrict(platform: Platform, incomeFen: number): Promise<Enrolled> {
+export async function enrolInDistrict(platform: Platform, incomeFen: number, deductions?: { rigidExpensesFen: number; workCostsFen: number }): Promise<Enrolled> {
   const clerk = await platform.as('kc.clerk');
   const body = applicationBody(DEMO_VILLAGES.district);
   const created = await clerk.post('/api/applications', body);
@@ -27,7 +27,7 @@ export async function enrolInDistrict(platform: Platform, incomeFen: number): Pr
   const detail = await waitForCase(clerk, id, (c) => c.checkReports.length === 1);
   const memberIds = detail.household.members.map((m: { id: string }) => m.id);
   const incomes = memberIds.map((memberId: string) => ({ memberId, monthlyIncomeFen: incomeFen }));
-  await new Caseworker(await platform.as('kc.investigator')).complete(id, 'home_visit', { recommendation: 'eligible', disputed: false, incomes, reason: '入户核实' });
+  await new Caseworker(await platform.as('kc.investigator')).complete(id, 'home_visit', { recommendation: 'eligible', disputed: false, incomes, ...(deductions ? { deductions } : {}), reason: '入户核实' });
   await new Caseworker(await platform.as('kc.reviewer')).complete(id, 'township_review', { outcome: 'approve', reason: '符合条件' });
   const next = await waitForCase(clerk, id, (c) => c.stage === 'county_sampling' || c.stage === 'township_confirmation');
   if (next.stage === 'county_sampling') await new Caseworker(await platform.as('kc.approver')).complete(id, 'county_sampling', { outcome: 'confirmed', reason: '抽查属实' });

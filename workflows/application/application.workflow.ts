@@ -198,6 +198,7 @@ async function investigate(state: CaseState, runner: CaseRunner, mode: 'serial' 
   const report = await runner.restOn(check);
   if (visit.decision.step === 'home_visit') {
     state.incomes = visit.decision.incomes;
+    state.deductions = visit.decision.deductions;
     if (visit.decision.disputed || report.flags.length > 0) state.facts.disputed = true;
   }
 }
@@ -235,6 +236,8 @@ async function finish(state: CaseState, runner: CaseRunner, verdict: Verdict): P
       actor: verdict.actor,
       reasonCode: verdict.reasonCode,
       incomes: state.incomes,
+      deductions: state.deductions,
+      deductionRules: state.policy.lifecycle?.deductions,
       standards: state.policy.standards,
       singleEnrolment: state.policy.singleEnrolment,
     });
@@ -243,7 +246,7 @@ async function finish(state: CaseState, runner: CaseRunner, verdict: Verdict): P
     state.tasks.clear();
     await acts.cancelOpenTasks({ applicationId: state.input.applicationId, at: Date.now(), reason: 'the case is decided' });
     if (result.status === 'approved' && patched(START_LIFECYCLE_PATCH)) {
-      await acts.startRecipientLifecycle({ applicationId: state.input.applicationId, incomes: state.incomes, at: Date.now() });
+      await acts.startRecipientLifecycle({ applicationId: state.input.applicationId, incomes: state.incomes, deductions: state.deductions, at: Date.now() });
     }
     const filed = result.status === 'approved' || result.status === 'rejected';
     if (filed && state.policy.approval.mode === 'township_with_filing') {

@@ -1,3 +1,4 @@
+import type { DeclaredDeductions } from '../domain/lifecycle';
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { AssessedIncome, CompleteTaskCommand, ObjectionCommand, StepDecision } from './decisions';
 import {
@@ -54,6 +55,8 @@ export class CaseState {
   publicity?: PublicityState;
   overallDueAt?: number;
   incomes?: readonly AssessedIncome[];
+  /** Rigid expenses and work costs found at the latest home visit, deducted at the first decision as at re-reviews. */
+  deductions?: DeclaredDeductions;
   outcome?: ApplicationOutcome;
   /** The main procedure is blocked on people or timers (not midway through its own work). */
   settled = false;

@@ -1,3 +1,4 @@
+import type { DeclaredDeductions } from '../domain/lifecycle';
 import type { Role } from '../domain/roles';
 
 /**
@@ -35,6 +36,8 @@ export type StepDecision =
       recommendation: 'eligible' | 'ineligible';
       disputed: boolean;
       incomes: readonly AssessedIncome[];
+      /** Declared rigid expenses and work costs (absent in decisions recorded before they were asked at the visit). */
+      deductions?: DeclaredDeductions;
       reasonCode?: ReasonCode;
     }
   | {

@@ -36,6 +36,8 @@ export const APPLICATION_DECISION_SCHEMAS = {
       recommendation: z.enum(['eligible', 'ineligible']),
       disputed: z.boolean({ error: 'must say whether the case is disputed' }),
       incomes: z.array(z.object({ memberId: z.string().uuid('must be a member id'), monthlyIncomeFen: fen }).strict()).min(1, 'must assess every member'),
+      /** 刚性支出 (medical, education, housing) and 就业成本 found at the visit, fen a month; the region decides which count. */
+      deductions: z.object({ rigidExpensesFen: fen, workCostsFen: fen }).strict().optional(),
       reasonCode: reasonCode.optional(),
       reason: required('the findings of the home visit'),
     })

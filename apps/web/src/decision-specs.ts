@@ -3,7 +3,7 @@
  * which outcomes exist, which is unfavourable (and so needs a reason code and text), which other fields the step
  * asks for, and what follows (for the confirmation). Nothing has a default: every choice starts empty.
  */
-export type Field = 'reasonCode' | 'reason' | 'incomes' | 'votes' | 'disputed' | 'documents' | 'amountFen' | 'topUpFen' | 'recoveryFen' | 'reassignTo' | 'emergencyReason';
+export type Field = 'reasonCode' | 'reason' | 'incomes' | 'deductions' | 'votes' | 'disputed' | 'documents' | 'amountFen' | 'topUpFen' | 'recoveryFen' | 'reassignTo' | 'emergencyReason';
 
 export interface StepSpec {
   /** The outcome field's name in the body (home_visit calls it recommendation). */
@@ -24,7 +24,7 @@ export interface StepSpec {
 export const STEP_SPECS: Record<string, StepSpec> = {
   supplement: { fields: ['documents', 'reason'], next: { '*': '材料补齐后进入调查核实' }, notified: '乡镇受理员' },
   acceptance: { outcomes: ['accept', 'return'], unfavourable: ['return'], fields: ['reasonCode', 'reason'], next: { accept: '受理后进入家庭经济状况核对和入户调查', return: '退回申请,向申请人出具书面告知' }, notified: '申请人(书面告知)' },
-  home_visit: { outcomeKey: 'recommendation', outcomes: ['eligible', 'ineligible'], unfavourable: ['ineligible'], fields: ['disputed', 'incomes', 'reasonCode', 'reason'], reasonAlways: true, next: { eligible: '进入民主评议或乡镇审核', ineligible: '进入乡镇审核(调查意见为不符合)' }, notified: '乡镇审核人' },
+  home_visit: { outcomeKey: 'recommendation', outcomes: ['eligible', 'ineligible'], unfavourable: ['ineligible'], fields: ['disputed', 'incomes', 'deductions', 'reasonCode', 'reason'], reasonAlways: true, next: { eligible: '进入民主评议或乡镇审核', ineligible: '进入乡镇审核(调查意见为不符合)' }, notified: '乡镇审核人' },
   appraisal: { outcomes: ['pass', 'fail'], unfavourable: [], fields: ['votes', 'reason'], next: { pass: '评议通过,张榜公示后进入乡镇审核', fail: '评议未通过,进入乡镇审核' }, notified: '乡镇审核人' },
   township_review: { outcomes: ['approve', 'reject'], unfavourable: ['reject'], fields: ['reasonCode', 'reason'], next: { approve: '审核结果公示后报县级审批', reject: '不予批准,向申请人出具书面告知' }, notified: '县级审批人' },
   county_sampling: { outcomes: ['confirmed', 'discrepancy'], unfavourable: [], fields: ['reason'], reasonAlways: true, next: { confirmed: '进入县级审批', discrepancy: '进入县级审批(抽查不符)' }, notified: '县级审批人' },
