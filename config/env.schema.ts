@@ -48,6 +48,10 @@ export const envSchema = z
     /** How often workers anchor the audit head (minutes), and where they copy each anchor (outside the database). */
     AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
     AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+    /** Deadline reminders: how often workers sweep (minutes), how many working days ahead, and the messaging platform. */
+    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(10).default(2),
+    REMINDER_GATEWAY_URL: z.string().url('must be a URL').optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   })
   .strip();

@@ -15,6 +15,7 @@ import { Objection } from '../application/objection.entity';
 import { PublicityPeriod } from '../application/publicity.entity';
 import { Submission } from '../tasks/submission.entity';
 import { Absence } from '../tasks/absence.entity';
+import { TaskReminder } from '../tasks/task-reminder.entity';
 import { Task } from '../tasks/task.entity';
 import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   Task,
   Submission,
   Absence,
+  TaskReminder,
   CaseEvent,
   CheckReport,
   PublicityPeriod,

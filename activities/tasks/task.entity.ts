@@ -46,6 +46,7 @@ export function subtreeOf(regionPath: string): { column: ScopeColumn; code: stri
 @Index({ name: 'tasks_inbox_township', properties: ['role', 'status', 'scopeTownship', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_inbox_village', properties: ['role', 'status', 'scopeVillage', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_assignee', properties: ['assigneeId', 'status'] })
+@Index({ name: 'tasks_open_due', properties: ['status', 'dueAt', 'id'] })
 export class Task {
   /** Fixed by the case's workflow (for applications `<applicationId>:<step>:<round>`): stable across retries. */
   @PrimaryKey({ type: 'string', length: 120 })

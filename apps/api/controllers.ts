@@ -1,4 +1,5 @@
 import { AbsencesController } from './absences/absences.controller';
+import { RemindersController } from './reminders/reminders.controller';
 import { AdminController } from './admin/admin.controller';
 import { SamplingController } from './admin/sampling.controller';
 import { ComparisonController } from './comparison/comparison.controller';
@@ -27,6 +28,7 @@ export const CONTROLLERS = [
   ApplicationsController,
   InboxController,
   AbsencesController,
+  RemindersController,
   RegionsController,
   AdminController,
   SamplingController,

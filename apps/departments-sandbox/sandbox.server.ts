@@ -10,11 +10,13 @@ import {
   type DepartmentSource,
 } from '../../activities/departments/departments.port';
 import { redactIdNumbers } from '../../activities/departments/id-number';
+import { reminderMessageSchema, type ReminderMessage } from '../../activities/tasks/message-gateway';
 
 /**
  * The departments sandbox: one process that answers the department protocol (activities/departments/
  * departments.port.ts) for all eight sources from records held in memory, so the economic check runs end to end
- * without reaching a real department. Admin routes, which real departments do not have, let tests and demos stage
+ * without reaching a real department; it also stands in for the unified messaging platform that deadline reminders
+ * go to (`POST /v1/messages`, read back at `GET /v1/admin/messages`). Admin routes, which real departments do not have, let tests and demos stage
  * records and inject outages. Nothing it logs or answers in an error contains an ID number.
  */
 
@@ -47,6 +49,8 @@ type Answer = [status: number, body: unknown];
 export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
   const records: DepartmentRecord[] = [];
   const outages = new Map<DepartmentSource, number>();
+  /** Messages the 统一消息平台 stand-in took, by message id (a resent message is taken once). */
+  const messages = new Map<string, ReminderMessage>();
   const addRecords = (incoming: DepartmentRecord[]) => {
     records.push(...recordsSchema.parse(incoming));
   };
@@ -65,6 +69,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
 
   async function route(method: string, path: string, req: IncomingMessage): Promise<Answer> {
     if (path === '/v1/health') return method === 'GET' ? [200, { status: 'ok' }] : notAllowed();
+    if (path === '/v1/admin/messages') return method === 'GET' ? [200, { messages: [...messages.values()] }] : notAllowed();
     if (method !== 'POST') return /^\/v1\/(sources|admin)\//.test(path) ? notAllowed() : notFound();
 
     const query = /^\/v1\/sources\/([^/]+)\/query$/.exec(path);
@@ -79,6 +84,12 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
       }
       const body = await parseBody(req, departmentQueryRequestSchema);
       return 'error' in body ? body.error : [200, { records: answer(source, body.data.idNumbers) }];
+    }
+    if (path === '/v1/messages') {
+      const body = await parseBody(req, reminderMessageSchema);
+      if ('error' in body) return body.error;
+      if (!messages.has(body.data.messageId)) messages.set(body.data.messageId, body.data);
+      return [202, { accepted: body.data.messageId }];
     }
     if (path === '/v1/admin/records') {
       const body = await parseBody(req, adminRecordsSchema);

@@ -82,6 +82,8 @@ export async function main(): Promise<void> {
       started.push(spawnManaged(process.execPath, [resolve(DIST, 'departments-sandbox', 'main.js')], { logFile: resolve(LOGS, 'departments.log'), env }));
       await waitForPort('127.0.0.1', 7300, 15_000);
       env.DEPARTMENTS_URL = 'http://127.0.0.1:7300';
+      // The sandbox also stands in for the unified messaging platform that deadline reminders go to.
+      env.REMINDER_GATEWAY_URL ??= env.DEPARTMENTS_URL;
     }
     const setup = spawnSync(process.execPath, [resolve(DIST, 'cli', 'setup.js'), '--print-users'], { env, stdio: 'inherit' });
     if (setup.status !== 0) throw new Error('database setup failed');

@@ -7,6 +7,7 @@ import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
+import { startReminders } from '../../activities/tasks/deadline-reminders';
 import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     emergencyStarter.relayPending().catch(() => undefined);
   }, RELAY_INTERVAL_MS);
 
+  const stopReminders = startReminders(orm, { intervalMs: env.REMINDER_INTERVAL_MINUTES * 60_000, workingDays: env.REMINDER_WORKING_DAYS, gatewayUrl: env.REMINDER_GATEWAY_URL });
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
   const workers = [worker, recipientWorker, emergency, paymentWorker];
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
   await Promise.all(workers.map((w) => w.run()));
   clearInterval(relay);
   stopAnchoring();
+  stopReminders();
   await clientConnection.close();
   await connection.close();
   await orm.close(true);

@@ -3,6 +3,8 @@ import type { Browser } from 'puppeteer-core';
 import { User } from '../../activities/identity/user.entity';
 import { Task, TASK_RANK } from '../../activities/tasks/task.entity';
 import { shanghaiToday } from '../../apps/api/absences/acting-for';
+import { CalendarService } from '../../activities/regions/calendar.service';
+import { remindDueTasks } from '../../activities/tasks/deadline-reminders';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker } from '../e2e/caseworker';
@@ -12,7 +14,8 @@ import { clickText, scan, shot, signIn, typeInto, visibleText } from './browser'
 
 /**
  * 督办 and AB岗 in the browser: the supervisor reassigning overdue work picks the colleague by name, never types an
- * id; a caseworker plans an absence with a B post chosen by name, who then finds the claimed work marked 代办.
+ * id; a caseworker plans an absence with a B post chosen by name, who then finds the claimed work marked 代办; a
+ * task about to fall due shows as a reminder in the header that opens it.
  */
 let platform: Platform;
 let browser: Browser;
@@ -95,4 +98,24 @@ test('an absence planned in the browser puts the claimed visit in the B post’s
   await scan(backup.page, 'inbox acting for');
   expect(backup.errors).toEqual([]);
   await backup.close();
+});
+
+test('a claimed task about to fall due shows in the header’s reminders and opens from there', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const id = (await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
+  const task = await new Caseworker(clerk).task(id, 'acceptance');
+  expect((await clerk.post(`/api/tasks/${encodeURIComponent(task.id)}/claim`)).status).toBe(200);
+  await platform.db.orm.em.fork().nativeUpdate(Task, { id: task.id }, { dueAt: new Date(Date.now() + 3_600_000) });
+  await remindDueTasks(platform.db.orm, new CalendarService(platform.db.orm), { workingDays: 2 });
+
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.clerk');
+  const { page } = desk;
+  await page.waitForFunction(() => /\d/.test((document.querySelector('[data-test=reminders-badge] sup') as HTMLElement | null)?.innerText ?? ''));
+  await page.click('[data-test=reminders]');
+  await clickText(page, '[data-test=reminders-list] .reminder', task.caseNo);
+  await page.waitForFunction((taskId) => location.pathname === `/tasks/${encodeURIComponent(taskId)}`, {}, task.id);
+  await shot(page, 'reminder-opened');
+  await scan(page, 'task opened from a reminder');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
 });

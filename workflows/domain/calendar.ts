@@ -131,3 +131,16 @@ export function provisionalWarning(years: readonly number[]): string | undefined
   if (years.length === 0) return undefined;
   return `${years.join('、')}年节假日安排尚未发布，期限暂按周末计算，发布后请管理员导入`;
 }
+
+/**
+ * The moment from which a due time is no longer "at most `days` working days away": `workingDaysUntil(now, due) <=
+ * days` holds exactly when `due` is before 24:00 of the (days + 1)-th working day after today.
+ */
+export function workingDaysCutoff(calendar: WorkingCalendar, nowMs: number, days: number): Date {
+  let day = shanghaiDay(nowMs);
+  for (let found = 0; found <= days; ) {
+    day += 1;
+    if (calendar.isWorkingDay(day)) found += 1;
+  }
+  return new Date(endOfShanghaiDay(day));
+}

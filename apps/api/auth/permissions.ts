@@ -63,6 +63,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/absences': subtree(WORKERS),
   'GET /api/absences/colleagues': subtree(WORKERS),
   'POST /api/absences/{id}/cancel': subtree(WORKERS),
+  'GET /api/reminders': { roles: WORKERS, scope: 'own-user' },
+  'POST /api/reminders/{id}/read': { roles: WORKERS, scope: 'own-user' },
 
   'GET /api/regions': subtree('any'),
   'GET /api/regions/{code}/policy': subtree('any'),
