@@ -51,7 +51,7 @@ export class InboxClaimsService {
         passed.push(task.id);
         if (await this.excluded(em, user, task)) continue;
         const won = await em.nativeUpdate(Task, { id: task.id, status: 'open', assigneeId: null }, { assigneeId: user.id });
-        if (won === 1) return taskView(em, await em.findOneOrFail(Task, task.id, { refresh: true }));
+        if (won === 1) return { ...(await taskView(em, await em.findOneOrFail(Task, task.id, { refresh: true }))), actingFor: null };
       }
     }
     throw new NoTaskError('no open task is waiting for your role in your region');

@@ -85,7 +85,7 @@ export class InboxService {
       const now = await em.findOneOrFail(Task, taskId, { refresh: true });
       throw now.status !== 'open' ? new ConflictError('stale_task', `task ${taskId} is ${now.status}`) : new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
     }
-    return taskView(em, await em.findOneOrFail(Task, taskId, { refresh: true }));
+    return { ...(await taskView(em, await em.findOneOrFail(Task, taskId, { refresh: true }))), actingFor: null };
   }
 
   async unclaim(user: AuthUser, taskId: string) {
@@ -93,7 +93,7 @@ export class InboxService {
     await this.findInScope(em, user, taskId);
     const changed = await em.nativeUpdate(Task, { id: taskId, status: 'open', assigneeId: user.id }, { assigneeId: null });
     if (changed === 0) throw new ConflictError('not_claimed', `task ${taskId} is not claimed by you`);
-    return taskView(em, await em.findOneOrFail(Task, taskId, { refresh: true }));
+    return { ...(await taskView(em, await em.findOneOrFail(Task, taskId, { refresh: true }))), actingFor: null };
   }
 
   async complete(user: AuthUser, taskId: string, body: DecisionBody) {
