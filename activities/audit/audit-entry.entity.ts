@@ -2,7 +2,52 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { EncryptedStringType } from '../security/encrypted-string.type';
 
 /** What an audit entry records: the kinds of act the issue lists; free strings beyond these are allowed. */
-export type AuditAction = 'login' | 'decision' | 'policy_change' | 'permission_change' | 'pii_reveal' | (string & {});
+/** Every action the audit log records: the auditor's screen labels each one (apps/web labels, checked by a test). */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'login_throttled',
+  'password_changed',
+  'password_change_failed',
+  'decision',
+  'policy_change',
+  'permission_change',
+  'pii_reveal',
+  'pii_reveal_limited',
+  'case_decision',
+  'payment_released',
+  'payment_approved',
+  'payment_rejected',
+  're_review_completed',
+  'absence_recorded',
+  'absence_cancelled',
+  'calendar_loaded',
+  'policy_move',
+  'policy_proposed',
+  'policy_approved',
+  'policy_rejected',
+  'comparison_imported',
+  'comparison_lead_confirmed',
+  'comparison_lead_dismissed',
+  'emergency_raised',
+  'reserve_top_up',
+  'reserve_annual_funding',
+  'acting_for',
+  'kin_registered',
+  'notice_served',
+  'payment_run_started',
+  'payment_file_read',
+  'recipient_change_reported',
+  'recipient_complaint',
+  'recipient_terminate',
+  'recipient_suspend',
+  'recipient_resume',
+  'recipient_standard_change',
+  'recipient_campaign',
+  'role_grant_approved',
+  'role_grant_rejected',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * One line of the append-only audit log: who (id, role, region), when, what, before/after and why. `seq` is assigned

@@ -2,12 +2,12 @@ import { DeadlockException, LockWaitTimeoutException, type EntityManager } from 
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { AuditAnchor } from './audit-anchor.entity';
 import { ChainVerifier, GENESIS_HASH, chainHash, storedForm, type ChainedFields, type VerifyResult } from './audit-chain';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry, type AuditAction } from './audit-entry.entity';
 import { AuditHead } from './audit-head.entity';
 
 /** What a caller records; the log assigns seq, prevHash and hash. `at` defaults to now. */
-export type AuditInput = Omit<ChainedFields, 'seq' | 'at' | 'before' | 'after' | 'reason'> &
-  Partial<Pick<ChainedFields, 'at' | 'before' | 'after' | 'reason'>>;
+export type AuditInput = Omit<ChainedFields, 'seq' | 'at' | 'before' | 'after' | 'reason' | 'action'> &
+  Partial<Pick<ChainedFields, 'at' | 'before' | 'after' | 'reason'>> & { action: AuditAction };
 
 /** The append could not win the head row after every retry (sustained contention). */
 export class AuditAppendContentionError extends Error {
@@ -62,7 +62,7 @@ export class AuditLog {
       const hash = chainHash(head.hash, fields);
       const won = await em.nativeUpdate(AuditHead, { id: HEAD_ID, seq: head.seq }, { seq: fields.seq, hash });
       if (won !== 1) continue;
-      const entry = new AuditEntry({ ...fields, prevHash: head.hash, hash });
+      const entry = new AuditEntry({ ...fields, action: input.action, prevHash: head.hash, hash });
       await em.insert(AuditEntry, entry);
       return entry;
     }

@@ -40,6 +40,7 @@ import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
 import { AbsencesService } from './absences/absences.service';
 import { RemindersService } from './reminders/reminders.service';
+import { AuditSearchService } from './audit/audit-search.service';
 import { ColleaguesService } from './inbox/colleagues.service';
 import { InboxClaimsService } from './inbox/inbox-claims.service';
 import { InboxSummaryService } from './inbox/inbox-summary.service';
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
         AuthService,
         AbsencesService,
         RemindersService,
+        AuditSearchService,
         PasswordService,
         { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
         { provide: CASE_STATUS_THROTTLE, useFactory: (orm: MikroORM) => new LoginThrottle(orm, CASE_STATUS_LIMITS, Date.now, CASE_STATUS_NAMESPACE), inject: [MikroORM] },

@@ -40,7 +40,7 @@ const LANDINGS: Record<string, string> = {
   'kc.checker': '/inbox',
   'kc.payment': '/payments',
   'kc.admin': '/inbox',
-  'kc.auditor': '/cases',
+  'kc.auditor': '/audit',
   'kc.security': '/users',
 };
 
@@ -229,4 +229,27 @@ test('the clerk claims all open tasks at once; a colleague sees who claimed them
   await shot(other.page, 'inbox-claimed-by-colleague');
   expect(other.errors).toEqual([]);
   await other.close();
+});
+
+test('the auditor sees the chain verified in plain words and finds the clerk’s work by user name', async () => {
+  const clerkName: string = (await (await platform.as('kc.clerk')).get('/api/auth/me')).body.displayName;
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.auditor');
+  const { page } = desk;
+  expect(new URL(page.url()).pathname).toBe('/audit');
+  await page.waitForSelector('[data-test=chain-result]');
+  expect(await page.$eval('[data-test=chain-result]', (e) => (e as HTMLElement).innerText)).toMatch(/审计链校验通过:全部 \d+ 条记录完整/);
+  await typeInto(page, '[data-test=audit-actor]', 'kc.clerk');
+  await page.click('[data-test=audit-search]');
+  await page.waitForFunction((name) => {
+    const rows = [...document.querySelectorAll('[data-test=audit-table] .el-table__row')].map((r) => (r as HTMLElement).innerText);
+    return rows.length > 0 && rows.every((r) => r.includes(name));
+  }, {}, clerkName);
+  await shot(page, 'auditor-search');
+  await scan(page, 'audit log');
+  for (const tab of ['查看个人信息记录', '被拒绝的违规尝试', '近亲属关联案件', '投诉举报']) {
+    await clickText(page, '.el-tabs__item', tab);
+    await scan(page, `audit ${tab}`);
+  }
+  expect(desk.errors).toEqual([]);
+  await desk.close();
 });

@@ -73,7 +73,7 @@ test('rotation moves existing values from AES-256-GCM to SM4 and back, readable 
 
 test('with AUDIT_HASH=sm3 new entries are SM3-chained; a chain that switched verifies, and tampering is still found', async () => {
   const log = new AuditLog();
-  const entry = (n: number) => ({ actorId: `u${n}`, actorRole: 'auditor', regionCode: '320723', action: 'login', targetType: 'user', targetId: `t${n}` });
+  const entry = (n: number) => ({ actorId: `u${n}`, actorRole: 'auditor', regionCode: '320723', action: 'login' as const, targetType: 'user', targetId: `t${n}` });
   useChainHash('sha256');
   await log.append(orm.em.fork(), entry(1));
   useChainHash('sm3');

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '../../activities/audit/audit-entry.entity';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -99,6 +100,7 @@ test.each([
   ['comparisonSource', COMPARISON_SOURCES],
   ['error', errorCodes()],
   ['action', timelineActions()],
+  ['action', [...AUDIT_ACTIONS]],
 ] as [LabelKind, readonly string[]][])('every %s code has a zh-CN label', (kind, codes) => {
   expect(codes.length).toBeGreaterThan(0);
   expect(missing(kind, codes)).toEqual([]);

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { daySchema } from '../common/day.schema';
 
-const day = (what: string) =>
-  z
-    .string({ error: 'is required' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `must be the ${what} as YYYY-MM-DD`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'must be a real calendar day');
+const day = (what: string) => daySchema(`the ${what}`);
 
 /** The longest planned absence one record covers; longer ones are a change of post, not AB岗. */
 export const MAX_ABSENCE_DAYS = 92;

@@ -101,6 +101,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'GET /api/audit/entries': subtree(AUDITOR),
   'GET /api/audit/verify': { roles: AUDITOR, scope: 'none' },
+  'GET /api/audit/refused-attempts': subtree(AUDITOR),
 
   'POST /api/admin/kin-register': subtree(ADMIN),
   'GET /api/admin/kin-register': subtree(['administrator', 'auditor']),

@@ -7,7 +7,7 @@ import { Submission } from '../../../activities/tasks/submission.entity';
 import { Task, subtreeOf } from '../../../activities/tasks/task.entity';
 import type { CaseType } from '../../../workflows/domain/cases';
 import type { AuthUser } from '../auth/auth.types';
-import { ConflictError, NotFoundError } from '../common/errors';
+import { ConflictError, NotFoundError, PlatformError } from '../common/errors';
 import { CASE_TASK_HANDLERS, type CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody, InboxQuery } from './decision.schemas';
 import { taskView, taskViews } from './task-view';
@@ -104,10 +104,15 @@ export class InboxService {
     if (actingForId && !(await coveredColleagues(em, user.id)).has(actingForId)) throw new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
     const handler = this.handlerOf(task);
     if (!handler.steps.has(body.step)) throw new ConflictError('wrong_step', `task ${taskId} is a ${task.step} task of a ${task.caseType} case, not ${body.step}`);
-    await handler.refuseExcluded(em, user, task);
+    const submission = new Submission({ id: randomUUID(), taskId, caseType: task.caseType, caseId: task.caseId, actorId: user.id, actorRole: user.role, payload: body as Record<string, unknown> });
+    await handler.refuseExcluded(em, user, task).catch(async (err: unknown) => {
+      // A relative deciding is kept as a refused attempt (步步有痕迹), for the auditor to follow up.
+      if (err instanceof PlatformError) Object.assign(submission, { status: 'refused', refusal: `${err.code}: ${err.message}`.slice(0, 255) });
+      await em.persistAndFlush(submission);
+      throw err;
+    });
     await handler.checkReferences(em, user, task, body);
 
-    const submission = new Submission({ id: randomUUID(), taskId, caseType: task.caseType, caseId: task.caseId, actorId: user.id, actorRole: user.role, payload: body as Record<string, unknown> });
     submission.actingForId = actingForId;
     if (actingForId) await recordActingFor(em, this.audit, user, task, submission);
     else await em.persistAndFlush(submission);
@@ -118,7 +123,9 @@ export class InboxService {
       return { taskId, submissionId: submission.id, case: state };
     } catch (err) {
       submission.status = 'refused';
-      submission.refusal = (err instanceof Error ? err.message : String(err)).slice(0, 255);
+      // The refusal's stable code leads, so auditors can find refused separation-of-duties attempts by it.
+      const text = err instanceof Error ? err.message : String(err);
+      submission.refusal = (err instanceof PlatformError ? `${err.code}: ${text}` : text).slice(0, 255);
       await em.flush();
       throw err;
     }

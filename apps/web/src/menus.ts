@@ -13,7 +13,7 @@ const MENUS: Record<string, string[]> = {
   county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'absences'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
   administrator: ['inbox', 'cases', 'emergency', 'payments', 'recipients'],
-  auditor: ['cases', 'emergency', 'payments', 'recipients'],
+  auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients'],
   security_admin: ['users'],
 };
 

@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/comparison', component: () => import('./views/ComparisonView.vue') },
     { path: '/recipients', component: () => import('./views/RecipientsView.vue') },
     { path: '/absences', component: () => import('./views/AbsencesView.vue') },
+    { path: '/audit', component: () => import('./views/AuditView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
