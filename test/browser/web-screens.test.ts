@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
@@ -250,6 +251,32 @@ test('the auditor sees the chain verified in plain words and finds the clerk’s
     await clickText(page, '.el-tabs__item', tab);
     await scan(page, `audit ${tab}`);
   }
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('a village assistant downloads the 长期公示 register as a workbook from 在保对象', async () => {
+  await enrolInDistrict(platform, 20_000);
+  const dir = mkdtempSync(join(tmpdir(), 'register-'));
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.village');
+  const { page } = desk;
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, ...(page.browserContext().id ? { browserContextId: page.browserContext().id } : {}) });
+  await page.goto(`${platform.http.baseUrl}/recipients`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('[data-test=register-xlsx]');
+  await shot(page, 'register-export');
+  await scan(page, 'recipients with register export');
+  await page.click('[data-test=register-xlsx]');
+  const deadline = Date.now() + 15_000;
+  let files: string[] = [];
+  while (Date.now() < deadline && !(files = readdirSync(dir)).some((f) => f.endsWith('.xlsx'))) await new Promise((r) => setTimeout(r, 200));
+  const file = files.find((f) => f.endsWith('.xlsx'));
+  expect(file).toMatch(/低保长期公示\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(dir, file!));
+  const sheet = workbook.worksheets[0]!;
+  expect(String(sheet.getCell('A1').value)).toContain('长期公示');
+  expect(sheet.getRow(sheet.rowCount).getCell(1).value).toBe('合计');
   expect(desk.errors).toEqual([]);
   await desk.close();
 });

@@ -135,6 +135,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/regions/{code}/re-review-campaigns': subtree(ADMIN),
   'GET /api/admin/lifecycle-jobs/{id}': subtree(['administrator', 'auditor']),
   'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
+  'GET /api/recipients/register/{village}/export': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
 };
 
 /** The table's entry for a route key, or undefined when the route is not listed. */
