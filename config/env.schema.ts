@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigValidationError } from './config-error';
+import { checkOpsEnv, opsEnvFields } from './ops-env.schema';
 
 /**
  * The process environment, parsed once and validated: every process role (api, worker, cli) reads its settings from
@@ -48,9 +49,10 @@ export const envSchema = z
     /** How often workers anchor the audit head (minutes), and where they copy each anchor (outside the database). */
     AUDIT_ANCHOR_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
     AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
-    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+    ...opsEnvFields,
   })
-  .strip();
+  .strip()
+  .superRefine(checkOpsEnv);
 
 /** Shape check of PII_ENCRYPTION_KEYS without echoing any key (the parser in activities/security does the rest). */
 function isKeyringSpec(spec: string): boolean {

@@ -25,7 +25,12 @@ async function call(method: string, path: string, token?: string, body?: unknown
 
 const tokens = new Map<string, string>();
 async function tokenOf(username: string): Promise<string> {
-  if (!tokens.has(username)) tokens.set(username, (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD })).accessToken);
+  if (!tokens.has(username)) {
+    const login = await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD }).catch((err: Error) => {
+      throw new Error(`${err.message}\nno demo user ${username}: demo users exist only when asked (npm start on a local installation, or npm run setup -- --demo)`);
+    });
+    tokens.set(username, login.accessToken);
+  }
   return tokens.get(username)!;
 }
 

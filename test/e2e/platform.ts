@@ -44,12 +44,20 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(options: { timeSkipping?: TestWorkflowEnvironment } = {}): Promise<Platform> {
+export interface PlatformOptions {
+  timeSkipping?: TestWorkflowEnvironment;
+  /** The demo users are created only when asked, as `setup --demo` does; every test but the gating one asks. */
+  demoUsers?: boolean;
+  /** Extra environment for the API (metrics token, log level…). */
+  env?: Record<string, string>;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   quietRuntime();
   const run = testRunEnv();
   const db = await createTestDatabase();
   await new PolicyService(db.orm).loadShipped();
-  await seedDemoUsers(db.orm);
+  if (options.demoUsers ?? true) await seedDemoUsers(db.orm);
 
   const sandbox = createSandboxServer({ records: loadRecords() });
   const { url: departmentsUrl } = await sandbox.listen(0);
@@ -66,6 +74,7 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     PII_ENCRYPTION_KEYS: TEST_FIELD_KEYS,
     DEPARTMENTS_URL: departmentsUrl,
     LOG_LEVEL: 'error',
+    ...options.env,
   });
 
   const ts = options.timeSkipping;
