@@ -45,6 +45,10 @@ import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
+import { LoggerModule } from 'nestjs-pino';
+import { Registry } from 'prom-client';
+import { requestLogOptions } from './observability/request-log';
+import { Readiness } from './observability/readiness';
 import { UsersService } from './users/users.service';
 import { RoleGrantsService } from './users/role-grants.service';
 
@@ -55,14 +59,16 @@ export class AppModule implements NestModule {
     consumer.apply(WellFormedTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 
-  static forRoot(infra: InfraOptions): DynamicModule {
+  static forRoot(infra: InfraOptions, observability: { registry: Registry; readiness: Readiness }): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule.forRoot(infra), DiscoveryModule],
+      imports: [InfraModule.forRoot(infra), DiscoveryModule, LoggerModule.forRoot({ pinoHttp: requestLogOptions(infra.env, infra.logDestination) })],
       controllers: CONTROLLERS,
       providers: [
         AuthService,
         PasswordService,
+        { provide: Registry, useValue: observability.registry },
+        { provide: Readiness, useValue: observability.readiness },
         { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
         { provide: CASE_STATUS_THROTTLE, useFactory: (orm: MikroORM) => new LoginThrottle(orm, CASE_STATUS_LIMITS, Date.now, CASE_STATUS_NAMESPACE), inject: [MikroORM] },
         CaseStatusService,

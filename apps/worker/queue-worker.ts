@@ -8,6 +8,11 @@ export interface QueueWorkerOptions {
   orm: MikroORM;
   /** A prebuilt workflow bundle (fast start, identical code on every worker); otherwise bundled from source. */
   workflowBundlePath?: string;
+  /**
+   * After shutdown() (SIGTERM), how long running activities may take to finish before they are cancelled; polling
+   * stops at once. Default 0 (tests).
+   */
+  shutdownGraceSeconds?: number;
 }
 
 /**
@@ -25,6 +30,7 @@ export function createQueueWorker(options: QueueWorkerOptions, taskQueue: string
     namespace: options.namespace,
     taskQueue,
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+    ...(options.shutdownGraceSeconds ? { shutdownGraceTime: `${options.shutdownGraceSeconds} seconds` as const } : {}),
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: require.resolve('../../workflows') }),
     activities,
   });

@@ -4,6 +4,7 @@ import { User } from '../../activities/identity/user.entity';
 import { Region } from '../../activities/regions/region.entity';
 import type { Role } from '../../workflows/domain/roles';
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -50,6 +51,8 @@ export interface PlatformOptions {
   demoUsers?: boolean;
   /** Extra environment for the API (metrics token, log level…). */
   env?: Record<string, string>;
+  /** Where the API writes its JSON log lines (default stdout, at LOG_LEVEL error). */
+  logDestination?: DestinationStream;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -122,7 +125,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const workers = [worker, recipientWorker, emergencyWorker, paymentWorker];
   const running = Promise.all(workers.map((w) => w.run()));
 
-  const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
+  const app: INestApplication = await createApp({ env, orm: db.orm, temporal, logDestination: options.logDestination });
   await app.listen(0, '127.0.0.1');
   const http = new Http(await app.getUrl());
 
