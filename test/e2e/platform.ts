@@ -40,6 +40,8 @@ export interface Platform {
   temporal: Client;
   /** Adds a user (for a second colleague of the same role and region) with the demo password. */
   addUser(username: string, role: Role, regionCode: string): Promise<void>;
+  /** Stops the application queue's worker (as a dead worker would); resolves to a function that starts a new one. */
+  pauseApplicationWorker(): Promise<() => Promise<void>>;
   /** Logs in a user (demo users share one password) and returns a client with their token. */
   as(username: string, password?: string): Promise<Http>;
   stop(): Promise<void>;
@@ -87,7 +89,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const departments = new HttpDepartmentsClient({ baseUrl: departmentsUrl });
   const recipientTaskQueue = recipientTaskQueueFor(taskQueue);
-  const worker: Worker = await createApplicationWorker({
+  const applicationWorkerOptions = {
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
@@ -96,7 +98,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     temporal,
     recipientTaskQueue,
     workflowBundlePath: run.workflowBundlePath,
-  });
+  };
+  let worker: Worker = await createApplicationWorker(applicationWorkerOptions);
   const recipientWorker: Worker = await createRecipientWorker({
     connection: nativeConnection,
     namespace: 'default',
@@ -122,8 +125,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     orm: db.orm,
     workflowBundlePath: run.workflowBundlePath,
   });
-  const workers = [worker, recipientWorker, emergencyWorker, paymentWorker];
-  const running = Promise.all(workers.map((w) => w.run()));
+  const others = [recipientWorker, emergencyWorker, paymentWorker];
+  const running = Promise.all(others.map((w) => w.run()));
+  let applicationRunning = worker.run();
 
   const app: INestApplication = await createApp({ env, orm: db.orm, temporal, logDestination: options.logDestination });
   await app.listen(0, '127.0.0.1');
@@ -147,10 +151,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return http.as(res.body.accessToken);
     },
+    async pauseApplicationWorker() {
+      worker.shutdown();
+      await applicationRunning;
+      return async () => {
+        worker = await createApplicationWorker(applicationWorkerOptions);
+        applicationRunning = worker.run();
+      };
+    },
     async stop() {
       await app.close();
-      for (const w of workers) w.shutdown();
-      await running;
+      for (const w of [worker, ...others]) w.shutdown();
+      await Promise.all([running, applicationRunning]);
       if (!ts) {
         await connection!.close();
         await nativeConnection.close();
