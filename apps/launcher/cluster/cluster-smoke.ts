@@ -1,4 +1,6 @@
+import { Client, Connection } from '@temporalio/client';
 import { DEMO_REGIONS } from '../../cli/demo-users';
+import { applicationWorkflowId } from '../../../workflows/application/definitions';
 import { demoApplication, PLAY } from '../../cli/demo-play';
 import { clusterSettings, startCluster, type Cluster } from './cluster';
 import { eventually, SmokeClient } from './smoke-client';
@@ -15,6 +17,22 @@ function check(condition: boolean, what: string): void {
   say(`ok  ${what}`);
 }
 
+/**
+ * The worker that holds the case: the identity (`pid@host`) of the last completed workflow task in its history. Killing
+ * that one, not an idle one, is what makes the survivor take the case over.
+ */
+async function workerHolding(cluster: Cluster, applicationId: string): Promise<number> {
+  const connection = await Connection.connect({ address: cluster.temporal.address });
+  try {
+    const history = await new Client({ connection, namespace: 'assistance' }).workflow.getHandle(applicationWorkflowId(applicationId)).fetchHistory();
+    const identity = (history.events ?? []).filter((e) => e.workflowTaskCompletedEventAttributes).pop()?.workflowTaskCompletedEventAttributes?.identity ?? '';
+    const index = cluster.workers.findIndex((w) => identity.startsWith(`${w.process.child.pid}@`));
+    return index >= 0 ? index : 0;
+  } finally {
+    await connection.close();
+  }
+}
+
 /** Each call goes to the next API process, as a balancer would send it. */
 function roundRobin(cluster: Cluster): (username: string) => Promise<SmokeClient> {
   let next = 0;
@@ -28,9 +46,10 @@ async function openTask(clerk: SmokeClient, id: string): Promise<Json | undefine
 
 /**
  * `npm run cluster:smoke`: on its own cluster (PostgreSQL, Temporal built from source, 2 workers, 2 APIs), a 宽城区
- * application through every step over HTTP, the calls spread over both APIs; a 救急难 request approved, and worker 1
- * killed (SIGKILL) the moment the approval is in, so whatever it held is retried by worker 2; the application then
- * finishes on worker 2 alone, the emergency payment is made exactly once, and worker 2 stays ready.
+ * application through every step over HTTP, the calls spread over both APIs; a 救急难 request approved, and the worker
+ * holding the application's workflow killed (SIGKILL) the moment the approval is in, so whatever it held is retried by
+ * the other; the application then finishes on the survivor alone, the emergency payment is made exactly once, and the
+ * survivor stays ready.
  */
 export async function main(temporalDir: string): Promise<void> {
   say('starting the cluster');
@@ -53,8 +72,10 @@ export async function main(temporalDir: string): Promise<void> {
     const reviewer = await as(`${REGION.prefix}.reviewer`);
     const decision = await eventually('emergency task', async () => (await reviewer.call('GET', `/api/emergency-requests/${requestId}`)).tasks?.find((t: Json) => t.status === 'open'));
     await reviewer.complete(decision.id, { step: decision.step, outcome: 'approve', amountFen: 80_000, reason: '冒烟测试：属实' });
-    cluster.workers[0]!.process.child.kill('SIGKILL');
-    say(`emergency request approved (80000 fen); worker-1 killed (SIGKILL, pid ${cluster.workers[0]!.process.child.pid})`);
+    const victim = await workerHolding(cluster, id);
+    const [dead, survivor] = victim === 0 ? [cluster.workers[0]!, cluster.workers[1]!] : [cluster.workers[1]!, cluster.workers[0]!];
+    dead.process.child.kill('SIGKILL');
+    say(`emergency request approved (80000 fen); ${dead.name}, which holds the application's workflow, killed (SIGKILL, pid ${dead.process.child.pid})`);
 
     for (let steps = 0; steps < 20; steps += 1) {
       const open = await eventually('next task or the end', async () => {
@@ -66,11 +87,11 @@ export async function main(temporalDir: string): Promise<void> {
       if (!open.task) break;
       const player = await as(`${REGION.prefix}.${PLAY[open.task.step]!.user}`);
       await player.complete(open.task.id, { step: open.task.step, ...PLAY[open.task.step]!.decision(open.d) });
-      const waited = player.unavailableAnswers ? ` after ${player.unavailableAnswers} × 503 (the workflow was cached on worker-1; the retry, same update id, joined the first request once worker-2 took the workflow over)` : '';
+      const waited = player.unavailableAnswers ? ` after ${player.unavailableAnswers} × 503 (the workflow was cached on the dead worker; the retry, same update id, joined the first request once the survivor took the workflow over)` : '';
       say(`${open.task.step} decided by ${player.username} on ${player.baseUrl}${waited}`);
     }
     const final = await clerk.call('GET', `/api/applications/${id}`);
-    check(final.status === 'approved', `application ${final.caseNo} approved with worker-1 dead (status ${final.status}, ${final.decision?.amountFen} fen/month)`);
+    check(final.status === 'approved', `application ${final.caseNo} approved with ${dead.name} dead (status ${final.status}, ${final.decision?.amountFen} fen/month)`);
 
     const request = await eventually('emergency payment', async () => {
       const r = await reviewer.call('GET', `/api/emergency-requests/${requestId}`);
@@ -80,12 +101,12 @@ export async function main(temporalDir: string): Promise<void> {
     const payments = (fund.movements as Json[]).filter((m) => m.kind === 'payment' && m.requestId === requestId);
     check(payments.length === 1 && payments[0]!.amountFen === -80_000, `emergency payment made once: ${payments.length} movement of ${payments[0]?.amountFen} fen`);
 
-    const health = await fetch(`${cluster.workers[1]!.url}/health/ready`).then((r) => r.json() as Promise<Json>);
-    check(health.status === 'ok', `worker-2 ready, polling ${health.queues.map((q: Json) => q.taskQueue).join(', ')}`);
-    const dead = await fetch(`${cluster.workers[0]!.url}/health/ready`).then(() => 'answers', () => 'unreachable');
-    check(dead === 'unreachable', 'worker-1 is gone');
-    const metrics = await fetch(cluster.workers[1]!.metricsUrl).then((r) => r.text());
-    check(/temporal_workflow_task_schedule_to_start_latency/.test(metrics) || /workflow_task_schedule_to_start/.test(metrics), 'worker-2 exports the SDK metrics (schedule-to-start latency)');
+    const health = await fetch(`${survivor.url}/health/ready`).then((r) => r.json() as Promise<Json>);
+    check(health.status === 'ok', `${survivor.name} ready, polling ${health.queues.map((q: Json) => q.taskQueue).join(', ')}`);
+    const gone = await fetch(`${dead.url}/health/ready`).then(() => 'answers', () => 'unreachable');
+    check(gone === 'unreachable', `${dead.name} is gone`);
+    const metrics = await fetch(survivor.metricsUrl).then((r) => r.text());
+    check(/temporal_workflow_task_schedule_to_start_latency/.test(metrics), `${survivor.name} exports the SDK metrics (schedule-to-start latency)`);
     say(`smoke passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await cluster.stop();

@@ -84,8 +84,18 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+/** Refuses to start over another cluster: its frontend would answer our readiness checks. */
+async function ensurePortFree(port: number): Promise<void> {
+  const taken = await fetch(`http://127.0.0.1:${port}`).then(
+    () => true,
+    (err: unknown) => !/ECONNREFUSED/.test(String((err as { cause?: unknown }).cause ?? err)),
+  );
+  if (taken) throw new Error(`port ${port} is in use: is another cluster running? (CLUSTER_BASE_PORT moves the whole range)`);
+}
+
 /** Starts the whole topology and resolves once every API and worker reports ready. */
 export async function startCluster(settings: ClusterSettings, log: (line: string) => void = console.log): Promise<Cluster> {
+  await ensurePortFree(settings.basePort);
   const started: ManagedProcess[] = [];
   const stop = async () => {
     for (const p of started.reverse()) await p.stop();
