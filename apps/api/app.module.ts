@@ -62,7 +62,7 @@ export class AppModule implements NestModule {
   static forRoot(infra: InfraOptions, observability: { registry: Registry; readiness: Readiness }): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule.forRoot(infra), DiscoveryModule, LoggerModule.forRoot({ pinoHttp: requestLogOptions(infra.env, infra.logDestination) })],
+      imports: [InfraModule.forRoot(infra), DiscoveryModule, LoggerModule.forRoot({ pinoHttp: requestLogOptions(infra.env, infra.logDestination), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] })],
       controllers: CONTROLLERS,
       providers: [
         AuthService,
