@@ -32,6 +32,9 @@ export const opsEnvFields = {
   WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   /** Seconds a SIGTERM waits for running activities before the worker stops anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** OpenTelemetry tracing of HTTP requests, Temporal client calls and activities; off by default. */
+  OTEL_TRACES_ENABLED: flag.default(false),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url('must be a URL').default('http://127.0.0.1:4318/v1/traces'),
   /** One-time bootstrap by `setup`: a national-level administrator with a temporary password (see admin:first). */
   FIRST_ADMIN_USERNAME: z.string().regex(/^[a-z][a-z0-9._-]{2,63}$/, 'must be 3-64 characters: lower-case letters, digits, . _ -').optional(),
   FIRST_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

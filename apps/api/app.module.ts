@@ -30,6 +30,7 @@ import { CASE_STATUS_LIMITS, CASE_STATUS_NAMESPACE, CASE_STATUS_THROTTLE } from 
 import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { WellFormedTextMiddleware } from './common/well-formed-text.middleware';
+import { HttpTracingMiddleware } from './observability/http-tracing.middleware';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
 import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
 import { EmergencyIntakeService } from './emergency/emergency-intake.service';
@@ -56,7 +57,7 @@ import { RoleGrantsService } from './users/role-grants.service';
 @Module({})
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(WellFormedTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(HttpTracingMiddleware, WellFormedTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 
   static forRoot(infra: InfraOptions, observability: { registry: Registry; readiness: Readiness }): DynamicModule {

@@ -8,6 +8,8 @@ import { lazyClientConnection } from '../../activities/temporal/connection-setti
 import { startProbeServer } from '../observability/probe-server';
 import { Logger } from 'nestjs-pino';
 import { createApiApplication } from './create-app';
+import { startTracing } from '../observability/tracing';
+import { clientTracing } from '../observability/temporal-tracing';
 
 /**
  * The API process: HTTP on API_HOST:API_PORT, database and Temporal from the environment; metrics and probes also
@@ -16,10 +18,11 @@ import { createApiApplication } from './create-app';
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  const tracing = startTracing(env, 'api');
   useFieldKeyring(env);
   const orm = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, { migrate: false });
   const { connection, namespace } = lazyClientConnection(env);
-  const temporal = new Client({ connection, namespace });
+  const temporal = new Client({ connection, namespace, interceptors: clientTracing(env.OTEL_TRACES_ENABLED) });
   const { app, registry, readiness } = await createApiApplication({ env, orm, temporal });
   await app.listen(env.API_PORT, env.API_HOST);
   let probes: Server | undefined;
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     probes?.close();
     await connection.close();
     await orm.close(true);
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -22,6 +22,8 @@ import { connectionOptionsOf, temporalSettings } from '../../activities/temporal
 import { startProbeServer } from '../observability/probe-server';
 import { installWorkerRuntime } from './worker-runtime';
 import { workerProbes } from './worker-health';
+import { startTracing } from '../observability/tracing';
+import { clientTracing } from '../observability/temporal-tracing';
 
 const RELAY_INTERVAL_MS = 5_000;
 
@@ -36,6 +38,7 @@ const RELAY_INTERVAL_MS = 5_000;
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = installWorkerRuntime(env);
+  const tracer = startTracing(env, 'worker');
   useFieldKeyring(env);
   const temporal = temporalSettings(env);
   const namespace = temporal.namespace;
@@ -45,7 +48,8 @@ async function main(): Promise<void> {
   const taskQueue = env.TEMPORAL_TASK_QUEUE ?? APPLICATION_TASK_QUEUE;
   const recipientTaskQueue = recipientTaskQueueFor(env.TEMPORAL_TASK_QUEUE);
   const clientConnection = await Connection.connect(connectionOptionsOf(temporal));
-  const client = new Client({ connection: clientConnection, namespace });
+  const client = new Client({ connection: clientConnection, namespace, interceptors: clientTracing(env.OTEL_TRACES_ENABLED) });
+  const tracing = env.OTEL_TRACES_ENABLED;
   const shutdownGraceSeconds = env.SHUTDOWN_GRACE_SECONDS;
   const departments = new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL });
   const workflowBundlePath = existsSync(bundle) ? bundle : undefined;
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     connection,
     namespace,
     shutdownGraceSeconds,
+    tracing,
     taskQueue,
     orm,
     departments,
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
     connection,
     namespace,
     shutdownGraceSeconds,
+    tracing,
     taskQueue: recipientTaskQueue,
     orm,
     departments,
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
     connection,
     namespace,
     shutdownGraceSeconds,
+    tracing,
     taskQueue: paymentQueue,
     orm,
     workflowBundlePath,
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
     connection,
     namespace,
     shutdownGraceSeconds,
+    tracing,
     taskQueue: emergencyQueue,
     orm,
     startApplication: (id) => starter.start(id),
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
   await clientConnection.close();
   await connection.close();
   await orm.close(true);
+  await tracer?.shutdown();
 }
 
 main().catch((err: unknown) => {

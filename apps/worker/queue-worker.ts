@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import { activityTracing } from '../observability/temporal-tracing';
 
 /** What every queue's worker needs: the server, the namespace, the database and where the workflow code comes from. */
 export interface QueueWorkerOptions {
@@ -13,6 +14,8 @@ export interface QueueWorkerOptions {
    * stops at once. Default 0 (tests).
    */
   shutdownGraceSeconds?: number;
+  /** Activity spans (OTEL_TRACES_ENABLED); the tracer provider is registered by the process. */
+  tracing?: boolean;
 }
 
 /**
@@ -33,5 +36,6 @@ export function createQueueWorker(options: QueueWorkerOptions, taskQueue: string
     ...(options.shutdownGraceSeconds ? { shutdownGraceTime: `${options.shutdownGraceSeconds} seconds` as const } : {}),
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: require.resolve('../../workflows') }),
     activities,
+    ...(options.tracing ? { interceptors: activityTracing(true) } : {}),
   });
 }

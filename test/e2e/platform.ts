@@ -25,6 +25,7 @@ import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
 import { createTestDatabase, TEST_FIELD_KEYS, type TestDatabase } from '../helpers/database';
 import { Http } from '../helpers/http';
 import { quietRuntime, unique } from '../helpers/temporal';
+import { clientTracing } from '../../apps/observability/temporal-tracing';
 import { testRunEnv } from '../setup/test-env';
 
 /**
@@ -85,7 +86,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const ts = options.timeSkipping;
   const nativeConnection = ts ? ts.nativeConnection : await NativeConnection.connect({ address: run.temporalAddress });
   const connection = ts ? undefined : await Connection.connect({ address: run.temporalAddress });
-  const temporal = ts ? ts.client : new Client({ connection: connection!, namespace: 'default' });
+  const temporal = ts ? ts.client : new Client({ connection: connection!, namespace: 'default', interceptors: clientTracing(env.OTEL_TRACES_ENABLED) });
 
   const departments = new HttpDepartmentsClient({ baseUrl: departmentsUrl });
   const recipientTaskQueue = recipientTaskQueueFor(taskQueue);
@@ -98,6 +99,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     temporal,
     recipientTaskQueue,
     workflowBundlePath: run.workflowBundlePath,
+    tracing: env.OTEL_TRACES_ENABLED,
   };
   let worker: Worker = await createApplicationWorker(applicationWorkerOptions);
   const recipientWorker: Worker = await createRecipientWorker({
