@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ConfigValidationError } from './config-error';
+import { checkOpsEnv, opsEnvFields } from './ops-env.schema';
+import { checkTemporalEnv, temporalEnvFields } from './temporal-env.schema';
 
 /**
  * The process environment, parsed once and validated: every process role (api, worker, cli) reads its settings from
@@ -14,8 +16,7 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     SQLITE_PATH: z.string().min(1).default('data/jiuzhu.sqlite'),
-    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    ...temporalEnvFields,
     TEMPORAL_TASK_QUEUE: z.string().min(1).optional(),
     /** Task queue of the 救急难 workflows (default: workflows/emergency/definitions.ts EMERGENCY_TASK_QUEUE). */
     TEMPORAL_EMERGENCY_TASK_QUEUE: z.string().min(1).optional(),
@@ -52,9 +53,13 @@ export const envSchema = z
     REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(10).default(2),
     REMINDER_GATEWAY_URL: z.string().url('must be a URL').optional(),
-    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+    ...opsEnvFields,
   })
-  .strip();
+  .strip()
+  .superRefine((env, ctx) => {
+    checkOpsEnv(env, ctx);
+    checkTemporalEnv(env, ctx);
+  });
 
 /** Shape check of PII_ENCRYPTION_KEYS without echoing any key (the parser in activities/security does the rest). */
 function isKeyringSpec(spec: string): boolean {

@@ -28,8 +28,11 @@ export function withinDeadline<T>(client: Client, ms: number, call: () => Promis
 /**
  * A workflow update whose acceptance is bounded by ACCEPT_DEADLINE_MS: an unreachable Temporal answers promptly,
  * while a slow but accepted update (its handler carrying the decision through activities) is awaited in full.
+ * With an `updateId`, a retry after a 503 joins the first attempt instead of racing it: when no worker took the
+ * update within the deadline (a worker died; its workflows wait out the sticky timeout), the server still holds the
+ * first request and delivers it later, and the retry gets that update's result rather than a stale-task refusal.
  */
-export async function updatePromptly<Ret, Args extends [unknown, ...unknown[]]>(client: Client, handle: WorkflowHandle, update: UpdateDefinition<Ret, Args>, args: Args): Promise<Ret> {
-  const started = await withinDeadline(client, ACCEPT_DEADLINE_MS, () => handle.startUpdate(update, { args, waitForStage: WorkflowUpdateStage.ACCEPTED }));
+export async function updatePromptly<Ret, Args extends [unknown, ...unknown[]]>(client: Client, handle: WorkflowHandle, update: UpdateDefinition<Ret, Args>, args: Args, updateId?: string): Promise<Ret> {
+  const started = await withinDeadline(client, ACCEPT_DEADLINE_MS, () => handle.startUpdate(update, { args, waitForStage: WorkflowUpdateStage.ACCEPTED, ...(updateId ? { updateId } : {}) }));
   return started.result();
 }

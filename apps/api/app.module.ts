@@ -30,6 +30,7 @@ import { CASE_STATUS_LIMITS, CASE_STATUS_NAMESPACE, CASE_STATUS_THROTTLE } from 
 import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { WellFormedTextMiddleware } from './common/well-formed-text.middleware';
+import { HttpTracingMiddleware } from './observability/http-tracing.middleware';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
 import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
 import { EmergencyIntakeService } from './emergency/emergency-intake.service';
@@ -48,6 +49,10 @@ import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
+import { LoggerModule } from 'nestjs-pino';
+import { Registry } from 'prom-client';
+import { requestLogOptions } from './observability/request-log';
+import { Readiness } from './observability/readiness';
 import { UsersService } from './users/users.service';
 import { RoleGrantsService } from './users/role-grants.service';
 
@@ -55,13 +60,13 @@ import { RoleGrantsService } from './users/role-grants.service';
 @Module({})
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(WellFormedTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(HttpTracingMiddleware, WellFormedTextMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 
-  static forRoot(infra: InfraOptions): DynamicModule {
+  static forRoot(infra: InfraOptions, observability: { registry: Registry; readiness: Readiness }): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfraModule.forRoot(infra), DiscoveryModule],
+      imports: [InfraModule.forRoot(infra), DiscoveryModule, LoggerModule.forRoot({ pinoHttp: requestLogOptions(infra.env, infra.logDestination), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] })],
       controllers: CONTROLLERS,
       providers: [
         AuthService,
@@ -69,6 +74,8 @@ export class AppModule implements NestModule {
         RemindersService,
         AuditSearchService,
         PasswordService,
+        { provide: Registry, useValue: observability.registry },
+        { provide: Readiness, useValue: observability.readiness },
         { provide: LoginThrottle, useFactory: (orm: MikroORM) => new LoginThrottle(orm), inject: [MikroORM] },
         { provide: CASE_STATUS_THROTTLE, useFactory: (orm: MikroORM) => new LoginThrottle(orm, CASE_STATUS_LIMITS, Date.now, CASE_STATUS_NAMESPACE), inject: [MikroORM] },
         CaseStatusService,

@@ -8,6 +8,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './observability/metrics.controller';
 import { EmergencyController } from './emergency/emergency.controller';
 import { ReserveFundController } from './emergency/reserve-fund.controller';
 import { InboxController } from './inbox/inbox.controller';
@@ -25,6 +26,7 @@ import { RoleGrantsController } from './users/role-grants.controller';
 export const CONTROLLERS = [
   AuthController,
   HealthController,
+  MetricsController,
   ApplicationsController,
   InboxController,
   AbsencesController,

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -8,13 +10,20 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { InfraOptions } from './infra/infra.module';
 import { rejectMalformedPath } from './common/well-formed-text.middleware';
+import { businessGauges } from './observability/business-gauges';
+import { httpMetrics } from './observability/http-metrics';
+import { Readiness } from './observability/readiness';
 
-const LEVELS: Record<string, LogLevel[]> = {
-  error: ['error'],
-  warn: ['error', 'warn'],
-  log: ['error', 'warn', 'log'],
-  debug: ['error', 'warn', 'log', 'debug'],
-};
+/** Paths the console's fallback must leave alone: the API, the probes and the metrics. */
+const NOT_CONSOLE = /^\/(api|health|metrics)(\/|$)/;
+
+/** What the composition root needs besides the application: the metrics registry and the readiness switch. */
+export interface ApiApplication {
+  app: INestApplication;
+  registry: Registry;
+  readiness: Readiness;
+}
+
 
 /**
  * The caseworkers' console: the Vue application built by Vite into dist/web (apps/web/vite.config.mts), only
@@ -35,8 +44,22 @@ const CONSOLE_HEADERS: Record<string, string> = {
  * browser console at /.
  */
 export async function createApp(infra: InfraOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(infra), { logger: LEVELS[infra.env.LOG_LEVEL], bodyParser: true });
-  app.enableShutdownHooks();
+  return (await createApiApplication(infra)).app;
+}
+
+/**
+ * The application with its observability: JSON logs through nestjs-pino (Nest's own messages included), HTTP and
+ * process metrics plus the business gauges in one registry per application, and the readiness switch main.ts
+ * flips on SIGTERM.
+ */
+export async function createApiApplication(infra: InfraOptions): Promise<ApiApplication> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  businessGauges(registry, infra.orm, { cacheSeconds: infra.env.METRICS_CACHE_SECONDS, thresholdFen: infra.env.RESERVE_LOW_THRESHOLD_FEN });
+  const readiness = new Readiness(infra.orm, infra.temporal);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(infra, { registry, readiness }), { bufferLogs: true, bodyParser: true });
+  app.useLogger(app.get(Logger));
+  app.use(httpMetrics(registry));
   app.use(rejectMalformedPath);
   app.useStaticAssets(CONSOLE_DIR, {
     index: 'index.html',
@@ -47,7 +70,7 @@ export async function createApp(infra: InfraOptions): Promise<INestApplication> 
   // The console's own routes (/inbox, /tasks/…, /query) are drawn in the browser: a reload or a deep link gets
   // index.html. API paths and files (anything with an extension) are left to the API and the static handler.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || /\.[a-z0-9]+$/i.test(req.path)) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_CONSOLE.test(req.path) || /\.[a-z0-9]+$/i.test(req.path)) return next();
     for (const [name, value] of Object.entries(CONSOLE_HEADERS)) res.setHeader(name, value);
     res.sendFile(resolve(CONSOLE_DIR, 'index.html'), (err) => err && next());
   });
@@ -61,5 +84,5 @@ export async function createApp(infra: InfraOptions): Promise<INestApplication> 
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
+  return { app, registry, readiness };
 }

@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
-import { idNumberCheckDigit } from '../../activities/departments/id-number';
 import { DEMO_PASSWORD, DEMO_REGIONS } from './demo-users';
+import { demoApplication, PLAY } from './demo-play';
 
 /**
  * npm run demo: against the running platform (API_URL, default http://127.0.0.1:3000), plays every role through the
@@ -25,40 +24,14 @@ async function call(method: string, path: string, token?: string, body?: unknown
 
 const tokens = new Map<string, string>();
 async function tokenOf(username: string): Promise<string> {
-  if (!tokens.has(username)) tokens.set(username, (await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD })).accessToken);
+  if (!tokens.has(username)) {
+    const login = await call('POST', '/api/auth/login', undefined, { username, password: DEMO_PASSWORD }).catch((err: Error) => {
+      throw new Error(`${err.message}\nno demo user ${username}: demo users exist only when asked (npm start on a local installation, or npm run setup -- --demo)`);
+    });
+    tokens.set(username, login.accessToken);
+  }
   return tokens.get(username)!;
 }
-
-function fictionalId(prefix: string, birth: string): string {
-  const first17 = `${prefix}${birth.replace(/-/g, '')}${String(randomInt(1000)).padStart(3, '0')}`;
-  return first17 + idNumberCheckDigit(first17);
-}
-
-/** A random birth date in a year range: repeated demo runs then rarely meet a household already in a case. */
-function birthIn(fromYear: number, toYear: number): string {
-  const from = Date.UTC(fromYear, 0, 1);
-  return new Date(from + randomInt((toYear - fromYear + 1) * 365) * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Who plays each step, and what they decide. */
-const PLAY: Record<string, { user: string; decision: (c: Json) => Json }> = {
-  acceptance: { user: 'clerk', decision: () => ({ outcome: 'accept', reason: '材料齐全，予以受理' }) },
-  home_visit: {
-    user: 'investigator',
-    decision: (c) => ({
-      recommendation: 'eligible',
-      disputed: false,
-      incomes: c.household.members.map((m: Json) => ({ memberId: m.id, monthlyIncomeFen: m.declaredMonthlyIncomeFen })),
-      reason: '入户调查：家庭成员、收入与申报一致，邻里走访无异议',
-    }),
-  },
-  appraisal: { user: 'village', decision: () => ({ outcome: 'pass', panelSize: 11, present: 11, votesFor: 11, votesAgainst: 0, reason: '村民代表民主评议通过' }) },
-  township_review: { user: 'reviewer', decision: () => ({ outcome: 'approve', reason: '审核通过' }) },
-  county_sampling: { user: 'approver', decision: () => ({ outcome: 'confirmed', reason: '县级抽查入户属实' }) },
-  county_approval: { user: 'approver', decision: () => ({ outcome: 'approve', reason: '同意纳入低保' }) },
-  township_confirmation: { user: 'reviewer2', decision: () => ({ outcome: 'approve', reason: '乡镇确认' }) },
-  filing: { user: 'approver', decision: () => ({ outcome: 'acknowledged', reason: '已备案' }) },
-};
 
 /** Asia/Shanghai wall time; a deadline at midnight is shown as 24:00 of its last day, as notices write it. */
 function shanghai(iso: string | null): string {
@@ -70,18 +43,7 @@ function shanghai(iso: string | null): string {
 
 async function play(region: (typeof DEMO_REGIONS)[number]): Promise<void> {
   const clerk = await tokenOf(`${region.prefix}.clerk`);
-  const headBirth = birthIn(1955, 1985);
-  const childBirth = birthIn(2008, 2016);
-  const created = await call('POST', '/api/applications', clerk, {
-    regionCode: region.village,
-    address: '演示路8号',
-    phone: '13900000000',
-    authorizationSigned: true,
-    members: [
-      { name: '演示户主', idNumber: fictionalId(region.county, headBirth), relation: 'head', birthDate: headBirth, declaredMonthlyIncomeFen: 25_000 },
-      { name: '演示子女', idNumber: fictionalId(region.county, childBirth), relation: 'child', birthDate: childBirth, declaredMonthlyIncomeFen: 0 },
-    ],
-  });
+  const created = await call('POST', '/api/applications', clerk, demoApplication(region));
   const id = created.id as string;
   console.log(`\n== ${region.name}: ${created.caseNo}`);
   for (let idle = 0; idle < 100; ) {

@@ -5,6 +5,7 @@ import { startMissingLifecycles } from '../../activities/recipients/lifecycle-ba
 import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { loadEnv } from '../../config/env.schema';
 import { recipientTaskQueueFor } from '../../workflows/recipient/definitions';
+import { connectionOptionsOf, temporalSettings } from '../../activities/temporal/connection-settings';
 
 /**
  * Starts the lifecycle workflow of every live recipient that has none (households enrolled before approvals started
@@ -14,9 +15,10 @@ async function main(): Promise<void> {
   const env = loadEnv();
   useFieldKeyring(env);
   const orm = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, { migrate: false });
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const temporal = temporalSettings(env);
+  const connection = await Connection.connect(connectionOptionsOf(temporal));
   try {
-    const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+    const client = new Client({ connection, namespace: temporal.namespace });
     const seen = await startMissingLifecycles(orm, client, recipientTaskQueueFor(env.TEMPORAL_TASK_QUEUE));
     console.log(JSON.stringify({ recipients: seen }));
   } finally {

@@ -8,7 +8,7 @@ import { spawnManaged, startTemporalDevServer, waitForPort, type ManagedProcess 
 /**
  * `npm start`: runs the whole platform on one machine. Uses TEMPORAL_ADDRESS / DATABASE_URL / DEPARTMENTS_URL when
  * set; otherwise starts a Temporal dev server with its state in data/temporal.sqlite, uses the SQLite file
- * data/jiuzhu.sqlite, and starts the departments sandbox. Then migrates and seeds, starts the worker and the API,
+ * data/jiuzhu.sqlite, and starts the departments sandbox. Then migrates and seeds (demo users only locally), starts the worker and the API,
  * and prints the URLs. Ctrl-C stops everything; the next start keeps the data.
  */
 
@@ -85,7 +85,11 @@ export async function main(): Promise<void> {
       // The sandbox also stands in for the unified messaging platform that deadline reminders go to.
       env.REMINDER_GATEWAY_URL ??= env.DEPARTMENTS_URL;
     }
-    const setup = spawnSync(process.execPath, [resolve(DIST, 'cli', 'setup.js'), '--print-users'], { env, stdio: 'inherit' });
+    // Demo users (published password) only for a local installation on this machine's own SQLite file, or when
+    // asked with `npm start -- --demo`; never against an external database (`-- --no-demo` turns them off here too).
+    const demo = process.argv.includes('--demo') || (!env.DATABASE_URL && env.NODE_ENV !== 'production' && !process.argv.includes('--no-demo'));
+    if (demo) console.log('local installation: creating the demo users (password Demo@2026); a production setup never does (npm start -- --no-demo)');
+    const setup = spawnSync(process.execPath, [resolve(DIST, 'cli', 'setup.js'), ...(demo ? ['--demo', '--print-users'] : [])], { env, stdio: 'inherit' });
     if (setup.status !== 0) throw new Error('database setup failed');
 
     started.push(spawnManaged(process.execPath, [resolve(DIST, 'worker', 'main.js')], { logFile: resolve(LOGS, 'worker.log'), env }));
@@ -104,7 +108,7 @@ export async function main(): Promise<void> {
       [
         '',
         '社会救助 platform is running:',
-        `  Console      ${api}/   (log in as a demo user, e.g. kc.clerk / Demo@2026)`,
+        `  Console      ${api}/   ${demo ? '(log in as a demo user, e.g. kc.clerk / Demo@2026)' : '(no demo users: npm run admin:first -- --username NAME)'}`,
         `  API          ${api}/api`,
         `  OpenAPI      ${api}/api/docs   (JSON: ${api}/api/docs-json)`,
         `  Health       ${api}/api/health`,

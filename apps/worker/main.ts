@@ -19,6 +19,12 @@ import { createRecipientWorker } from './create-recipient-worker';
 import { createApplicationWorker } from './create-worker';
 import { createEmergencyWorker } from './emergency-worker';
 import { createPaymentWorker } from './payment-worker';
+import { connectionOptionsOf, temporalSettings } from '../../activities/temporal/connection-settings';
+import { startProbeServer } from '../observability/probe-server';
+import { installWorkerRuntime } from './worker-runtime';
+import { workerProbes } from './worker-health';
+import { startTracing } from '../observability/tracing';
+import { clientTracing } from '../observability/temporal-tracing';
 
 const RELAY_INTERVAL_MS = 5_000;
 
@@ -26,23 +32,33 @@ const RELAY_INTERVAL_MS = 5_000;
  * The worker process: one process polling every queue, each with its own worker: applications; the recipient
  * households' lifecycles (动态管理) and their fan-outs; 救急难 requests (so urgent work never waits behind routine
  * cases); payment runs. It also relays any accepted application or emergency request whose workflow the API could
- * not start. Run several for throughput; they share the task queues.
+ * not start. Run several for throughput; they share the task queues. Logs are JSON lines through the Temporal
+ * Runtime logger; SDK metrics on WORKER_METRICS_PORT and probes on WORKER_HEALTH_PORT when set. SIGTERM stops
+ * polling and lets running activities finish (up to SHUTDOWN_GRACE_SECONDS), then closes the connections.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
+  const log = installWorkerRuntime(env);
+  const tracer = startTracing(env, 'worker');
   useFieldKeyring(env);
+  const temporal = temporalSettings(env);
+  const namespace = temporal.namespace;
   const orm = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.SQLITE_PATH }, { migrate: false });
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(connectionOptionsOf(temporal));
   const bundle = resolve(PROJECT_ROOT, 'dist', 'workflow-bundle.js');
   const taskQueue = env.TEMPORAL_TASK_QUEUE ?? APPLICATION_TASK_QUEUE;
   const recipientTaskQueue = recipientTaskQueueFor(env.TEMPORAL_TASK_QUEUE);
-  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const clientConnection = await Connection.connect(connectionOptionsOf(temporal));
+  const client = new Client({ connection: clientConnection, namespace, interceptors: clientTracing(env.OTEL_TRACES_ENABLED) });
+  const tracing = env.OTEL_TRACES_ENABLED;
+  const shutdownGraceSeconds = env.SHUTDOWN_GRACE_SECONDS;
   const departments = new HttpDepartmentsClient({ baseUrl: env.DEPARTMENTS_URL });
   const workflowBundlePath = existsSync(bundle) ? bundle : undefined;
   const worker = await createApplicationWorker({
     connection,
-    namespace: env.TEMPORAL_NAMESPACE,
+    namespace,
+    shutdownGraceSeconds,
+    tracing,
     taskQueue,
     orm,
     departments,
@@ -52,7 +68,9 @@ async function main(): Promise<void> {
   });
   const recipientWorker = await createRecipientWorker({
     connection,
-    namespace: env.TEMPORAL_NAMESPACE,
+    namespace,
+    shutdownGraceSeconds,
+    tracing,
     taskQueue: recipientTaskQueue,
     orm,
     departments,
@@ -62,7 +80,9 @@ async function main(): Promise<void> {
   const paymentQueue = paymentTaskQueue(env.TEMPORAL_TASK_QUEUE);
   const paymentWorker = await createPaymentWorker({
     connection,
-    namespace: env.TEMPORAL_NAMESPACE,
+    namespace,
+    shutdownGraceSeconds,
+    tracing,
     taskQueue: paymentQueue,
     orm,
     workflowBundlePath,
@@ -72,7 +92,9 @@ async function main(): Promise<void> {
   const emergencyQueue = env.TEMPORAL_EMERGENCY_TASK_QUEUE ?? EMERGENCY_TASK_QUEUE;
   const emergency = await createEmergencyWorker({
     connection,
-    namespace: env.TEMPORAL_NAMESPACE,
+    namespace,
+    shutdownGraceSeconds,
+    tracing,
     taskQueue: emergencyQueue,
     orm,
     startApplication: (id) => starter.start(id),
@@ -88,17 +110,24 @@ async function main(): Promise<void> {
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
   const workers = [worker, recipientWorker, emergency, paymentWorker];
-  console.log(`worker polling ${taskQueue}, ${recipientTaskQueue}, ${emergencyQueue} and ${paymentQueue} on ${env.TEMPORAL_ADDRESS}`);
-  const stop = () => workers.forEach((w) => w.shutdown());
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const probes = env.WORKER_HEALTH_PORT !== undefined ? await startProbeServer(env.WORKER_HEALTH_HOST, env.WORKER_HEALTH_PORT, workerProbes(workers)) : undefined;
+  log.info({ taskQueues: workers.map((w) => w.options.taskQueue), address: temporal.address, namespace, metricsPort: env.WORKER_METRICS_PORT, healthPort: env.WORKER_HEALTH_PORT }, 'worker polling');
+  const stop = (signal: string) => {
+    log.info({ signal, graceSeconds: shutdownGraceSeconds }, 'worker shutting down: polling stops, running activities finish');
+    clearInterval(relay);
+    workers.forEach((w) => w.shutdown());
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   await Promise.all(workers.map((w) => w.run()));
+  probes?.close();
   clearInterval(relay);
   stopAnchoring();
   stopReminders();
   await clientConnection.close();
   await connection.close();
   await orm.close(true);
+  await tracer?.shutdown();
 }
 
 main().catch((err: unknown) => {

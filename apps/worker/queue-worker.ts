@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Worker, type NativeConnection } from '@temporalio/worker';
+import { activityTracing } from '../observability/temporal-tracing';
 
 /** What every queue's worker needs: the server, the namespace, the database and where the workflow code comes from. */
 export interface QueueWorkerOptions {
@@ -8,6 +9,13 @@ export interface QueueWorkerOptions {
   orm: MikroORM;
   /** A prebuilt workflow bundle (fast start, identical code on every worker); otherwise bundled from source. */
   workflowBundlePath?: string;
+  /**
+   * After shutdown() (SIGTERM), how long running activities may take to finish before they are cancelled; polling
+   * stops at once. Default 0 (tests).
+   */
+  shutdownGraceSeconds?: number;
+  /** Activity spans (OTEL_TRACES_ENABLED); the tracer provider is registered by the process. */
+  tracing?: boolean;
 }
 
 /**
@@ -25,7 +33,9 @@ export function createQueueWorker(options: QueueWorkerOptions, taskQueue: string
     namespace: options.namespace,
     taskQueue,
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+    ...(options.shutdownGraceSeconds ? { shutdownGraceTime: `${options.shutdownGraceSeconds} seconds` as const } : {}),
     ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: require.resolve('../../workflows') }),
     activities,
+    ...(options.tracing ? { interceptors: activityTracing(true) } : {}),
   });
 }

@@ -52,7 +52,7 @@ test('an account created by a security administrator must replace its temporary 
   expect((await temp.get('/api/auth/me')).body.mustChangePassword).toBe(true);
   const refused = await temp.get('/api/applications');
   expect(refused.status).toBe(403);
-  expect(refused.body.error.passwordChangeRequired).toBe(true);
+  expect(refused.body.error).toMatchObject({ code: 'password_change_required', passwordChangeRequired: true });
 
   const changed = await temp.post('/api/auth/password', { currentPassword: 'Temporary-pass-1', newPassword: NEW_PASSWORD });
   expect(changed.status).toBe(200);

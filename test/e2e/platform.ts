@@ -4,6 +4,7 @@ import { User } from '../../activities/identity/user.entity';
 import { Region } from '../../activities/regions/region.entity';
 import type { Role } from '../../workflows/domain/roles';
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -24,6 +25,7 @@ import { DEMO_PASSWORD, seedDemoUsers } from '../../apps/cli/demo-users';
 import { createTestDatabase, TEST_FIELD_KEYS, type TestDatabase } from '../helpers/database';
 import { Http } from '../helpers/http';
 import { quietRuntime, unique } from '../helpers/temporal';
+import { clientTracing } from '../../apps/observability/temporal-tracing';
 import { testRunEnv } from '../setup/test-env';
 
 /**
@@ -39,17 +41,29 @@ export interface Platform {
   temporal: Client;
   /** Adds a user (for a second colleague of the same role and region) with the demo password. */
   addUser(username: string, role: Role, regionCode: string): Promise<void>;
+  /** Stops the application queue's worker (as a dead worker would); resolves to a function that starts a new one. */
+  pauseApplicationWorker(): Promise<() => Promise<void>>;
   /** Logs in a user (demo users share one password) and returns a client with their token. */
   as(username: string, password?: string): Promise<Http>;
   stop(): Promise<void>;
 }
 
-export async function startPlatform(options: { timeSkipping?: TestWorkflowEnvironment } = {}): Promise<Platform> {
+export interface PlatformOptions {
+  timeSkipping?: TestWorkflowEnvironment;
+  /** The demo users are created only when asked, as `setup --demo` does; every test but the gating one asks. */
+  demoUsers?: boolean;
+  /** Extra environment for the API (metrics token, log level…). */
+  env?: Record<string, string>;
+  /** Where the API writes its JSON log lines (default stdout, at LOG_LEVEL error). */
+  logDestination?: DestinationStream;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   quietRuntime();
   const run = testRunEnv();
   const db = await createTestDatabase();
   await new PolicyService(db.orm).loadShipped();
-  await seedDemoUsers(db.orm);
+  if (options.demoUsers ?? true) await seedDemoUsers(db.orm);
 
   const sandbox = createSandboxServer({ records: loadRecords() });
   const { url: departmentsUrl } = await sandbox.listen(0);
@@ -66,16 +80,17 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     PII_ENCRYPTION_KEYS: TEST_FIELD_KEYS,
     DEPARTMENTS_URL: departmentsUrl,
     LOG_LEVEL: 'error',
+    ...options.env,
   });
 
   const ts = options.timeSkipping;
   const nativeConnection = ts ? ts.nativeConnection : await NativeConnection.connect({ address: run.temporalAddress });
   const connection = ts ? undefined : await Connection.connect({ address: run.temporalAddress });
-  const temporal = ts ? ts.client : new Client({ connection: connection!, namespace: 'default' });
+  const temporal = ts ? ts.client : new Client({ connection: connection!, namespace: 'default', interceptors: clientTracing(env.OTEL_TRACES_ENABLED) });
 
   const departments = new HttpDepartmentsClient({ baseUrl: departmentsUrl });
   const recipientTaskQueue = recipientTaskQueueFor(taskQueue);
-  const worker: Worker = await createApplicationWorker({
+  const applicationWorkerOptions = {
     connection: nativeConnection,
     namespace: 'default',
     taskQueue,
@@ -84,7 +99,9 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     temporal,
     recipientTaskQueue,
     workflowBundlePath: run.workflowBundlePath,
-  });
+    tracing: env.OTEL_TRACES_ENABLED,
+  };
+  let worker: Worker = await createApplicationWorker(applicationWorkerOptions);
   const recipientWorker: Worker = await createRecipientWorker({
     connection: nativeConnection,
     namespace: 'default',
@@ -110,10 +127,11 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
     orm: db.orm,
     workflowBundlePath: run.workflowBundlePath,
   });
-  const workers = [worker, recipientWorker, emergencyWorker, paymentWorker];
-  const running = Promise.all(workers.map((w) => w.run()));
+  const others = [recipientWorker, emergencyWorker, paymentWorker];
+  const running = Promise.all(others.map((w) => w.run()));
+  let applicationRunning = worker.run();
 
-  const app: INestApplication = await createApp({ env, orm: db.orm, temporal });
+  const app: INestApplication = await createApp({ env, orm: db.orm, temporal, logDestination: options.logDestination });
   await app.listen(0, '127.0.0.1');
   const http = new Http(await app.getUrl());
 
@@ -135,10 +153,18 @@ export async function startPlatform(options: { timeSkipping?: TestWorkflowEnviro
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return http.as(res.body.accessToken);
     },
+    async pauseApplicationWorker() {
+      worker.shutdown();
+      await applicationRunning;
+      return async () => {
+        worker = await createApplicationWorker(applicationWorkerOptions);
+        applicationRunning = worker.run();
+      };
+    },
     async stop() {
       await app.close();
-      for (const w of workers) w.shutdown();
-      await running;
+      for (const w of [worker, ...others]) w.shutdown();
+      await Promise.all([running, applicationRunning]);
       if (!ts) {
         await connection!.close();
         await nativeConnection.close();

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError } from '../common/errors';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth.types';
 import { permissionFor, roleAllowed, type Permission } from './permissions';
@@ -50,7 +50,7 @@ export class AuthGuard implements CanActivate, OnModuleInit {
     if (!match) throw new UnauthenticatedError('a bearer token is required');
     req.user = await this.auth.userForToken(match[1]);
     if (req.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(routeKey(ctx.getClass(), ctx.getHandler()) ?? '')) {
-      throw new ForbiddenError('choose your own password first (POST /api/auth/password): this account has a temporary one', { passwordChangeRequired: true });
+      throw new PasswordChangeRequiredError('choose your own password first (POST /api/auth/password): this account has a temporary one', { passwordChangeRequired: true });
     }
     if (!roleAllowed(permission, req.user.role)) throw new ForbiddenError(`role ${req.user.role} may not use this function`);
     return true;

@@ -40,6 +40,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/auth/refresh': { roles: 'any', scope: 'own-user' },
   'POST /api/auth/password': { roles: 'any', scope: 'own-user' },
   'GET /api/health': { roles: 'public', scope: 'none' },
+  'GET /health/live': { roles: 'public', scope: 'none' },
+  'GET /health/ready': { roles: 'public', scope: 'none' },
+  // Public to the guard; the controller demands METRICS_TOKEN (or answers 404 when metrics live on METRICS_PORT).
+  'GET /metrics': { roles: 'public', scope: 'none' },
   'POST /api/public/case-status': { roles: 'public', scope: 'none' },
 
   'POST /api/applications': subtree(['village_assistant', 'township_clerk']),

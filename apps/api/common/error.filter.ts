@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { isBusyDatabase } from './busy-database';
 import { bodyParserRefusal } from './client-errors';
@@ -35,7 +35,6 @@ const STATUS: [new (...args: never[]) => PlatformError, number][] = [
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -64,7 +63,8 @@ export class ErrorFilter implements ExceptionFilter {
       res.status(refused.status).json({ error: { code: refused.code, message: refused.message } });
       return;
     }
-    this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
+    // The request's one log line carries it (class, code, stack frames; never the message): see request-log.ts.
+    res.err = exception instanceof Error ? exception : new Error(`thrown ${typeof exception}`);
     res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
   }
 }

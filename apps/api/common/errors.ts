@@ -66,6 +66,15 @@ export class ForbiddenError extends PlatformError {
   readonly code: string = 'forbidden';
 }
 
+/**
+ * The account still has a temporary password (a first administrator, or one set by a security administrator): every
+ * route but `GET /api/auth/me` and `POST /api/auth/password` answers 403 `password_change_required` until it is
+ * replaced.
+ */
+export class PasswordChangeRequiredError extends ForbiddenError {
+  override readonly code: string = 'password_change_required';
+}
+
 /** The caller's level does not own what it tried to change (HTTP 403, `not_owner`): e.g. the national holiday table. */
 export class NotOwnerError extends ForbiddenError {
   override readonly code: string = 'not_owner';

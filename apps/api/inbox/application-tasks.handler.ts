@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
+import { completionUpdateId } from './case-task-handler';
 import type { EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { Application } from '../../../activities/application/application.entity';
@@ -68,7 +69,7 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
     try {
       return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(applicationWorkflowId(task.caseId)), completeTaskUpdate, [
         { taskId: task.id, submissionId, actor: { userId: user.id, role: user.role }, decision: decision as StepDecision },
-      ]);
+      ], completionUpdateId(task.id, user.id));
     } catch (err) {
       throw asConflict(err);
     }

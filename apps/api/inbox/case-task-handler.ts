@@ -27,3 +27,11 @@ export interface CaseTaskHandler {
 
 /** Nest token for the list of handlers, one per case type. */
 export const CASE_TASK_HANDLERS = Symbol('CASE_TASK_HANDLERS');
+
+/**
+ * The Temporal update id of one user's completion of one task: the same user retrying the same task (after a 503)
+ * joins the first update instead of sending a second one that the workflow would refuse as stale.
+ */
+export function completionUpdateId(taskId: string, userId: string): string {
+  return `complete:${taskId}:${userId}`;
+}

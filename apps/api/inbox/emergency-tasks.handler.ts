@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
+import { completionUpdateId } from './case-task-handler';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { EmergencyRequest } from '../../../activities/emergency/emergency-request.entity';
@@ -64,9 +65,9 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
     if (b.step === 'emergency_fund_top_up' && b.outcome === 'approve' && b.topUpFen && user.role === task.role) await this.topUp(task, b.topUpFen);
     try {
       if (b.step === 'emergency_follow_up') {
-        return await updatePromptly(this.temporal, handle, verifyUpdate, [{ taskId: task.id, outcome: b.outcome, recoveryFen: b.recoveryFen, actor }]);
+        return await updatePromptly(this.temporal, handle, verifyUpdate, [{ taskId: task.id, outcome: b.outcome, recoveryFen: b.recoveryFen, actor }], completionUpdateId(task.id, user.id));
       }
-      return await updatePromptly(this.temporal, handle, decideUpdate, [{ taskId: task.id, outcome: b.outcome, amountFen: b.amountFen ?? 0, reasonCode: b.reasonCode, actor }]);
+      return await updatePromptly(this.temporal, handle, decideUpdate, [{ taskId: task.id, outcome: b.outcome, amountFen: b.amountFen ?? 0, reasonCode: b.reasonCode, actor }], completionUpdateId(task.id, user.id));
     } catch (err) {
       throw asConflict(err);
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
+import { completionUpdateId } from './case-task-handler';
 import type { EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { Application } from '../../../activities/application/application.entity';
@@ -66,7 +67,7 @@ export class RecipientTasksHandler implements CaseTaskHandler {
           deductions: body.deductions,
           reasonCode: body.reasonCode,
         },
-      ]);
+      ], completionUpdateId(task.id, user.id));
     } catch (err) {
       throw asConflict(err);
     }

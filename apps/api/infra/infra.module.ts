@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
+import type { DestinationStream } from 'pino';
 import type { Env } from '../../../config/env.schema';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CaseStarter } from '../../../activities/application/case-starter';
@@ -15,6 +16,8 @@ export interface InfraOptions {
   env: Env;
   orm: MikroORM;
   temporal: Client;
+  /** Where the JSON log lines go (default stdout); tests pass a stream to read them. */
+  logDestination?: DestinationStream;
 }
 
 /**
