@@ -53,6 +53,8 @@ export const envSchema = z
     REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     REMINDER_WORKING_DAYS: z.coerce.number().int().min(0).max(10).default(2),
     REMINDER_GATEWAY_URL: z.string().url('must be a URL').optional(),
+    /** How long stored answers to Idempotency-Key requests are kept for retries (hours); older ones are swept. */
+    IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
     ...opsEnvFields,
   })
   .strip()

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { EncryptedJsonType } from '../security/encrypted-json.type';
 
 export type IdempotentRequestState = 'pending' | 'done';
@@ -11,6 +11,7 @@ export type IdempotentRequestState = 'pending' | 'done';
  */
 @Entity({ tableName: 'idempotent_requests' })
 @Unique({ properties: ['userId', 'key'] })
+@Index({ name: 'idempotent_requests_claimed', properties: ['claimedAt', 'id'] })
 export class IdempotentRequest {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;

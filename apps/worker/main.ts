@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
 import { startReminders } from '../../activities/tasks/deadline-reminders';
+import { startIdempotencySweep } from '../../activities/idempotency/idempotency-sweep';
 import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     emergencyStarter.relayPending().catch(() => undefined);
   }, RELAY_INTERVAL_MS);
 
+  const stopSweep = startIdempotencySweep(orm, { retentionMs: env.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, intervalMs: 3_600_000 });
   const stopReminders = startReminders(orm, { intervalMs: env.REMINDER_INTERVAL_MINUTES * 60_000, workingDays: env.REMINDER_WORKING_DAYS, gatewayUrl: env.REMINDER_GATEWAY_URL });
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
   clearInterval(relay);
   stopAnchoring();
   stopReminders();
+  stopSweep();
   await clientConnection.close();
   await connection.close();
   await orm.close(true);

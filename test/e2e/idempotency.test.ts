@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { IdempotentRequest } from '../../activities/idempotency/idempotent-request.entity';
+import { sweepIdempotentRequests } from '../../activities/idempotency/idempotency-sweep';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { applicationBody } from '../helpers/factories';
 import { Caseworker } from './caseworker';
@@ -88,4 +90,25 @@ test('concurrent intakes of one household (no keys) create one case; the others 
   const answers = await Promise.all([1, 2, 3, 4].map(() => clerk.post('/api/applications', body)));
   expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
   for (const a of answers.filter((x) => x.status === 409)) expect(a.body.error.code).toBe('duplicate_application');
+});
+
+test('answers older than the retention window are swept; a key used after that is a new request', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const body = applicationBody(DEMO_VILLAGES.district);
+  const headers = key();
+  const first = await clerk.post('/api/applications', body, headers);
+  expect(first.status).toBe(201);
+  const em = platform.db.orm.em.fork();
+  await em.nativeUpdate(IdempotentRequest, { key: headers['Idempotency-Key'] }, { claimedAt: new Date(Date.now() - 73 * 3_600_000) });
+  // A recent answer in the window stays.
+  expect((await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district), key())).status).toBe(201);
+
+  expect(await sweepIdempotentRequests(platform.db.orm, 72 * 3_600_000)).toBeGreaterThanOrEqual(1);
+  expect(await em.fork().count(IdempotentRequest, { key: headers['Idempotency-Key'] })).toBe(0);
+  const clerkId = (await clerk.get('/api/auth/me')).body.id;
+  expect(await em.fork().count(IdempotentRequest, { userId: clerkId })).toBeGreaterThanOrEqual(1);
+  // No stored answer is left to replay: the same household's intake is now refused as the duplicate it is.
+  const late = await clerk.post('/api/applications', body, headers);
+  expect(late.status).toBe(409);
+  expect(late.body.error.code).toBe('duplicate_application');
 });
