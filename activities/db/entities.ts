@@ -28,6 +28,7 @@ import { Entitlement } from '../recipients/entitlement.entity';
 import { Payment } from '../payments/payment.entity';
 import { PaymentBatch } from '../payments/payment-batch.entity';
 import { PaymentExport } from '../payments/payment-export.entity';
+import { PaymentResultImport } from '../payments/payment-result-import.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { CampaignItem } from '../recipients/campaign-item.entity';
@@ -86,6 +87,7 @@ export const ENTITIES = [
   PaymentBatch,
   Payment,
   PaymentExport,
+  PaymentResultImport,
   LoginFailure,
   ComparisonImport,
   ComparisonLead,

@@ -44,6 +44,9 @@ import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
+import { BankResultsService } from './payments/bank-results.service';
+import { PaymentExceptionsService } from './payments/payment-exceptions.service';
+import { ReconciliationService } from './payments/reconciliation.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
 import { RoleGrantsService } from './users/role-grants.service';
@@ -101,6 +104,9 @@ export class AppModule implements NestModule {
         ReserveFundService,
         PaymentRunsService,
         PayeesService,
+        BankResultsService,
+        PaymentExceptionsService,
+        ReconciliationService,
         RecipientsService,
         LifecycleCommandsService,
         LifecycleJobsService,

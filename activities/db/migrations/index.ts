@@ -12,6 +12,7 @@ import { Migration20261123014304_encrypt_disability_grade } from './202611230143
 import { Migration20261123014449_household_bank_account } from './20261123014449-household-bank-account.migration';
 import { Migration20261123014715_payment_runs } from './20261123014715-payment-runs.migration';
 import { Migration20261130150042_declared_assets } from './20261130150042-declared-assets.migration';
+import { Migration20261130161736_payment_settlement_money } from './20261130161736-payment-settlement-money.migration';
 import { Migration20261130142023_check_authorizations } from './20261130142023-check-authorizations.migration';
 import { Migration20261130140431_notice_services } from './20261130140431-notice-services.migration';
 import { Migration20261130133617_data_comparison } from './20261130133617-data-comparison.migration';
@@ -57,4 +58,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130142023_check_authorizations', class: Migration20261130142023_check_authorizations },
   { name: 'Migration20261130140252_inbox_province_load', class: Migration20261130140252_inbox_province_load },
   { name: 'Migration20261130150042_declared_assets', class: Migration20261130150042_declared_assets },
+  { name: 'Migration20261130161736_payment_settlement_money', class: Migration20261130161736_payment_settlement_money },
 ];

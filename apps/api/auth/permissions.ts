@@ -113,6 +113,12 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/payments/runs/{id}/payees': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}/totals': subtree(PAYMENT_READERS),
   'GET /api/payments/runs/{id}/bank-file': subtree(['payment_officer']),
+  'POST /api/payments/runs/{id}/bank-results': subtree(['payment_officer']),
+  'GET /api/payments/runs/{id}/bank-results': subtree(PAYMENT_READERS),
+  'GET /api/payments/runs/{id}/reconciliation': subtree(PAYMENT_READERS),
+  'GET /api/payments/households/{householdId}/reconciliation': subtree(PAYMENT_READERS),
+  'GET /api/payments/exceptions': subtree(PAYMENT_READERS),
+  'POST /api/payments/households/{householdId}/bank-account': subtree(['payment_officer']),
 
   'GET /api/recipients': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}': subtree(RECIPIENT_READERS),
