@@ -51,9 +51,13 @@ export class Payment {
   @Property({ type: 'string', length: 7 })
   month: string;
 
-  /** Integer fen. */
+  /** Integer fen: what the bank pays, the entitlement's amount less any recovery deduction. */
   @Property({ type: 'integer' })
   amountFen: number;
+
+  /** Integer fen kept back for a recovery plan (多发追回); 0 for most payments. */
+  @Property({ type: 'integer', default: 0 })
+  deductedFen = 0;
 
   @Property({ type: 'string', length: 12 })
   status: PaymentStatus = 'prepared';

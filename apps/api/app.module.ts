@@ -47,6 +47,7 @@ import { PayeesService } from './payments/payees.service';
 import { BankResultsService } from './payments/bank-results.service';
 import { PaymentExceptionsService } from './payments/payment-exceptions.service';
 import { ReconciliationService } from './payments/reconciliation.service';
+import { RecoveryPlansService } from './payments/recovery-plans.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { UsersService } from './users/users.service';
 import { RoleGrantsService } from './users/role-grants.service';
@@ -107,6 +108,7 @@ export class AppModule implements NestModule {
         BankResultsService,
         PaymentExceptionsService,
         ReconciliationService,
+        RecoveryPlansService,
         RecipientsService,
         LifecycleCommandsService,
         LifecycleJobsService,

@@ -136,6 +136,8 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/emergency/reserve/{code}/top-ups': { amountFen: 100_000, reference: 'V-1' },
     'POST /api/admin/regions/{code}/reserve-funding': { year: 2026 },
     'POST /api/payments/runs': { countyCode: other.county, month: '2026-12' },
+    'POST /api/payments/recovery-plans/{id}/repayments': { amountFen: 100, reason },
+    'POST /api/payments/recovery-plans/{id}/method': { method: 'repay', reason },
     'POST /api/payments/households/{householdId}/bank-account': { bankName: '中国农业银行测试支行', bankAccount: '6228480000000000001', reason },
     'POST /api/comparison-leads/{id}/decision': { outcome: 'dismiss', reason },
     'POST /api/notices/{id}/services': { method: 'post', receivedBy: 'applicant', servedAt: '2026-11-01T10:00:00+08:00' },

@@ -119,6 +119,9 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/payments/households/{householdId}/reconciliation': subtree(PAYMENT_READERS),
   'GET /api/payments/exceptions': subtree(PAYMENT_READERS),
   'POST /api/payments/households/{householdId}/bank-account': subtree(['payment_officer']),
+  'GET /api/payments/households/{householdId}/recovery-plans': subtree(PAYMENT_READERS),
+  'POST /api/payments/recovery-plans/{id}/repayments': subtree(['payment_officer']),
+  'POST /api/payments/recovery-plans/{id}/method': subtree(['payment_officer']),
 
   'GET /api/recipients': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}': subtree(RECIPIENT_READERS),

@@ -62,6 +62,7 @@ export class PayeesService {
         accountMasked: maskBankAccount(accounts.get(p.householdId) ?? null),
         month: p.month,
         amountFen: p.amountFen,
+        deductedFen: p.deductedFen,
         reissueOf: p.reissueOf,
         kind: kinds.get(p.entitlementId) ?? null,
         status: p.status,

@@ -106,6 +106,7 @@ export class PaymentRunsService {
         townshipCode: p.townshipCode,
         amountFen: p.amountFen,
         month: p.month,
+        deductedFen: p.deductedFen,
         status: p.status,
         reasonCode: p.reasonCode,
         reissueOf: p.reissueOf,

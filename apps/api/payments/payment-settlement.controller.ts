@@ -9,6 +9,8 @@ import { BankResultsService } from './bank-results.service';
 import { PaymentExceptionsService } from './payment-exceptions.service';
 import { bankAccountSchema, exceptionsQuerySchema, type BankAccountBody, type ExceptionsQuery } from './payment-exceptions.schemas';
 import { ReconciliationService } from './reconciliation.service';
+import { RecoveryPlansService } from './recovery-plans.service';
+import { recoveryMethodSchema, repaymentSchema, type RecoveryMethodBody, type RepaymentBody } from './recovery-plans.schemas';
 
 /** After release: the bank's results, reconciliation, and the payments that did not go out or came back. */
 @ApiTags('payments')
@@ -19,6 +21,7 @@ export class PaymentSettlementController {
     private readonly results: BankResultsService,
     private readonly reconciliation: ReconciliationService,
     private readonly exceptions: PaymentExceptionsService,
+    private readonly recoveries: RecoveryPlansService,
   ) {}
 
   @Post('runs/:id/bank-results')
@@ -61,5 +64,27 @@ export class PaymentSettlementController {
   @ApiBody({ schema: z.toJSONSchema(bankAccountSchema, { io: 'input' }) as object })
   setAccount(@CurrentUser() user: AuthUser, @Param('householdId') householdId: string, @Body(new ZodPipe(bankAccountSchema)) body: BankAccountBody) {
     return this.exceptions.setAccount(user, householdId, body);
+  }
+
+  @Get('households/:householdId/recovery-plans')
+  @ApiOperation({ summary: '多发追回: a household\'s recovery plans with total, deducted, repaid and remaining fen' })
+  recoveryPlans(@CurrentUser() user: AuthUser, @Param('householdId') householdId: string) {
+    return this.recoveries.list(user, householdId);
+  }
+
+  @Post('recovery-plans/:id/repayments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a repayment the household made directly (fen, at most what remains; 422 otherwise)' })
+  @ApiBody({ schema: z.toJSONSchema(repaymentSchema, { io: 'input' }) as object })
+  repay(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body(new ZodPipe(repaymentSchema)) body: RepaymentBody) {
+    return this.recoveries.repay(user, id, body);
+  }
+
+  @Post('recovery-plans/:id/method')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recover the rest by deduction from future payments or by repayment' })
+  @ApiBody({ schema: z.toJSONSchema(recoveryMethodSchema, { io: 'input' }) as object })
+  setRecoveryMethod(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body(new ZodPipe(recoveryMethodSchema)) body: RecoveryMethodBody) {
+    return this.recoveries.setMethod(user, id, body);
   }
 }

@@ -177,6 +177,8 @@ export const LABELS = {
     payment_run_started: '开始发放批次',
     payment_results_imported: '导入银行回盘文件',
     payment_account_set: '登记银行账户',
+    recovery_repaid: '登记多发退还',
+    recovery_method_set: '变更多发追回方式',
     re_review_completed: '复核完成',
     recipient_change_reported: '报告家庭变化',
     recipient_complaint: '投诉',
