@@ -54,7 +54,7 @@ test('a re-review change effective from a paid month creates overpayment rows, a
     [addMonths(start, 1), -50_000],
   ]);
   const plans = (await (await platform.as('kc.payment')).get(`/api/payments/households/${householdId}/recovery-plans`)).body.items;
-  expect(plans).toEqual([expect.objectContaining({ reference: task.id, totalFen: 100_000, remainingFen: 100_000, method: 'deduct' })]);
+  expect(plans).toEqual([expect.objectContaining({ reference: task.id.slice(householdId.length + 1), totalFen: 100_000, remainingFen: 100_000, method: 'deduct' })]);
   const timeline = (await clerk.get(`/api/recipients/${householdId}/timeline`)).body.events;
   const notice = timeline.find((e: any) => e.type === 'notice' && e.code === 'overpayment');
   expect(notice).toMatchObject({ data: { amountFen: 100_000 } });

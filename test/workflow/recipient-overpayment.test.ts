@@ -32,11 +32,14 @@ test('a lower amount found since a paid month: overpayment rows, one recovery pl
       args: [{ taskId: taskId!, submissionId: 'sub-1', actor: investigator, outcome: 'change', incomes, effectiveMonth: r.month(1) }],
     });
     expect(after).toMatchObject({ status: 'active', amountFen: 60_000 });
+    // The reference is the task id without the household prefix: the ledger's reference column holds 64 characters.
+    const reference = 'complaint:c-over';
+    expect(taskId).toBe(`${r.handle.workflowId.replace(/^dibao-recipient-/, '')}:${reference}`);
     expect(r.store.entitlements.filter((e) => e.kind === 'overpayment').map((e) => [e.month, e.amountFen, e.reference])).toEqual([
-      [r.month(1), -20_000, taskId],
-      [r.month(2), -20_000, taskId],
+      [r.month(1), -20_000, reference],
+      [r.month(2), -20_000, reference],
     ]);
-    expect(r.store.plans).toEqual([expect.objectContaining({ reference: taskId, totalFen: 40_000, months: [{ month: r.month(1), fen: 20_000 }, { month: r.month(2), fen: 20_000 }] })]);
+    expect(r.store.plans).toEqual([expect.objectContaining({ reference, totalFen: 40_000, months: [{ month: r.month(1), fen: 20_000 }, { month: r.month(2), fen: 20_000 }] })]);
     expect(r.store.notices.map((n) => [n.kind, n.amountFen])).toEqual([['overpayment', 40_000], ['decrease', 60_000]]);
 
     await r.runThrough(3);

@@ -140,6 +140,15 @@ export class RecipientRunner {
     await this.notice('overpayment', { ...a, amountFen: totalFen });
   }
 
+  /**
+   * A task id without the household prefix (`complaint:<id>`, `re-review:<month>`): the household is already part of
+   * the ledger key, and the ledger's reference column holds 64 characters.
+   */
+  private ownReference(taskId: string): string {
+    const prefix = `${this.state.householdId}:`;
+    return taskId.startsWith(prefix) ? taskId.slice(prefix.length) : taskId;
+  }
+
   /** Opens a re-review task in the township investigator's inbox and waits for its outcome (completeReReview). */
   async reReview(reason: ReReviewReason, taskId: string, reference?: string, dueAt?: number): Promise<void> {
     // Known to the validator before the row is visible, so a decision on a row someone has seen is never stale.
@@ -175,7 +184,7 @@ export class RecipientRunner {
     if (cmd.outcome === 'change') {
       this.d.incomes = cmd.incomes!;
       this.d.deductions = cmd.deductions ?? { rigidExpensesFen: 0, workCostsFen: 0 };
-      if (cmd.effectiveMonth && cmd.effectiveMonth < this.d.nextMonth && patched(OVERPAYMENT_PATCH)) await this.overpayment(this.state.assess(), cmd.effectiveMonth, cmd.taskId);
+      if (cmd.effectiveMonth && cmd.effectiveMonth < this.d.nextMonth && patched(OVERPAYMENT_PATCH)) await this.overpayment(this.state.assess(), cmd.effectiveMonth, this.ownReference(cmd.taskId));
     }
     await this.apply(this.state.assess(), undefined, cmd.actor);
   }
