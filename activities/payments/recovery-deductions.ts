@@ -39,7 +39,16 @@ export async function deductRecoveries(em: EntityManager, payments: NewPayment[]
     'all',
     ctx,
   );
-  const open = plans.map((p) => ({ ...p, remaining: Number(p.remaining ?? 0) })).filter((p) => p.remaining > 0);
+  // Cancelled payments of this page are taken over below with their reduced amounts: their deductions count again.
+  const revived: { plan_id: string; fen: number | string }[] = await conn.execute(
+    `select d.plan_id, sum(d.amount_fen) as fen from recovery_deductions d join payments p on p.idempotency_key = d.payment_key
+      where p.status = 'cancelled' and d.payment_key in (${marks(first.length)}) group by d.plan_id`,
+    first.map((p) => p.idempotencyKey),
+    'all',
+    ctx,
+  );
+  const back = new Map(revived.map((r) => [r.plan_id, Number(r.fen)]));
+  const open = plans.map((p) => ({ ...p, remaining: Number(p.remaining ?? 0) - (back.get(p.id) ?? 0) })).filter((p) => p.remaining > 0);
   if (open.length === 0) return;
   const existing: { idempotency_key: string }[] = await conn.execute(`select idempotency_key from payments where idempotency_key in (${marks(first.length)})`, first.map((p) => p.idempotencyKey), 'all', ctx);
   const known = new Set(existing.map((r) => r.idempotency_key));
