@@ -9,6 +9,7 @@ import { DEMO_VILLAGES } from '../helpers/policies';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
 import { decidePayment, seedLedger, waitForRun } from '../e2e/payments';
+import { entitlementRow, seedEntitlements } from '../helpers/entitlements';
 import { Household } from '../../activities/households/household.entity';
 import { clickText, scan, shot, signIn, typeInto } from './browser';
 
@@ -195,9 +196,18 @@ test('the payment officer sees a held payment among the exceptions, records the 
   await typeInto(page, '[data-test=account-reason]', '户主补交银行卡');
   await page.click('[data-test=save-account]');
   await page.waitForFunction(() => document.querySelector('[data-test=exceptions-table]')!.textContent!.includes('待补充发放'));
+  // The supplementary run is started from the screen; it pays the household now that it has an account.
+  await seedEntitlements(platform.db.orm.em.fork(), [entitlementRow(householdIds[0]!, month, 100, 'arrears', 'std-late')]);
+  await page.goto(`${platform.http.baseUrl}/payments`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('[data-test=unpaid-month]');
+  expect(await page.$eval('[data-test=unpaid-month]', (e) => (e as HTMLElement).innerText)).toContain('1 笔应发未发,共 1.00 元');
+  await page.click('[data-test=start-supplementary]');
+  await page.waitForFunction((m) => [...document.querySelectorAll('[data-test=runs-table] .el-table__row')].some((r) => (r as HTMLElement).innerText.includes(`${m}(补充发放)`)), {}, month);
+  const supplementary = (await (await platform.as('kc.payment')).get(`/api/payments/runs?month=${month}`)).body.items[0];
+  expect((await waitForRun(await platform.as('kc.payment'), supplementary.id, (r) => r.status === 'awaiting_approval')).totalFen).toBe(30_100);
 
   await page.evaluate((m) => {
-    const row = [...document.querySelectorAll('[data-test=runs-table] .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(m))!;
+    const row = [...document.querySelectorAll('[data-test=runs-table] .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(m) && !(r as HTMLElement).innerText.includes('补充发放'))!;
     (row.querySelector('button') as HTMLElement).click();
   }, month);
   await page.waitForSelector('[data-test=reconciliation-table]');

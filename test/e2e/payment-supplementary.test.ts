@@ -46,6 +46,9 @@ test('late enrolment and a missing account are paid by supplementary runs, each 
   expect(file.content.split('\n')).toHaveLength(2);
   expect(file.content).not.toMatch(/,,/);
 
+  // The household enrolled late is owed and in no payment: the month shows as waiting for a supplementary run.
+  expect((await officer.get(`/api/payments/unpaid?countyCode=${COUNTY}`)).body.items).toEqual(expect.arrayContaining([{ month: MONTH, count: 1, amountFen: 52_000 }]));
+  expect((await officer.get('/api/payments/unpaid?countyCode=220103')).status).toBe(404);
   const exceptions = (await officer.get(`/api/payments/exceptions?countyCode=${COUNTY}&month=${MONTH}`)).body.items;
   expect(exceptions).toEqual([expect.objectContaining({ householdId: noAccount.id, batchId: run1.id, status: 'held', reasonCode: 'no_bank_account', amountFen: 41_500, accountMasked: null, readyForReissue: false })]);
   const run1Payees = (await officer.get(`/api/payments/runs/${run1.id}/payees`)).body.items;
@@ -68,6 +71,7 @@ test('late enrolment and a missing account are paid by supplementary runs, each 
     [[late.householdIds[0], MONTH, null], [noAccount.id, MONTH, exceptions[0].paymentId]].sort(),
   );
   expect((await officer.get(`/api/payments/exceptions?countyCode=${COUNTY}&month=${MONTH}`)).body.items).toEqual([]);
+  expect((await officer.get(`/api/payments/unpaid?countyCode=${COUNTY}`)).body.items.filter((i: any) => i.month === MONTH)).toEqual([]);
   const file2 = (await (await platform.as('gy.payment2')).get(`/api/payments/runs/${run2.id}/bank-file`)).body;
   expect(file2.content).toContain(account);
 

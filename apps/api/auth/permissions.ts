@@ -118,6 +118,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/payments/runs/{id}/reconciliation': subtree(PAYMENT_READERS),
   'GET /api/payments/households/{householdId}/reconciliation': subtree(PAYMENT_READERS),
   'GET /api/payments/exceptions': subtree(PAYMENT_READERS),
+  'GET /api/payments/unpaid': subtree(PAYMENT_READERS),
   'POST /api/payments/households/{householdId}/bank-account': subtree(['payment_officer']),
   'GET /api/payments/households/{householdId}/recovery-plans': subtree(PAYMENT_READERS),
   'POST /api/payments/recovery-plans/{id}/repayments': subtree(['payment_officer']),

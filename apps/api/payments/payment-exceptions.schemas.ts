@@ -21,3 +21,12 @@ export const bankAccountSchema = z
   .strict();
 
 export type BankAccountBody = z.infer<typeof bankAccountSchema>;
+
+/** Owed but in no run yet: one county's months that already had their run. */
+export const unpaidQuerySchema = z
+  .object({
+    countyCode: z.string({ error: 'is required' }).regex(/^\d{6}$/, 'must be a county code'),
+  })
+  .strict();
+
+export type UnpaidQuery = z.infer<typeof unpaidQuerySchema>;

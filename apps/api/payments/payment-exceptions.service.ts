@@ -7,7 +7,8 @@ import { maskBankAccount } from '../../../activities/households/personal-data';
 import { Payment } from '../../../activities/payments/payment.entity';
 import type { AuthUser } from '../auth/auth.types';
 import { NotFoundError } from '../common/errors';
-import type { BankAccountBody, ExceptionsQuery } from './payment-exceptions.schemas';
+import { regionInScope } from '../common/region-scope';
+import type { BankAccountBody, ExceptionsQuery, UnpaidQuery } from './payment-exceptions.schemas';
 
 type ExceptionRow = { id: string; batch_id: string; household_id: string; township_code: string; month: string; amount_fen: number | string; status: string; reason_code: string | null; account_corrected_at: unknown };
 
@@ -56,6 +57,26 @@ export class PaymentExceptionsService {
         };
       }),
     };
+  }
+
+  /**
+   * 待补充发放: per month of the county whose run is already released (or was empty), the ledger rows owed and in no
+   * payment yet (a household enrolled after the run was prepared) — what a supplementary run of that month would pay
+   * besides the exceptions. Counted in SQL.
+   */
+  async unpaid(user: AuthUser, query: UnpaidQuery) {
+    const em = this.orm.em.fork() as unknown as SqlEntityManager;
+    const county = await regionInScope(em, user, query.countyCode, 'county');
+    const rows: { month: string; n: number | string; fen: number | string | null }[] = await em.getConnection().execute(
+      `select e.month, count(*) as n, sum(e.amount_fen) as fen
+         from entitlements e join households h on h.id = e.household_id
+        where h.region_path like ? and e.amount_fen > 0
+          and exists (select 1 from payment_batches b where b.county_code = ? and b.month = e.month and b.status in ('released', 'empty'))
+          and not exists (select 1 from payments p where p.entitlement_id = e.id and p.status <> 'cancelled')
+        group by e.month order by e.month desc`,
+      [`${county.path}%`, county.code],
+    );
+    return { countyCode: county.code, items: rows.map((r) => ({ month: r.month, count: Number(r.n), amountFen: Number(r.fen ?? 0) })) };
   }
 
   /**

@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
 import { BankResultsService } from './bank-results.service';
 import { PaymentExceptionsService } from './payment-exceptions.service';
-import { bankAccountSchema, exceptionsQuerySchema, type BankAccountBody, type ExceptionsQuery } from './payment-exceptions.schemas';
+import { bankAccountSchema, exceptionsQuerySchema, unpaidQuerySchema, type BankAccountBody, type ExceptionsQuery, type UnpaidQuery } from './payment-exceptions.schemas';
 import { ReconciliationService } from './reconciliation.service';
 import { RecoveryPlansService } from './recovery-plans.service';
 import { recoveryMethodSchema, repaymentSchema, type RecoveryMethodBody, type RepaymentBody } from './recovery-plans.schemas';
@@ -56,6 +56,13 @@ export class PaymentSettlementController {
   @ApiQuery({ name: 'month', required: false })
   listExceptions(@CurrentUser() user: AuthUser, @Query(new ZodPipe(exceptionsQuerySchema)) query: ExceptionsQuery) {
     return this.exceptions.list(user, query);
+  }
+
+  @Get('unpaid')
+  @ApiOperation({ summary: '待补充发放: per month whose run is released, the ledger rows owed and in no payment yet (count, fen)' })
+  @ApiQuery({ name: 'countyCode', required: true })
+  listUnpaid(@CurrentUser() user: AuthUser, @Query(new ZodPipe(unpaidQuerySchema)) query: UnpaidQuery) {
+    return this.exceptions.unpaid(user, query);
   }
 
   @Post('households/:householdId/bank-account')
