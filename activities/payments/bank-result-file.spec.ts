@@ -21,7 +21,8 @@ describe('the bank result file format', () => {
           'C,returned,moon_phase,100,2026-04-20\n' +
           'D,paid,,1.5,2026-04-20\n' +
           'E,paid,,100,2026-13-01\n' +
-          ',paid,,100,2026-04-20\n',
+          ',paid,,100,2026-04-20\n' +
+          'F\u0000G,paid,,100,2026-04-20\n',
       ),
     );
     expect(lines).toEqual([]);
@@ -32,7 +33,9 @@ describe('the bank result file format', () => {
       [5, 'invalid_amount_fen'],
       [6, 'invalid_value_date'],
       [7, 'invalid_reference'],
+      [8, 'invalid_reference'],
     ]);
+    expect(malformed[6]!.reference).toBe('F?G');
   });
 
   test('a header without the columns is a format error; the hash tells the same bytes apart from others', () => {

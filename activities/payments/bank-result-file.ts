@@ -20,7 +20,8 @@ const BANK_REASONS = PAYMENT_REASON_CODES.filter((c) => c !== 'no_bank_account')
 
 const lineSchema = z
   .object({
-    reference: z.string().min(1).max(160),
+    /** Payment ids and keys are visible ASCII; anything else names no payment (and never reaches a query). */
+    reference: z.string().regex(/^[\x21-\x7e]{1,160}$/),
     result: z.enum(BANK_RESULTS),
     reason_code: z.union([z.literal(''), z.enum(BANK_REASONS)]),
     amount_fen: z.string().regex(/^\d{1,12}$/),
@@ -85,7 +86,7 @@ export function parseResultFile(content: Buffer): { lines: ResultLine[]; malform
     const parsed = lineSchema.safeParse(raw);
     const line = i + 2;
     if (!parsed.success) {
-      malformed.push({ line, reference: String(raw.reference).slice(0, 160), code: `invalid_${String(parsed.error.issues[0]?.path[0] ?? 'line')}` });
+      malformed.push({ line, reference: String(raw.reference).replace(/[^\x20-\x7e]/g, '?').slice(0, 160), code: `invalid_${String(parsed.error.issues[0]?.path[0] ?? 'line')}` });
       return;
     }
     const l = parsed.data;

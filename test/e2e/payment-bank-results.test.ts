@@ -51,14 +51,16 @@ test('results, a duplicate file, refused lines, re-issue after the account is co
     `${returned.id},paid,,19999,2026-04-20`,
     `00000000-0000-4000-8000-000000000000,paid,,100,2026-04-20`,
     `${paid.id},lost,,83000,2026-04-20`,
+    'bad\u0000ref,paid,,100,2026-04-20',
   );
   const first = await officer.post(`/api/payments/runs/${run.id}/bank-results`, file1, { 'content-type': 'text/csv' });
   expect(first.status).toBe(200);
-  expect(first.body).toMatchObject({ duplicate: false, lines: 5, applied: 2, unchanged: 0 });
+  expect(first.body).toMatchObject({ duplicate: false, lines: 6, applied: 2, unchanged: 0 });
   expect(first.body.rejected).toEqual([
     { line: 4, reference: returned.id, code: 'amount_mismatch' },
     { line: 5, reference: '00000000-0000-4000-8000-000000000000', code: 'unknown_reference' },
     { line: 6, reference: paid.id, code: 'invalid_result' },
+    { line: 7, reference: 'bad?ref', code: 'invalid_reference' },
   ]);
   const again = await officer.post(`/api/payments/runs/${run.id}/bank-results`, file1, { 'content-type': 'text/csv' });
   expect(again.body).toMatchObject({ duplicate: true, id: first.body.id, applied: 2 });
