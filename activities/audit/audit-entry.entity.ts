@@ -46,6 +46,10 @@ export const AUDIT_ACTIONS = [
   'recipient_campaign',
   'role_grant_approved',
   'role_grant_rejected',
+  'payment_results_imported',
+  'payment_account_set',
+  'recovery_repaid',
+  'recovery_method_set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -30,6 +30,9 @@ import { Entitlement } from '../recipients/entitlement.entity';
 import { Payment } from '../payments/payment.entity';
 import { PaymentBatch } from '../payments/payment-batch.entity';
 import { PaymentExport } from '../payments/payment-export.entity';
+import { PaymentResultImport } from '../payments/payment-result-import.entity';
+import { RecoveryDeduction } from '../payments/recovery-deduction.entity';
+import { RecoveryPlan } from '../recipients/recovery-plan.entity';
 import { LifecycleEvent } from '../recipients/lifecycle-event.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { CampaignItem } from '../recipients/campaign-item.entity';
@@ -90,6 +93,9 @@ export const ENTITIES = [
   PaymentBatch,
   Payment,
   PaymentExport,
+  PaymentResultImport,
+  RecoveryPlan,
+  RecoveryDeduction,
   LoginFailure,
   ComparisonImport,
   ComparisonLead,

@@ -35,6 +35,13 @@ export class PaymentBatch {
   @Property({ type: 'integer' })
   attempt: number;
 
+  /**
+   * 补充发放: an attempt after a released (or empty) run of the same month. It pays what that run could not: ledger
+   * rows recorded later, held payments whose household now has an account, failed or returned payments re-issued.
+   */
+  @Property({ type: 'boolean', default: false })
+  supplementary = false;
+
   @Property({ type: 'string', length: 20 })
   status: PaymentRunStatus = 'preparing';
 

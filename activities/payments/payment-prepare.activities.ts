@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { paymentKey } from '../../workflows/payments/definitions';
 import { scopeOf } from '../tasks/task.entity';
 import { Payment } from './payment.entity';
+import { deductRecoveries } from './recovery-deductions';
 import { PaymentBatch, type TownshipTotals } from './payment-batch.entity';
 import type { PaymentActivities } from './payment.contract';
 
@@ -21,6 +22,8 @@ type LedgerRow = {
   region_path: string;
 };
 
+type PendingRow = { id: string; entitlement_id: string; generation: number | string; amount_fen: number | string; deducted_fen: number | string };
+
 type TownshipRow = { township_code: string; n: number | string; total: number | string | null };
 
 type PrepareActivities = Pick<PaymentActivities, 'preparePaymentPage' | 'sealPaymentBatch'>;
@@ -29,7 +32,10 @@ type PrepareActivities = Pick<PaymentActivities, 'preparePaymentPage' | 'sealPay
  * Preparing a batch: keyset pages of the month's entitlement ledger (ordered by entitlement id, joined to the
  * households of the county's subtree) become payment rows keyed by paymentKey(). Retrying a page inserts nothing new
  * (the unique key), and payments of a rejected earlier batch are taken over instead of duplicated. Only positive
- * amounts are paid.
+ * amounts are paid. A held payment whose household now has an account, and a failed or returned one whose account a
+ * payment officer corrected, get a successor in this batch (generation + 1, key derived from the first payment's):
+ * that is how a supplementary run (补充发放) pays them, still once per entitlement. An open recovery plan (多发追回)
+ * keeps back part of a household's new payments (recovery-deductions.ts).
  */
 export function paymentPrepareActivities(orm: MikroORM, pageSize = PREPARE_PAGE_SIZE): PrepareActivities {
   return {
@@ -46,19 +52,12 @@ export function paymentPrepareActivities(orm: MikroORM, pageSize = PREPARE_PAGE_
           'all',
           em.getTransactionContext(),
         );
-        const payments = rows
-          .filter((r) => Number(r.amount_fen) > 0)
-          .map((r) => ({
-            id: randomUUID(),
-            idempotencyKey: paymentKey({ householdId: r.household_id, month: r.month, benefitType: r.benefit_type, kind: r.kind, reference: r.reference }),
-            batchId,
-            entitlementId: r.id,
-            householdId: r.household_id,
-            townshipCode: scopeOf(r.region_path)[3],
-            month: r.month,
-            amountFen: Number(r.amount_fen),
-            status: 'prepared' as const,
-          }));
+        const live = rows.filter((r) => Number(r.amount_fen) > 0);
+        const payments = [
+          ...live.map((r) => toPayment(r, batchId, 0, null)),
+          ...(await successors(em, live)).map(({ row, of }) => ({ ...toPayment(row, batchId, of.generation + 1, of.id), amountFen: of.amountFen, deductedFen: of.deductedFen })),
+        ];
+        await deductRecoveries(em, payments);
         let added = 0;
         if (payments.length > 0) {
           const sql = em as unknown as SqlEntityManager;
@@ -92,4 +91,46 @@ export function paymentPrepareActivities(orm: MikroORM, pageSize = PREPARE_PAGE_
       });
     },
   };
+}
+
+/** The key of an entitlement's payment: paymentKey() for the first, `#n` appended for the n-th re-issue. */
+export function paymentKeyOf(r: Pick<LedgerRow, 'household_id' | 'month' | 'benefit_type' | 'kind' | 'reference'>, generation: number): string {
+  const key = paymentKey({ householdId: r.household_id, month: r.month, benefitType: r.benefit_type, kind: r.kind, reference: r.reference });
+  return generation === 0 ? key : `${key}#${generation}`;
+}
+
+function toPayment(r: LedgerRow, batchId: string, generation: number, reissueOf: string | null) {
+  return {
+    id: randomUUID(),
+    idempotencyKey: paymentKeyOf(r, generation),
+    batchId,
+    entitlementId: r.id,
+    householdId: r.household_id,
+    townshipCode: scopeOf(r.region_path)[3],
+    month: r.month,
+    amountFen: Number(r.amount_fen),
+    deductedFen: 0,
+    status: 'prepared' as const,
+    generation,
+    reissueOf,
+  };
+}
+
+/**
+ * The page's payments that wait to be paid again and now can be: held ones whose household has an account, failed or
+ * returned ones whose account was corrected since. Only the last of a chain qualifies (no live successor yet).
+ */
+async function successors(em: EntityManager, rows: LedgerRow[]): Promise<{ row: LedgerRow; of: { id: string; generation: number; amountFen: number; deductedFen: number } }[]> {
+  if (rows.length === 0) return [];
+  const pending = await em.getConnection().execute<PendingRow[]>(
+    `select p.id, p.entitlement_id, p.generation, p.amount_fen, p.deducted_fen from payments p join households h on h.id = p.household_id
+      where p.entitlement_id in (${rows.map(() => '?').join(',')}) and p.status in ('held', 'failed', 'returned')
+        and ((p.status = 'held' and h.bank_account is not null) or (p.status <> 'held' and p.account_corrected_at is not null))
+        and not exists (select 1 from payments s where s.reissue_of = p.id and s.status <> 'cancelled')`,
+    rows.map((r) => r.id),
+    'all',
+    em.getTransactionContext(),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return pending.map((p: PendingRow) => ({ row: byId.get(p.entitlement_id)!, of: { id: p.id, generation: Number(p.generation), amountFen: Number(p.amount_fen), deductedFen: Number(p.deducted_fen) } }));
 }

@@ -23,7 +23,8 @@ export interface PaymentActivities {
   rejectPaymentBatch(input: { batchId: string; actor: Actor; at: number }): Promise<void>;
   /**
    * Marks the batch's prepared payments released, writes the bank export and audits the release. A retried release
-   * finds nothing left to release and writes no second export: returns how many this call released.
+   * finds nothing left to release and writes no second export: returns how many this call released. Payments of
+   * households without a bank account are held instead (never an empty account line).
    */
   releasePaymentBatch(input: { batchId: string; actor: Actor; at: number }): Promise<{ released: number }>;
 }

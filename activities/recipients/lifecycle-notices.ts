@@ -11,6 +11,8 @@ const WORDING: Record<NoticeKind, (amount: string, month: string) => string> = {
   gradual_exit_end: (_a, m) => `您家庭渐退期已满，自${m}起停发最低生活保障金。`,
   gradual_exit_cancelled: (a, m) => `经复核，您家庭收入回落，自${m}起恢复正常保障，每月${a}元。`,
   standard_change: (a, m) => `因当地最低生活保障标准调整，您家庭保障金自${m}起为每月${a}元。`,
+  overpayment: (a) =>
+    `经复核，您家庭此前部分月份多领取最低生活保障金共${a}元，须予追回：自下次发放起从每月保障金中扣回，每月扣回不超过当月保障金的30%，直至扣清；您也可以一次性退还。`,
   suspended: (_a, m) => `自${m}起暂停发放您家庭的最低生活保障金。`,
   resumed: (a, m) => `自${m}起恢复发放您家庭的最低生活保障金，每月${a}元。`,
   terminated: (_a, m) => `自${m}起终止您家庭的最低生活保障。`,
@@ -20,7 +22,7 @@ const WORDING: Record<NoticeKind, (amount: string, month: string) => string> = {
 export function lifecycleNoticeText(kind: NoticeKind, amountFen: number, effectiveMonth: string, reasonLabel?: string | null): string {
   const lines = ['最低生活保障动态管理告知书', WORDING[kind](formatYuan(amountFen), effectiveMonth)];
   if (reasonLabel) lines.push(`理由：${reasonLabel}`);
-  if (['decrease', 'stop', 'gradual_exit_end', 'suspended', 'terminated'].includes(kind)) {
+  if (['decrease', 'overpayment', 'stop', 'gradual_exit_end', 'suspended', 'terminated'].includes(kind)) {
     lines.push('如对本决定有异议，可自收到本告知书之日起六十日内申请行政复议，或六个月内提起行政诉讼。');
   }
   return lines.join('\n');

@@ -5,8 +5,9 @@ import { Entitlement } from './entitlement.entity';
 import { LifecycleEvent } from './lifecycle-event.entity';
 import type { NoticeKind, RecipientActivities } from './recipient.contract';
 import { Recipient } from './recipient.entity';
+import { RecoveryPlan } from './recovery-plan.entity';
 
-type LedgerActivities = Pick<RecipientActivities, 'recordEntitlement' | 'issueNotice' | 'recordStatus'>;
+type LedgerActivities = Pick<RecipientActivities, 'recordEntitlement' | 'issueNotice' | 'recordStatus' | 'openRecoveryPlan'>;
 
 /** Notices whose amount is the one paid from their effective month on. */
 const AMOUNT_NOTICES: ReadonlySet<NoticeKind> = new Set(['continue', 'increase', 'decrease', 'standard_change', 'gradual_exit_cancelled']);
@@ -54,6 +55,12 @@ export function recipientLedgerActivities(orm: MikroORM): LedgerActivities {
       if (input.recipientId && AMOUNT_NOTICES.has(input.kind)) {
         await orm.em.fork().nativeUpdate(Recipient, { id: input.recipientId }, { monthlyBenefitFen: input.amountFen });
       }
+    },
+    openRecoveryPlan: async (input) => {
+      await insertOnce(
+        orm.em.fork(),
+        new RecoveryPlan({ id: randomUUID(), householdId: input.householdId, reference: input.reference, totalFen: input.totalFen, months: input.months, createdAt: new Date(input.at) }),
+      );
     },
     recordStatus: async (input) => {
       await event({

@@ -26,9 +26,28 @@ export interface RecipientActivities {
   issueNotice(input: NoticeInput): Promise<void>;
   /** Records a status change of the recipient (enrolled, 渐退, suspended, resumed, terminated), once per key. */
   recordStatus(input: StatusInput): Promise<void>;
+  /**
+   * Records the recovery plan (追回计划) of an overpayment, once per household and reference: by default deducted
+   * from the household's future payments, at most a share of each month's amount.
+   */
+  openRecoveryPlan(input: RecoveryPlanInput): Promise<void>;
 }
 
-export type EntitlementKind = 'regular' | 'arrears' | 'gradual_exit';
+/**
+ * regular / 渐退 amounts and arrears (补发) are owed; an `overpayment` row (多发) is negative: what was paid for a month
+ * above the amount later found due, recovered by the plan of the same reference.
+ */
+export type EntitlementKind = 'regular' | 'arrears' | 'gradual_exit' | 'overpayment';
+
+export interface RecoveryPlanInput {
+  householdId: string;
+  /** The decision that found the overpayment (the re-review task id). */
+  reference: string;
+  /** Integer fen, positive: the sum of the overpaid months. */
+  totalFen: number;
+  months: { month: Month; fen: number }[];
+  at: number;
+}
 
 export interface EntitlementInput {
   householdId: string;
@@ -36,7 +55,7 @@ export interface EntitlementInput {
   benefitType: 'dibao';
   amountFen: number;
   kind: EntitlementKind;
-  /** For arrears: the standard change that produced them (part of the key). */
+  /** For arrears: the standard change that produced them; for an overpayment: the decision (part of the key). */
   reference?: string;
   policySnapshotId: string;
   derivation: Derivation;
@@ -83,6 +102,7 @@ export type NoticeKind =
   | 'gradual_exit_end'
   | 'gradual_exit_cancelled'
   | 'standard_change'
+  | 'overpayment'
   | 'suspended'
   | 'resumed'
   | 'terminated';

@@ -48,6 +48,10 @@ import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
+import { BankResultsService } from './payments/bank-results.service';
+import { PaymentExceptionsService } from './payments/payment-exceptions.service';
+import { ReconciliationService } from './payments/reconciliation.service';
+import { RecoveryPlansService } from './payments/recovery-plans.service';
 import { InfraModule, type InfraOptions } from './infra/infra.module';
 import { LoggerModule } from 'nestjs-pino';
 import { Registry } from 'prom-client';
@@ -114,6 +118,10 @@ export class AppModule implements NestModule {
         ReserveFundService,
         PaymentRunsService,
         PayeesService,
+        BankResultsService,
+        PaymentExceptionsService,
+        ReconciliationService,
+        RecoveryPlansService,
         RecipientsService,
         LifecycleCommandsService,
         LifecycleJobsService,

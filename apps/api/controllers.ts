@@ -14,6 +14,7 @@ import { ReserveFundController } from './emergency/reserve-fund.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { KinRegisterController } from './integrity/kin-register.controller';
 import { PaymentsController } from './payments/payments.controller';
+import { PaymentSettlementController } from './payments/payment-settlement.controller';
 import { PublicController } from './public/public.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
@@ -44,6 +45,7 @@ export const CONTROLLERS = [
   EmergencyController,
   ReserveFundController,
   PaymentsController,
+  PaymentSettlementController,
   RecipientsController,
   LifecycleJobsController,
   PublicController,

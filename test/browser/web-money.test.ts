@@ -1,12 +1,16 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import type { Browser, Page } from 'puppeteer-core';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { ledgerYear } from '../../workflows/domain/emergency';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { seedLedger, waitForRun } from '../e2e/payments';
+import { decidePayment, seedLedger, waitForRun } from '../e2e/payments';
+import { entitlementRow, seedEntitlements } from '../helpers/entitlements';
+import { Household } from '../../activities/households/household.entity';
 import { clickText, scan, shot, signIn, typeInto } from './browser';
 
 /**
@@ -165,4 +169,63 @@ test('a payment run is started, approved seeing payees and totals, released once
   expect((await res.json()).lines).toBeGreaterThanOrEqual(2);
   expect(second.errors).toEqual([]);
   await second.close();
+});
+
+test('the payment officer sees a held payment among the exceptions, records the account, imports the bank results and reads the reconciliation', async () => {
+  const month = '2026-04';
+  const { householdIds } = await seedLedger(platform, DEMO_VILLAGES.district, month, [50_000, 30_000]);
+  const em = platform.db.orm.em.fork();
+  (await em.findOneOrFail(Household, householdIds[1]!)).bankAccount = null;
+  await em.flush();
+  await platform.addUser('kc.payment3', 'payment_officer', '220103');
+  const run = (await (await platform.as('kc.payment3')).post('/api/payments/runs', { countyCode: '220103', month })).body;
+  await waitForRun(await platform.as('kc.payment'), run.id, (r) => r.status === 'awaiting_approval');
+  expect((await decidePayment(await platform.as('kc.approver'), run.id, 'payment_approval', 'approve')).status).toBe(200);
+  expect((await decidePayment(await platform.as('kc.payment'), run.id, 'payment_release', 'release')).status).toBe(200);
+  const released = (await (await platform.as('kc.payment')).get(`/api/payments/runs/${run.id}`)).body.payments.find((p: any) => p.status === 'released');
+
+  const officer = await signIn(browser, platform.http.baseUrl, 'kc.payment');
+  const page = officer.page;
+  await page.goto(`${platform.http.baseUrl}/payments`, { waitUntil: 'networkidle0' });
+  await page.waitForFunction(() => document.querySelector('[data-test=exceptions-table]')!.textContent!.includes('无银行账户'));
+  await scan(page, 'payment exceptions');
+  await shot(page, 'payment-exceptions');
+  await page.click('[data-test=set-account]');
+  await typeInto(page, '[data-test=bank-name]', '中国建设银行长春宽城支行');
+  await typeInto(page, '[data-test=bank-account]', '6217000000000000123');
+  await typeInto(page, '[data-test=account-reason]', '户主补交银行卡');
+  await page.click('[data-test=save-account]');
+  await page.waitForFunction(() => document.querySelector('[data-test=exceptions-table]')!.textContent!.includes('待补充发放'));
+  // The supplementary run is started from the screen; it pays the household now that it has an account.
+  await seedEntitlements(platform.db.orm.em.fork(), [entitlementRow(householdIds[0]!, month, 100, 'arrears', 'std-late')]);
+  await page.goto(`${platform.http.baseUrl}/payments`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('[data-test=unpaid-month]');
+  expect(await page.$eval('[data-test=unpaid-month]', (e) => (e as HTMLElement).innerText)).toContain('1 笔应发未发,共 1.00 元');
+  await page.click('[data-test=start-supplementary]');
+  await page.waitForFunction((m) => [...document.querySelectorAll('[data-test=runs-table] .el-table__row')].some((r) => (r as HTMLElement).innerText.includes(`${m}(补充发放)`)), {}, month);
+  const supplementary = (await (await platform.as('kc.payment')).get(`/api/payments/runs?month=${month}`)).body.items[0];
+  expect((await waitForRun(await platform.as('kc.payment'), supplementary.id, (r) => r.status === 'awaiting_approval')).totalFen).toBe(30_100);
+
+  await page.evaluate((m) => {
+    const row = [...document.querySelectorAll('[data-test=runs-table] .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(m) && !(r as HTMLElement).innerText.includes('补充发放'))!;
+    (row.querySelector('button') as HTMLElement).click();
+  }, month);
+  await page.waitForSelector('[data-test=reconciliation-table]');
+  const input = (await page.waitForSelector('[data-test=result-file]')) as ElementHandle<HTMLInputElement>;
+  const csv = `reference,result,reason_code,amount_fen,value_date\n${released.id},paid,,${released.amountFen + 1},2026-04-20\n`;
+  const path = `${tmpdir()}/result-${run.id}.csv`;
+  writeFileSync(path, csv);
+  await input.uploadFile(path);
+  await page.waitForSelector('[data-test=rejected-lines]');
+  expect(await page.$eval('[data-test=rejected-lines]', (e) => (e as HTMLElement).innerText)).toContain('金额与发放金额不符');
+  writeFileSync(path, csv.replace(`,${released.amountFen + 1},`, `,${released.amountFen},`));
+  await input.uploadFile(path);
+  await page.waitForFunction(() => document.querySelector('[data-test=import-result]')!.textContent!.includes('入账/失败/退回 1 笔'));
+  const table = await page.$eval('[data-test=reconciliation-table]', (e) => (e as HTMLElement).innerText);
+  expect(table).toMatch(/银行已入账\s+1\s+[\d.]+/);
+  expect(table).toMatch(/暂缓\(无账户\)\s+1\s+300\.00/);
+  await scan(page, 'reconciliation');
+  await shot(page, 'payment-reconciliation');
+  expect(officer.errors).toEqual([]);
+  await officer.close();
 });

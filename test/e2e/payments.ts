@@ -47,3 +47,24 @@ export async function decidePayment(http: Http, batchId: string, step: 'payment_
   if (res.status !== 200) await http.post(`${path}/unclaim`);
   return res;
 }
+
+/** Starts the county's run for the month as the given officer; throws unless it was accepted. */
+export async function startRun(http: Http, countyCode: string, month: string): Promise<any> {
+  const res = await http.post('/api/payments/runs', { countyCode, month });
+  if (res.status !== 201) throw new Error(`start run: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/**
+ * Waits for the run to be sealed with the expected totals, then has gy.approver approve it and gy.payment2 release
+ * it (the run is started by gy.payment: three people). Returns the release answer's case snapshot.
+ */
+export async function completeRun(platform: Platform, batchId: string, totals: { count: number; totalFen: number }): Promise<any> {
+  const sealed = await waitForRun(await platform.as('gy.approver'), batchId, (r) => r.status === 'awaiting_approval');
+  if (sealed.paymentCount !== totals.count || sealed.totalFen !== totals.totalFen) throw new Error(`run ${batchId} sealed with ${sealed.paymentCount} / ${sealed.totalFen}, expected ${totals.count} / ${totals.totalFen}`);
+  const approved = await decidePayment(await platform.as('gy.approver'), batchId, 'payment_approval', 'approve');
+  if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
+  const released = await decidePayment(await platform.as('gy.payment2'), batchId, 'payment_release', 'release');
+  if (released.status !== 200) throw new Error(`release: ${released.status} ${JSON.stringify(released.body)}`);
+  return released.body.case;
+}

@@ -18,6 +18,8 @@ import { DEPARTMENT_SOURCES } from '../../activities/departments/departments.por
 import { COMPARISON_SOURCES } from '../../activities/comparison/comparison-import.entity';
 import { REGION_LEVELS } from '../../config/regions/region.schema';
 import { regionPolicySchema } from '../../config/policy/policy.schema';
+import { PAYMENT_REASON_CODES, type PaymentStatus } from '../../activities/payments/payment.entity';
+import { RESULT_LINE_CODES } from '../../activities/payments/bank-result-file';
 import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
 
 /** Every code the back end can return has a zh-CN label in the console's one dictionary (apps/web/src/i18n/labels.ts). */
@@ -98,6 +100,9 @@ test.each([
   ['source', DEPARTMENT_SOURCES],
   ['regionLevel', REGION_LEVELS],
   ['comparisonSource', COMPARISON_SOURCES],
+  ['paymentReason', PAYMENT_REASON_CODES],
+  ['resultLine', RESULT_LINE_CODES],
+  ['status', ['prepared', 'released', 'cancelled', 'held', 'paid', 'failed', 'returned'] satisfies PaymentStatus[]],
   ['error', errorCodes()],
   ['action', timelineActions()],
   ['action', [...AUDIT_ACTIONS]],

@@ -3,6 +3,7 @@ import type {
   EntitlementInput,
   NoticeInput,
   RecipientActivities,
+  RecoveryPlanInput,
   ReReviewTaskInput,
   StatusInput,
 } from '../../activities/recipients/recipient.contract';
@@ -21,6 +22,8 @@ export class FakeRecipientStore {
   readonly notices: NoticeInput[] = [];
   readonly statuses: StatusInput[] = [];
   readonly checks: { householdId: string; month: string }[] = [];
+  /** Recovery plans of overpayments, once per household and reference. */
+  readonly plans: RecoveryPlanInput[] = [];
   /** Months whose economic check finds a material change. */
   readonly materialMonths = new Set<string>();
   duplicates = 0;
@@ -57,6 +60,10 @@ export class FakeRecipientStore {
       issueNotice: async (input) => {
         if (this.notices.some((n) => n.noticeId === input.noticeId)) this.duplicates += 1;
         else this.notices.push(input);
+      },
+      openRecoveryPlan: async (input) => {
+        if (this.plans.some((p) => p.householdId === input.householdId && p.reference === input.reference)) this.duplicates += 1;
+        else this.plans.push(input);
       },
       recordStatus: async (input) => {
         if (this.statuses.some((s) => s.key === input.key)) this.duplicates += 1;

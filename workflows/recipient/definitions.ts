@@ -127,6 +127,12 @@ export interface CompleteReReviewCommand {
   deductions?: DeclaredDeductions;
   /** For 'terminate': why the household leaves. */
   reasonCode?: string;
+  /**
+   * For 'change': the first month the findings hold (e.g. since when an income was concealed). A month already paid
+   * at a higher amount becomes an overpayment (多发) with a recovery plan; absent, the change applies from the next
+   * due month only.
+   */
+  effectiveMonth?: Month;
 }
 
 /** A re-review campaign (专项治理) reaching this household: one task per campaign, due at the window's end. */

@@ -1,5 +1,5 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
-import type { NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
+import type { EntitlementKind, NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
 import { addMonths, monthStart, type Assessment, type Month } from '../domain/lifecycle';
 import type { CompleteReReviewCommand, LifecycleActor, RecipientStatus, StandardChange } from './definitions';
 import type { RecipientState } from './recipient-state';
@@ -25,6 +25,9 @@ export const FIRST_MONTH_AT_ONCE_PATCH = 'recipient-first-month-at-once';
 
 /** Versioning marker of tracking a re-review task before the activity that writes its inbox row. */
 export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
+
+/** Versioning marker of a re-review change effective from a past month creating an overpayment (多发). */
+export const OVERPAYMENT_PATCH = 'recipient-overpayment-recovery';
 
 /** How far back a standard change can create arrears; older months leave the carried state. */
 export const ARREARS_MONTHS_KEPT = 24;
@@ -122,6 +125,37 @@ export class RecipientRunner {
     await this.apply(a, 'standard_change');
   }
 
+  /**
+   * 多发, the mirror of arrears: every month recorded since `from` (within ARREARS_MONTHS_KEPT) that was paid above
+   * the amount now found due gets a negative `overpayment` row for the difference, and the sum becomes a recovery
+   * plan with a notice to the household. 渐退 keeps its months' amounts; a stop finds nothing due.
+   */
+  async overpayment(a: Assessment, from: Month, reference: string): Promise<void> {
+    if (a.kind === 'gradual_exit') return;
+    const due = a.kind === 'stop' ? 0 : a.amountFen;
+    const months: { month: Month; fen: number }[] = [];
+    for (const month of Object.keys(this.d.paid).filter((m) => m >= from).sort()) {
+      const over = this.d.paid[month] - due;
+      if (over <= 0) continue;
+      await this.entitlement(month, 'overpayment', -over, a, reference);
+      this.d.paid[month] = due;
+      months.push({ month, fen: over });
+    }
+    if (months.length === 0) return;
+    const totalFen = months.reduce((n, m) => n + m.fen, 0);
+    await acts.openRecoveryPlan({ householdId: this.state.householdId, reference, totalFen, months, at: Date.now() });
+    await this.notice('overpayment', { ...a, amountFen: totalFen });
+  }
+
+  /**
+   * A task id without the household prefix (`complaint:<id>`, `re-review:<month>`): the household is already part of
+   * the ledger key, and the ledger's reference column holds 64 characters.
+   */
+  private ownReference(taskId: string): string {
+    const prefix = `${this.state.householdId}:`;
+    return taskId.startsWith(prefix) ? taskId.slice(prefix.length) : taskId;
+  }
+
   /** Opens a re-review task in the township investigator's inbox and waits for its outcome (completeReReview). */
   async reReview(reason: ReReviewReason, taskId: string, reference?: string, dueAt?: number): Promise<void> {
     // Known to the validator before the row is visible, so a decision on a row someone has seen is never stale.
@@ -157,6 +191,7 @@ export class RecipientRunner {
     if (cmd.outcome === 'change') {
       this.d.incomes = cmd.incomes!;
       this.d.deductions = cmd.deductions ?? { rigidExpensesFen: 0, workCostsFen: 0 };
+      if (cmd.effectiveMonth && cmd.effectiveMonth < this.d.nextMonth && patched(OVERPAYMENT_PATCH)) await this.overpayment(this.state.assess(), cmd.effectiveMonth, this.ownReference(cmd.taskId));
     }
     await this.apply(this.state.assess(), undefined, cmd.actor);
   }
@@ -212,7 +247,7 @@ export class RecipientRunner {
     this.d.status = 'terminated';
   }
 
-  private async entitlement(month: Month, kind: 'regular' | 'arrears' | 'gradual_exit', amountFen: number, a?: Assessment, reference?: string) {
+  private async entitlement(month: Month, kind: EntitlementKind, amountFen: number, a?: Assessment, reference?: string) {
     await acts.recordEntitlement({
       householdId: this.state.householdId,
       month,

@@ -12,6 +12,8 @@ import { Migration20261123014304_encrypt_disability_grade } from './202611230143
 import { Migration20261123014449_household_bank_account } from './20261123014449-household-bank-account.migration';
 import { Migration20261123014715_payment_runs } from './20261123014715-payment-runs.migration';
 import { Migration20261130150042_declared_assets } from './20261130150042-declared-assets.migration';
+import { Migration20261130161736_payment_settlement_money } from './20261130161736-payment-settlement-money.migration';
+import { Migration20261130163620_overpayment_recovery_money } from './20261130163620-overpayment-recovery-money.migration';
 import { Migration20261130142023_check_authorizations } from './20261130142023-check-authorizations.migration';
 import { Migration20261130140431_notice_services } from './20261130140431-notice-services.migration';
 import { Migration20261130133617_data_comparison } from './20261130133617-data-comparison.migration';
@@ -63,4 +65,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130162814_absences', class: Migration20261130162814_absences },
   { name: 'Migration20261130164247_task_reminders', class: Migration20261130164247_task_reminders },
   { name: 'Migration20261130170937_idempotency_sweep', class: Migration20261130170937_idempotency_sweep },
+  { name: 'Migration20261130161736_payment_settlement_money', class: Migration20261130161736_payment_settlement_money },
+  { name: 'Migration20261130163620_overpayment_recovery_money', class: Migration20261130163620_overpayment_recovery_money },
 ];

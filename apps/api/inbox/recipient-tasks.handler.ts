@@ -66,6 +66,7 @@ export class RecipientTasksHandler implements CaseTaskHandler {
           incomes: body.incomes,
           deductions: body.deductions,
           reasonCode: body.reasonCode,
+          effectiveMonth: body.step === 're_review' ? body.effectiveMonth : undefined,
         },
       ], completionUpdateId(task.id, user.id));
     } catch (err) {

@@ -12,8 +12,8 @@ import type { AuthUser } from '../auth/auth.types';
 import { NotFoundError } from '../common/errors';
 import { decodePayeeCursor, encodePayeeCursor, type PayeesQuery } from './payees.schemas';
 
-/** Payments that count: prepared or released (a rejected run's payments are cancelled and belong to no total). */
-const LIVE = ['prepared', 'released'] as const;
+/** Payments that count: all but cancelled ones (a rejected run's payments belong to no total). */
+const LIVE = ['prepared', 'released', 'held', 'paid', 'failed', 'returned'] as const;
 
 interface TownshipRow {
   township_code: string;
@@ -60,7 +60,10 @@ export class PayeesService {
         township: { code: p.townshipCode, name: names.get(p.townshipCode) ?? null },
         payeeMasked: payee.get(p.householdId) ?? '*',
         accountMasked: maskBankAccount(accounts.get(p.householdId) ?? null),
+        month: p.month,
         amountFen: p.amountFen,
+        deductedFen: p.deductedFen,
+        reissueOf: p.reissueOf,
         kind: kinds.get(p.entitlementId) ?? null,
         status: p.status,
       })),

@@ -32,18 +32,21 @@ export class PaymentRunsService {
 
   /**
    * Records the batch (the next attempt after a rejected one), then starts its workflow. A batch whose workflow did
-   * not start (Temporal unreachable) is started by the next call; a running or finished one is a 409.
+   * not start (Temporal unreachable) is started by the next call; one awaiting approval or release is a 409. After a
+   * released or empty run the next attempt is a supplementary run (补充发放): it pays only what no earlier run of the
+   * month paid (the payments' unique keys), so starting it when nothing is owed gives an empty run.
    */
   async start(user: AuthUser, body: StartRunBody) {
     const em = this.orm.em.fork();
     const region = await regionInScope(em, user, body.countyCode, 'county');
     if (region.level !== 'county') throw new UnprocessableError([{ field: 'countyCode', rule: 'must be a county or district (payments are run per county)' }]);
     const last = await em.findOne(PaymentBatch, { countyCode: region.code, month: body.month }, { orderBy: { attempt: 'desc' } });
-    if (last && last.status !== 'preparing' && last.status !== 'rejected') {
+    if (last && IN_FLIGHT.has(last.status)) {
       throw new ConflictError('payment_run_exists', `the ${body.month} payments of ${region.code} are already in run ${last.id} (${last.status})`);
     }
     const resuming = last?.status === 'preparing';
-    const batch = resuming ? last : await this.create(user, region, body.month, (last?.attempt ?? 0) + 1);
+    const supplementary = !resuming && !!last && (await em.count(PaymentBatch, { countyCode: region.code, month: body.month, status: { $in: ['released', 'empty'] } })) > 0;
+    const batch = resuming ? last : await this.create(user, region, body.month, (last?.attempt ?? 0) + 1, supplementary);
     const input: PaymentRunInput = { batchId: batch.id, countyCode: region.code, month: body.month, startedBy: { userId: batch.startedById, role: batch.startedByRole } };
     const started = await startOnce(this.temporal, PAYMENT_WORKFLOW_TYPE, {
       taskQueue: paymentTaskQueue(this.env.TEMPORAL_TASK_QUEUE),
@@ -56,7 +59,7 @@ export class PaymentRunsService {
     return summary(batch);
   }
 
-  private async create(user: AuthUser, region: Region, month: string, attempt: number): Promise<PaymentBatch> {
+  private async create(user: AuthUser, region: Region, month: string, attempt: number, supplementary: boolean): Promise<PaymentBatch> {
     try {
       return await this.orm.em.fork().transactional(async (tx) => {
         const batch = new PaymentBatch({
@@ -69,9 +72,10 @@ export class PaymentRunsService {
           startedByRole: user.role,
           createdAt: new Date(),
         });
+        batch.supplementary = supplementary;
         tx.persist(batch);
         await tx.flush();
-        await this.audit.append(tx, { actorId: user.id, actorRole: user.role, regionCode: region.code, action: 'payment_run_started', targetType: 'payment_batch', targetId: batch.id, after: { month, attempt } });
+        await this.audit.append(tx, { actorId: user.id, actorRole: user.role, regionCode: region.code, action: 'payment_run_started', targetType: 'payment_batch', targetId: batch.id, after: { month, attempt, supplementary } });
         return batch;
       });
     } catch (err) {
@@ -101,7 +105,11 @@ export class PaymentRunsService {
         householdId: p.householdId,
         townshipCode: p.townshipCode,
         amountFen: p.amountFen,
+        month: p.month,
+        deductedFen: p.deductedFen,
         status: p.status,
+        reasonCode: p.reasonCode,
+        reissueOf: p.reissueOf,
         bankName: households.get(p.householdId)?.bankName ?? null,
         accountNumber: maskBankAccount(households.get(p.householdId)?.bankAccount ?? null),
       })),
@@ -125,12 +133,16 @@ export class PaymentRunsService {
   }
 }
 
+/** A month's run in these states blocks another: it may still pay what a second run would. */
+const IN_FLIGHT: ReadonlySet<string> = new Set(['preparing', 'awaiting_approval', 'awaiting_release']);
+
 function summary(b: PaymentBatch) {
   return {
     id: b.id,
     countyCode: b.countyCode,
     month: b.month,
     attempt: b.attempt,
+    supplementary: b.supplementary,
     status: b.status,
     paymentCount: b.paymentCount,
     totalFen: b.totalFen,

@@ -7,6 +7,7 @@ const FIELDS: Record<string, string> = {
   address: '住址', phone: '联系电话', assets: '家庭财产', authorization: '授权书', householdId: '家庭', eventType: '事件类型',
   peopleAffected: '受影响人数', amountAskedFen: '申请金额', eventDescription: '事件经过', need: '困难情况', month: '月份', regionCode: '地区',
   username: '用户名', password: '密码', caseNumber: '案件编号', idSuffix: '身份证后6位', field: '信息项', deductions: '扣减项',
+  bankName: '开户行', bankAccount: '银行账号', body: '文件内容', 'content-type': '文件类型',
 };
 
 export function fieldLabel(path: string): string {

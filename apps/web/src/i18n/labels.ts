@@ -120,6 +120,9 @@ export const LABELS = {
     released: '已发放',
     empty: '无发放对象',
     prepared: '已生成',
+    held: '暂缓发放',
+    paid: '银行已入账',
+    failed: '银行发放失败',
     pending: '待处理',
     accepted: '已接收',
     refused: '被拒绝',
@@ -172,6 +175,10 @@ export const LABELS = {
     emergency_raised: '提出救急难申请',
     payment_released: '资金已发放',
     payment_run_started: '开始发放批次',
+    payment_results_imported: '导入银行回盘文件',
+    payment_account_set: '登记银行账户',
+    recovery_repaid: '登记多发退还',
+    recovery_method_set: '变更多发追回方式',
     re_review_completed: '复核完成',
     recipient_change_reported: '报告家庭变化',
     recipient_complaint: '投诉',
@@ -239,6 +246,8 @@ export const LABELS = {
     reserve_ledger: '备用金',
     task: '待办',
     user: '工作人员',
+    household: '家庭',
+    recovery_plan: '多发追回计划',
   },
   /** AB岗 planned absences. */
   absenceStatus: { planned: '待开始', current: '休假中', ended: '已结束', cancelled: '已取消' },
@@ -254,6 +263,27 @@ export const LABELS = {
   reReviewReason: { periodic: '定期复核', complaint: '投诉举报', economic_check: '经济状况核对', campaign: '专项核查', data_comparison: '数据比对' },
   /** 数据比对 sources: what another department sent for comparison with the recipients. */
   comparisonSource: { death: '死亡(火化)信息', vehicle: '车辆登记', property: '不动产登记', business: '工商登记', salary: '工资发放', pension: '养老金发放' },
+  /** Why a payment is held (no account) or why the bank did not pay it. */
+  paymentReason: {
+    no_bank_account: '无银行账户',
+    account_closed: '账户已销户',
+    account_not_found: '账户不存在',
+    name_mismatch: '户名不符',
+    account_frozen: '账户冻结',
+    bank_other: '银行其他原因',
+  },
+  /** Why a line of a bank result file (回盘文件) was refused. */
+  resultLine: {
+    unknown_reference: '本批次没有该笔发放',
+    amount_mismatch: '金额与发放金额不符',
+    status_conflict: '与已记录的结果矛盾',
+    invalid_reference: '缺少发放编号',
+    invalid_result: '结果须为 paid、failed 或 returned(入账、失败、退回)',
+    invalid_reason_code: '失败或退回须填写可识别的原因代码,入账不填',
+    invalid_amount_fen: '金额须为整数(分)',
+    invalid_value_date: '日期须写作 YYYY-MM-DD',
+    invalid_line: '该行格式有误',
+  },
   /** What happened to a 数据比对 lead. */
   leadStatus: { pending: '待核实', confirmed: '已确认(启动复核)', dismissed: '已排除' },
   error: {
@@ -272,7 +302,7 @@ export const LABELS = {
     four_eyes: '提出人不能自己批准(双人复核)',
     not_claimed: '请先认领该待办',
     not_proposed: '该政策版本未处于待审状态',
-    not_released: '本批次尚未发放,不能下载银行文件',
+    not_released: '本批次尚未发放(银行文件和回盘只在发放后)',
     own_role: '不能修改自己的角色',
     own_status: '不能停用自己的账号',
     payment_run_exists: '该月的发放批次已经存在',
