@@ -1,3 +1,4 @@
+import { PolicyService } from '../regions/policy.service';
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -29,14 +30,32 @@ export function liveRecipientsIn(regionPath: string): FilterQuery<Recipient> {
  * written before the command, so progress can join them to the tasks they open.
  */
 export function fanOutActivities(orm: MikroORM, temporal: Client, pageSize = FAN_OUT_PAGE_SIZE): FanOutActivities {
-  async function send(job: LifecycleJob, recipient: Recipient): Promise<'sent' | 'skipped'> {
+  const policies = new PolicyService(orm);
+  /** The approved version's snapshot for each region of a page (a township may override its county). */
+  async function policyOf(regionCode: string, cache: Map<string, { snapshotId: string; label: string }>) {
+    if (!cache.has(regionCode)) {
+      const resolved = await policies.resolveFor(orm.em.fork(), regionCode);
+      cache.set(regionCode, { snapshotId: resolved.snapshotId, label: resolved.label });
+    }
+    return cache.get(regionCode)!;
+  }
+
+  async function send(job: LifecycleJob, recipient: Recipient, cache: Map<string, { snapshotId: string; label: string }>): Promise<'sent' | 'skipped'> {
     const handle = temporal.workflow.getHandle(recipientWorkflowId(recipient.householdId));
     const params = job.params;
     const taskId = campaignTaskId(recipient.householdId, job.id);
     try {
       if (params.kind === 'standard_change') {
         await handle.startUpdate(standardChangedUpdate, {
-          args: [{ changeId: job.id, effectiveMonth: params.effectiveMonth, standards: params.standards }],
+          args: [
+            {
+              changeId: job.id,
+              effectiveMonth: params.effectiveMonth,
+              standards: params.standards,
+              // Approved as a policy version: the household's rows name the snapshot their amounts follow.
+              ...(params.policyVersionId ? { policy: await policyOf(recipient.regionCode, cache) } : {}),
+            },
+          ],
           waitForStage: 'ACCEPTED',
         });
       } else {
@@ -63,8 +82,9 @@ export function fanOutActivities(orm: MikroORM, temporal: Client, pageSize = FAN
       if (page.length === 0) return { next: null };
       let sent = 0;
       let skipped = 0;
+      const cache = new Map<string, { snapshotId: string; label: string }>();
       for (const recipient of page) {
-        if ((await send(job, recipient)) === 'sent') sent += 1;
+        if ((await send(job, recipient, cache)) === 'sent') sent += 1;
         else skipped += 1;
         Context.current().heartbeat();
       }

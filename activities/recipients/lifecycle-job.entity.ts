@@ -5,7 +5,7 @@ export type LifecycleJobKind = 'standard_change' | 'campaign';
 
 /** What a job sends: a new standard from a month, or a re-review campaign with its window. */
 export type LifecycleJobParams =
-  | { kind: 'standard_change'; effectiveMonth: string; standards: RegionPolicy['standards'] }
+  | { kind: 'standard_change'; effectiveMonth: string; standards: RegionPolicy['standards']; policyVersionId?: string }
   | { kind: 'campaign'; from: string; to: string; dueAt: number };
 
 /**
@@ -39,7 +39,8 @@ export class LifecycleJob {
   reason: string;
 
   @Property({ type: 'string', length: 12 })
-  status: 'running' | 'finished' = 'running';
+  /** A standard change is `proposed` until a second administrator approves its policy version (or `rejected`). */
+  status: 'proposed' | 'rejected' | 'running' | 'finished' = 'running';
 
   /** Live recipients in the subtree when the job started. */
   @Property({ type: 'integer' })

@@ -4,6 +4,7 @@ import { IdempotentRequests } from '../../activities/idempotency/idempotent-requ
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
+import { PolicyApprovals } from './admin/policy-approvals';
 import { CalendarAdminService } from './admin/calendar-admin.service';
 import { SamplingService } from './admin/sampling.service';
 import { ComparisonImportsService } from './comparison/comparison-imports.service';
@@ -102,6 +103,7 @@ export class AppModule implements NestModule {
         InboxSummaryService,
         InboxClaimsService,
         PolicyAdminService,
+        PolicyApprovals,
         CalendarAdminService,
         SamplingService,
         ComparisonImportsService,

@@ -17,6 +17,8 @@ let platform: Platform;
 let households: Enrolled[];
 beforeAll(async () => {
   platform = await startPlatform();
+  // A second administrator of the district, whose account predates the proposals it approves.
+  await platform.addUser('kc.admin.b', 'administrator', '220103');
   households = [await enrolInDistrict(platform, 10_000), await enrolInDistrict(platform, 20_000)];
 }, 120_000);
 afterAll(async () => {
@@ -106,16 +108,27 @@ test('a complaint opens an urgent re-review that auditors see; terminating it en
   expect((await clerk.post('/api/applications', again)).status).toBe(201);
 });
 
-test('a standard change from this month: every live household recomputed, arrears for the month paid, progress shown', async () => {
+test('a standard change from this month waits for a second administrator, then recomputes every live household under the new version', async () => {
   const live = households[1];
   const admin = await platform.as('kc.admin');
   const before = await waitForRecipient(admin, `/api/recipients/${live.householdId}/ledger`, (l) => l.entries.length === 1);
   const month = before.entries[0].month as string;
-  const started = await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, { effectiveMonth: month, standards: { urbanFen: 90_000, ruralFen: 70_000 }, reason: '2026年低保标准调整' });
+  const change = { effectiveMonth: month, standards: { urbanFen: 90_000, ruralFen: 70_000 }, reason: '2026年低保标准调整' };
+  const started = await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, change);
   expect(started.status).toBe(201);
-  expect(started.body).toMatchObject({ kind: 'standard_change', total: 1 });
+  expect(started.body).toMatchObject({ kind: 'standard_change', status: 'proposed', params: { policyVersionId: expect.any(String) } });
+  const versionId = started.body.params.policyVersionId as string;
+  // The same change again is the same proposal; nothing moves before the second pair of eyes.
+  expect((await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, change)).body.id).toBe(started.body.id);
+  expect((await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, { ...change, effectiveMonth: '2020-01' })).status).toBe(422);
+  expect((await admin.post(`/api/admin/policy-versions/${versionId}/approve`, { reason: '同意' })).body.error.code).toBe('four_eyes');
+  await new Promise((r) => setTimeout(r, 500));
+  expect((await admin.get(`/api/recipients/${live.householdId}/ledger`)).body.entries).toHaveLength(1);
+
+  const approved = await (await platform.as('kc.admin.b')).post(`/api/admin/policy-versions/${versionId}/approve`, { reason: '经局务会研究同意' });
+  expect(approved.status).toBe(200);
   const job = await waitForRecipient(admin, `/api/admin/lifecycle-jobs/${started.body.id}`, (j) => j.status === 'finished');
-  expect(job).toMatchObject({ sent: 1, skipped: 0 });
+  expect(job).toMatchObject({ sent: 1, skipped: 0, total: 1 });
 
   // 900 yuan × 2 − 2 × 200 yuan = 1400 yuan, up from 1260: 140 yuan arrears for the month already recorded.
   const ledger = await waitForRecipient(admin, `/api/recipients/${live.householdId}/ledger`, (l) => l.entries.length === 2);
@@ -123,9 +136,15 @@ test('a standard change from this month: every live household recomputed, arrear
     [month, 'arrears', 14_000, started.body.id],
     [month, 'regular', 126_000, null],
   ]);
-  // The notice of the new amount follows the arrears; the enrolment row takes its amount.
+  // The arrears row names the approved version's snapshot; the regular row keeps the enrolment's.
+  const [arrears, regular] = ledger.entries;
+  expect(arrears.policySnapshotId).not.toBe(regular.policySnapshotId);
+  const policy = (await admin.get(`/api/regions/${DEMO_VILLAGES.district}/policy`)).body;
+  expect(policy.document.standards).toEqual(change.standards);
+  expect(arrears.policySnapshotId).toBe(policy.snapshotId);
+  // The notice of the new amount follows the arrears; the enrolment row takes its amount, the lifecycle the version.
   const record = await waitForRecipient(admin, `/api/recipients/${live.householdId}`, (r) => r.monthlyBenefitFen === 140_000);
-  expect(record.lifecycle).toMatchObject({ amountFen: 140_000 });
+  expect(record.lifecycle).toMatchObject({ amountFen: 140_000, policy: { snapshotId: policy.snapshotId } });
   expect((await (await platform.as('kc.auditor')).get(`/api/admin/lifecycle-jobs/${started.body.id}`)).status).toBe(200);
   expect((await (await platform.as('yz.admin')).get(`/api/admin/lifecycle-jobs/${started.body.id}`)).status).toBe(404);
 });

@@ -148,3 +148,25 @@ test('suspension pays nothing until resumed; termination ends the life with its 
     expect(await r.handle.result()).toMatchObject({ status: 'terminated' });
   });
 });
+
+test('an approved standard change moves the household to the version’s snapshot: its rows from then on name it', async () => {
+  await withRecipient(env, { record: 'recipient-v5-standard-change-policy' }, async (r) => {
+    await r.runThrough(2);
+    const enrolment = r.store.entitlements[0]!.policySnapshotId;
+    const policy = { snapshotId: 'snap-standard-2027', label: '320723 v2 · 320700 v1 · national v1' };
+    const after = await r.handle.executeUpdate(standardChangedUpdate, {
+      args: [{ changeId: 'std-v2', effectiveMonth: r.month(1), standards: { urbanFen: 65_000, ruralFen: 50_000 }, policy }],
+    });
+    expect(after.policy).toEqual(policy);
+    await r.runThrough(3);
+    const rows = r.store.entitlements.map((e) => [e.month, e.kind, e.policySnapshotId]);
+    expect(rows).toEqual([
+      [r.month(0), 'regular', enrolment],
+      [r.month(1), 'regular', enrolment],
+      [r.month(2), 'regular', enrolment],
+      [r.month(1), 'arrears', policy.snapshotId],
+      [r.month(2), 'arrears', policy.snapshotId],
+      [r.month(3), 'regular', policy.snapshotId],
+    ]);
+  });
+});

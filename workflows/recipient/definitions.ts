@@ -60,6 +60,8 @@ export interface RecipientCarried {
   openTasks?: string[];
   /** Recent change, complaint and campaign ids, so a command sent twice (a retried fan-out) is refused. */
   seen?: string[];
+  /** The policy snapshot amounts are computed under since a standard change (absent: the enrolment's). */
+  policy?: { snapshotId: string; label: string };
 }
 
 export interface RecipientInput {
@@ -93,6 +95,8 @@ export interface StandardChange {
   changeId: string;
   effectiveMonth: Month;
   standards: RegionPolicy['standards'];
+  /** The approved policy version's snapshot for the household's region (absent in changes sent before it was carried). */
+  policy?: { snapshotId: string; label: string };
 }
 
 export interface StatusCommand {

@@ -23,6 +23,9 @@ export const SPREAD_MONTH_WAKE_PATCH = 'spread-month-wake';
  */
 export const FIRST_MONTH_AT_ONCE_PATCH = 'recipient-first-month-at-once';
 
+/** Versioning marker of a standard change moving the household to the approved version's policy snapshot. */
+export const STANDARD_CHANGE_POLICY_PATCH = 'recipient-standard-change-policy';
+
 /** Versioning marker of tracking a re-review task before the activity that writes its inbox row. */
 export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
 
@@ -112,6 +115,8 @@ export class RecipientRunner {
       return;
     }
     this.d.standards = change.standards;
+    // From here on amounts follow the approved version: its rows say so (recorded since this patch).
+    if (change.policy && patched(STANDARD_CHANGE_POLICY_PATCH)) this.d.policy = change.policy;
     const a = this.state.assess();
     if (a.amountFen > 0 && a.kind !== 'gradual_exit') {
       const months = Object.keys(this.d.paid).filter((m) => m >= change.effectiveMonth).sort();
@@ -255,7 +260,7 @@ export class RecipientRunner {
       amountFen,
       kind,
       reference,
-      policySnapshotId: this.state.input.policy.snapshotId,
+      policySnapshotId: this.d.policy?.snapshotId ?? this.state.input.policy.snapshotId,
       derivation: (a ?? this.d.lastAssessment ?? this.state.assess()).derivation,
       at: Date.now(),
     });

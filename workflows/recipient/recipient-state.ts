@@ -162,7 +162,7 @@ export class RecipientState {
       lastAssessment: d.lastAssessment,
       runs: d.runs,
       openTasks: [...(d.openTasks ?? [])],
-      policy: { snapshotId: this.input.policy.snapshotId, label: this.input.policy.label },
+      policy: d.policy ?? { snapshotId: this.input.policy.snapshotId, label: this.input.policy.label },
     };
   }
 }

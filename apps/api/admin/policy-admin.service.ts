@@ -9,6 +9,7 @@ import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CalendarService } from '../../../activities/regions/calendar.service';
 import { PolicySnapshotSource } from '../../../activities/regions/policy-snapshot-source.entity';
 import { PolicyVersion } from '../../../activities/regions/policy-version.entity';
+import { PolicyApprovals } from './policy-approvals';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
@@ -36,6 +37,7 @@ export class PolicyAdminService {
     private readonly policies: PolicyService,
     private readonly calendars: CalendarService,
     private readonly audit: AuditLog,
+    private readonly approvals: PolicyApprovals,
   ) {}
 
   /** A region the administrator may manage: their own or below (outside it, 404). */
@@ -57,10 +59,14 @@ export class PolicyAdminService {
     };
   }
 
-  async propose(user: AuthUser, code: string, body: ProposeBody) {
+  /**
+   * Proposes a version of the region's override. `earliestDay` lets a standard change take effect from the first day of
+   * the current month (its households are recomputed from that month, arrears included); otherwise not before today.
+   */
+  async propose(user: AuthUser, code: string, body: ProposeBody, earliestDay?: number) {
     const em = this.orm.em.fork();
     const region = await this.managed(em, user, code);
-    const today = shanghaiDay(Date.now());
+    const today = earliestDay ?? shanghaiDay(Date.now());
     if (dayOf(body.effectiveFrom) < today) {
       throw new UnprocessableError([{ field: 'effectiveFrom', rule: `must not be in the past (today is ${isoDate(today)}); got ${body.effectiveFrom}` }]);
     }
@@ -155,6 +161,7 @@ export class PolicyAdminService {
         reason,
       });
     });
+    await this.approvals.decided(version, decision);
     return this.view(version);
   }
 

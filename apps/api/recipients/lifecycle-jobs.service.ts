@@ -17,6 +17,8 @@ import { dayOf, endOfShanghaiDay, isoDate, shanghaiDay } from '../../../workflow
 import { FAN_OUT_WORKFLOW_TYPE, fanOutWorkflowId, type FanOutInput } from '../../../workflows/recipient/fan-out.workflow';
 import { recipientTaskQueueFor } from '../../../workflows/recipient/definitions';
 import type { AuthUser } from '../auth/auth.types';
+import { PolicyAdminService } from '../admin/policy-admin.service';
+import { PolicyApprovals } from '../admin/policy-approvals';
 import { NotFoundError, UnavailableError, UnprocessableError } from '../common/errors';
 import { ENV } from '../infra/tokens';
 import type { CampaignBody, StandardChangeBody } from './recipients.schemas';
@@ -34,14 +36,52 @@ export class LifecycleJobsService {
     private readonly orm: MikroORM,
     private readonly temporal: Client,
     private readonly audit: AuditLog,
+    private readonly policyAdmin: PolicyAdminService,
+    approvals: PolicyApprovals,
     @Inject(ENV) private readonly env: Env,
-  ) {}
+  ) {
+    approvals.subscribe((version, decision) => this.versionDecided(version.id, version.scope, decision));
+  }
 
+  /**
+   * A standard change is a policy version with four eyes: it is proposed here (effective from the first day of its
+   * month, never before the current month) and waits; once a second administrator approves the version, new
+   * applications resolve the new standard and the region's live households are recomputed from that month (arrears
+   * for months paid too little, overpayments for months paid too much), each row naming the version's snapshot.
+   */
   async standardChange(user: AuthUser, regionCode: string, body: StandardChangeBody) {
     const { urbanFen, ruralFen } = body.standards;
-    const params: LifecycleJobParams = { kind: 'standard_change', effectiveMonth: body.effectiveMonth, standards: body.standards };
-    const region = await regionInScope(this.orm.em.fork(), user, regionCode);
-    return this.start(user, region, `standard:${regionCode}:${body.effectiveMonth}:${urbanFen}:${ruralFen}`, params, body.reason);
+    const em = this.orm.em.fork();
+    const region = await regionInScope(em, user, regionCode);
+    const dedupeKey = `standard:${regionCode}:${body.effectiveMonth}:${urbanFen}:${ruralFen}`;
+    const existing = await em.findOne(LifecycleJob, { dedupeKey });
+    if (existing) return this.view(em, existing);
+    const thisMonth = isoDate(shanghaiDay(Date.now())).slice(0, 7);
+    if (body.effectiveMonth < thisMonth) throw new UnprocessableError([{ field: 'effectiveMonth', rule: `must not be before the current month (${thisMonth})` }]);
+    const version = await this.policyAdmin.propose(
+      user,
+      regionCode,
+      { override: { standards: body.standards }, effectiveFrom: `${body.effectiveMonth}-01`, reason: body.reason },
+      dayOf(`${thisMonth}-01`),
+    );
+    const params: LifecycleJobParams = { kind: 'standard_change', effectiveMonth: body.effectiveMonth, standards: body.standards, policyVersionId: version.id };
+    return this.start(user, region, dedupeKey, params, body.reason, undefined, 'proposed');
+  }
+
+  /** The version of a proposed standard change was decided: recompute the households, or record the refusal. */
+  private async versionDecided(versionId: string, scope: string, decision: 'approve' | 'reject'): Promise<void> {
+    const em = this.orm.em.fork();
+    const waiting = (await em.find(LifecycleJob, { kind: 'standard_change', status: 'proposed', regionCode: scope })).filter(
+      (j) => j.params.kind === 'standard_change' && j.params.policyVersionId === versionId,
+    );
+    for (const job of waiting) {
+      if (decision === 'reject') {
+        await em.nativeUpdate(LifecycleJob, { id: job.id, status: 'proposed' }, { status: 'rejected', finishedAt: new Date() });
+        continue;
+      }
+      const total = await em.count(Recipient, liveRecipientsIn(job.regionPath));
+      if ((await em.nativeUpdate(LifecycleJob, { id: job.id, status: 'proposed' }, { status: 'running', total })) === 1) await this.launch(job.id);
+    }
   }
 
   async campaign(user: AuthUser, regionCode: string, body: CampaignBody) {
@@ -61,7 +101,7 @@ export class LifecycleJobsService {
     return this.view(em, job);
   }
 
-  private async start(user: AuthUser, region: Region, dedupeKey: string, params: LifecycleJobParams, reason: string, startAt?: number) {
+  private async start(user: AuthUser, region: Region, dedupeKey: string, params: LifecycleJobParams, reason: string, startAt?: number, status: 'proposed' | 'running' = 'running') {
     const em = this.orm.em.fork();
     const regionCode = region.code;
     let job = await em.findOne(LifecycleJob, { dedupeKey });
@@ -78,6 +118,7 @@ export class LifecycleJobsService {
         createdById: user.id,
         createdAt: new Date(),
       });
+      fresh.status = status;
       try {
         await em.transactional(async (tx) => {
           tx.persist(fresh);
@@ -89,16 +130,21 @@ export class LifecycleJobsService {
         job = await this.orm.em.fork().findOneOrFail(LifecycleJob, { dedupeKey });
       }
     }
-    const input: FanOutInput = { jobId: job.id, startAt };
+    if (job.status !== 'proposed' && job.status !== 'rejected') await this.launch(job.id, startAt);
+    return this.view(em, job);
+  }
+
+  /** Starts the job's fan-out workflow (once: the id is the job's). */
+  private async launch(jobId: string, startAt?: number): Promise<void> {
+    const input: FanOutInput = { jobId, startAt };
     await startOnce(this.temporal, FAN_OUT_WORKFLOW_TYPE, {
       taskQueue: recipientTaskQueueFor(this.env.TEMPORAL_TASK_QUEUE),
-      workflowId: fanOutWorkflowId(job.id),
+      workflowId: fanOutWorkflowId(jobId),
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       args: [input],
     }).catch(() => {
       throw new UnavailableError('the workflow service did not answer');
     });
-    return this.view(em, job);
   }
 
   private async view(em: EntityManager, job: LifecycleJob) {
