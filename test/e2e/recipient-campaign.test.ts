@@ -149,6 +149,18 @@ test('a standard change from this month waits for a second administrator, then r
   expect((await (await platform.as('yz.admin')).get(`/api/admin/lifecycle-jobs/${started.body.id}`)).status).toBe(404);
 });
 
+test('a rejected standard change recomputes nobody and leaves the standard as it was', async () => {
+  const admin = await platform.as('kc.admin');
+  const month = (await admin.get(`/api/recipients/${households[1].householdId}/ledger`)).body.entries[0].month as string;
+  const standardsBefore = (await admin.get(`/api/regions/${DEMO_VILLAGES.district}/policy`)).body.document.standards;
+  const started = await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, { effectiveMonth: month, standards: { urbanFen: 50_000, ruralFen: 40_000 }, reason: '误操作' });
+  expect(started.body.status).toBe('proposed');
+  const rejected = await (await platform.as('kc.admin.b')).post(`/api/admin/policy-versions/${started.body.params.policyVersionId}/reject`, { reason: '标准不得下调' });
+  expect(rejected.status).toBe(200);
+  expect((await admin.get(`/api/admin/lifecycle-jobs/${started.body.id}`)).body).toMatchObject({ status: 'rejected', sent: 0 });
+  expect((await admin.get(`/api/regions/${DEMO_VILLAGES.district}/policy`)).body.document.standards).toEqual(standardsBefore);
+});
+
 test('a live household whose workflow is missing gets one from the backfill; a running one is left alone', async () => {
   const live = households[1];
   const handle = platform.temporal.workflow.getHandle(`dibao-recipient-${live.householdId}`);
