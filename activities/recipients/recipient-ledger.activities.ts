@@ -73,6 +73,8 @@ export function recipientLedgerActivities(orm: MikroORM): LedgerActivities {
         at: input.at,
       });
       if (input.recipientId) await orm.em.fork().nativeUpdate(Recipient, { id: input.recipientId }, { status: input.status });
+      // No payment will come to deduct from: what is still owed is repaid by the household.
+      if (input.status === 'terminated') await orm.em.fork().nativeUpdate(RecoveryPlan, { householdId: input.householdId, method: 'deduct' }, { method: 'repay' });
     },
   };
 }

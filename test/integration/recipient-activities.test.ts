@@ -13,6 +13,7 @@ import { recipientCheckActivities } from '../../activities/recipients/recipient-
 import { RecipientCheck } from '../../activities/recipients/recipient-check.entity';
 import { recipientLedgerActivities } from '../../activities/recipients/recipient-ledger.activities';
 import { Recipient } from '../../activities/recipients/recipient.entity';
+import { RecoveryPlan } from '../../activities/recipients/recovery-plan.entity';
 import { CalendarService } from '../../activities/regions/calendar.service';
 import { PolicyService } from '../../activities/regions/policy.service';
 import { Region } from '../../activities/regions/region.entity';
@@ -120,4 +121,14 @@ test('the economic re-check compares the departments with the assessed incomes, 
   await ledger.issueNotice({ noticeId: `${household.id}:notice:1`, householdId: household.id, recipientId: recipient.id, kind: 'decrease', effectiveMonth: '2027-06', amountFen: 96_000, at: 0 });
   await ledger.recordStatus({ key: `${household.id}:status:2`, householdId: household.id, recipientId: recipient.id, status: 'suspended', reasonCode: 'review_pending', effectiveMonth: '2027-06', at: 0 });
   expect(await orm.em.fork().findOneOrFail(Recipient, recipient.id)).toMatchObject({ monthlyBenefitFen: 96_000, status: 'suspended' });
+});
+
+test('a terminated household’s recovery plans turn from deduction to repayment: no payment is left to deduct from', async () => {
+  const householdId = randomUUID();
+  const ledger = recipientLedgerActivities(orm);
+  await ledger.openRecoveryPlan({ householdId, reference: `${householdId}:re-review:1`, totalFen: 30_000, months: [{ month: '2026-10', fen: 30_000 }], at: Date.now() });
+  await ledger.recordStatus({ key: `${householdId}:status:1`, householdId, status: 'suspended', reasonCode: 'review_pending', effectiveMonth: '2026-12', at: Date.now() });
+  expect((await orm.em.fork().findOneOrFail(RecoveryPlan, { householdId })).method).toBe('deduct');
+  await ledger.recordStatus({ key: `${householdId}:status:2`, householdId, status: 'terminated', reasonCode: 'moved_away', effectiveMonth: '2026-12', at: Date.now() });
+  expect((await orm.em.fork().findOneOrFail(RecoveryPlan, { householdId })).method).toBe('repay');
 });
