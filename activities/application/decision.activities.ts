@@ -1,4 +1,5 @@
 import type { DeclaredDeductions } from '../../workflows/domain/lifecycle';
+import { CheckReport } from './check-report.entity';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/domain/benefit';
@@ -71,7 +72,13 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
             singleEnrolmentCeilingFen: singleEnrolmentCeilingFen(rule, standardFen, members.length),
           });
           // The decision keeps the input it was computed from, so the amount can be recomputed and explained.
-          basis = { incomes: members.map((m) => ({ memberId: m.id, monthlyIncomeFen: incomes.get(m.id) ?? m.declaredMonthlyIncomeFen })), declaredDeductions: input.deductions ?? null };
+          const [check] = await em.find(CheckReport, { applicationId: application.id }, { orderBy: { round: 'desc' }, limit: 1, fields: ['round', 'incomeFoundFen'] });
+          basis = {
+            incomes: members.map((m) => ({ memberId: m.id, monthlyIncomeFen: incomes.get(m.id) ?? m.declaredMonthlyIncomeFen })),
+            declaredDeductions: input.deductions ?? null,
+            // The economic check the visit was weighed against: its round and the income it found.
+            check: check ? { round: check.round, incomeFoundFen: check.incomeFoundFen } : null,
+          };
           if (benefit.amountFen === 0) {
             status = 'rejected';
             reasonCode = 'income_above_standard';
