@@ -87,6 +87,20 @@ export async function clickText(page: Page, selector: string, text: string): Pro
   await page.evaluate((s, t, f) => (new Function(`return (${f})`)() as typeof find)(s, t)!.click(), selector, text, find.toString());
 }
 
+/**
+ * Chooses an option of an el-select: opens it (again, if a busy page swallowed the first click) until the option is
+ * visible, then clicks it.
+ */
+export async function pickOption(page: Page, select: string, text: string): Promise<void> {
+  const visible = (t: string) => [...document.querySelectorAll('.el-select-dropdown__item')].some((e) => (e as HTMLElement).offsetParent !== null && (e as HTMLElement).innerText.includes(t));
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    await page.click(select);
+    const shown = await page.waitForFunction(visible, { timeout: 10_000 }, text).then(() => true, () => false);
+    if (shown) return clickText(page, '.el-select-dropdown__item', text);
+  }
+  throw new Error(`option ${text} of ${select} never showed`);
+}
+
 /** Types into the input of a form item: the element itself when it is an input, else the input inside it. */
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   const handle = await page.waitForSelector(selector);

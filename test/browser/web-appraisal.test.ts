@@ -6,7 +6,7 @@ import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker, waitForCase } from '../e2e/caseworker';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, scan, shot, signIn, typeInto } from './browser';
+import { clickText, pickOption, scan, shot, signIn, typeInto } from './browser';
 
 /**
  * 民主评议 in the browser (灌云县 holds one for every case): the form asks the panel size and attendance with nothing
@@ -103,10 +103,8 @@ test('a returned case shows its written notice, and the village assistant record
   await page.waitForSelector('[data-test=service-form]', { visible: true });
   await page.click('[data-test=service-submit]');
   expect(await page.$eval('[data-test=service-error]', (e) => (e as HTMLElement).innerText)).toContain('送达方式');
-  await page.click('[data-test=service-method]');
-  await clickText(page, '.el-select-dropdown__item', '直接送达');
-  await page.click('[data-test=service-receiver]');
-  await clickText(page, '.el-select-dropdown__item', '申请人本人签收');
+  await pickOption(page, '[data-test=service-method]', '直接送达');
+  await pickOption(page, '[data-test=service-receiver]', '申请人本人签收');
   const hourAgo = await page.evaluate(() => {
     const d = new Date(Date.now() - 3_600_000);
     const p = (n: number) => String(n).padStart(2, '0');

@@ -40,7 +40,7 @@ const LANDINGS: Record<string, string> = {
   'kc.approver': '/inbox',
   'kc.checker': '/inbox',
   'kc.payment': '/payments',
-  'kc.admin': '/inbox',
+  'kc.admin': '/policy',
   'kc.auditor': '/audit',
   'kc.security': '/users',
 };

@@ -21,6 +21,7 @@ export const router = createRouter({
     { path: '/recipients', component: () => import('./views/RecipientsView.vue') },
     { path: '/absences', component: () => import('./views/AbsencesView.vue') },
     { path: '/audit', component: () => import('./views/AuditView.vue') },
+    { path: '/policy', component: () => import('./views/PolicyView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

@@ -249,6 +249,9 @@ export const LABELS = {
     household: '家庭',
     recovery_plan: '多发追回计划',
   },
+  /** Policy versions and region-wide jobs. */
+  policyVersionStatus: { proposed: '待第二位管理员批准', active: '已生效', rejected: '已驳回', superseded: '已被新版本取代' },
+  policyOrigin: { here: '本级设置', inherited: '继承上级', national: '国家默认' },
   /** AB岗 planned absences. */
   absenceStatus: { planned: '待开始', current: '休假中', ended: '已结束', cancelled: '已取消' },
   /** Written notices (书面告知) and how they reached the household (送达). */

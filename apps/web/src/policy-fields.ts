@@ -1,0 +1,175 @@
+/**
+ * The region policy as administrators read and edit it: every field of the policy document with its Chinese name, its
+ * section and how it is typed in (working days, yuan, a rate in percent, a choice…). A test checks that every field the
+ * policy schema has is listed here.
+ */
+export type PolicyKind = 'days' | 'calendarDays' | 'hours' | 'months' | 'count' | 'bool' | 'fen' | 'percent' | 'multiplier' | 'choice' | 'role' | 'grades' | 'optionalDays' | 'optionalMultiplier';
+
+export interface PolicyField {
+  path: string;
+  label: string;
+  kind: PolicyKind;
+  options?: Record<string, string>;
+}
+
+export interface PolicySection {
+  title: string;
+  fields: PolicyField[];
+}
+
+const ROLE_OPTIONS = { township_reviewer: '乡镇审核人', county_approver: '县级审批人', administrator: '管理员' };
+const esc = (role: string, name: string): PolicyField => ({ path: `escalation.${role}`, label: `${name}超期后督办`, kind: 'role', options: ROLE_OPTIONS });
+
+export const POLICY_SECTIONS: PolicySection[] = [
+  {
+    title: '受理与调查',
+    fields: [
+      { path: 'intake.supplementDays', label: '容缺补正期限(工作日)', kind: 'days' },
+      { path: 'acceptance.limitDays', label: '审查受理时限(工作日)', kind: 'days' },
+      { path: 'investigation.mode', label: '核对与入户调查', kind: 'choice', options: { serial: '先核对后入户', parallel: '核对与入户同时进行' } },
+      { path: 'investigation.limitDays', label: '调查核实时限(工作日)', kind: 'days' },
+    ],
+  },
+  {
+    title: '民主评议与公示',
+    fields: [
+      { path: 'appraisal.mode', label: '民主评议', kind: 'choice', options: { required: '每案评议', when_disputed: '有争议时评议', off: '不评议' } },
+      { path: 'appraisal.limitDays', label: '民主评议时限(工作日)', kind: 'days' },
+      { path: 'appraisal.quorum.numerator', label: '到会比例(分子)', kind: 'count' },
+      { path: 'appraisal.quorum.denominator', label: '到会比例(分母)', kind: 'count' },
+      { path: 'appraisal.onFail', label: '评议未通过时', kind: 'choice', options: { reinvestigate: '退回重新调查', recommend_rejection: '建议不予批准' } },
+      { path: 'publicity.afterInvestigation.enabled', label: '调查后公示', kind: 'bool' },
+      { path: 'publicity.afterInvestigation.days', label: '调查后公示天数', kind: 'calendarDays' },
+      { path: 'publicity.afterReview.enabled', label: '审核后公示', kind: 'bool' },
+      { path: 'publicity.afterReview.days', label: '审核后公示天数', kind: 'calendarDays' },
+      { path: 'publicity.maxObjectionRounds', label: '异议复查最多轮数', kind: 'count' },
+    ],
+  },
+  {
+    title: '审核与审批',
+    fields: [
+      { path: 'townshipReview.limitDays', label: '乡镇审核时限(工作日)', kind: 'days' },
+      { path: 'approval.mode', label: '审批方式', kind: 'choice', options: { county: '县级审批', township_with_filing: '乡镇审核确认、县级备案' } },
+      { path: 'approval.limitDays', label: '审批(确认)时限(工作日)', kind: 'days' },
+      { path: 'approval.samplingRate', label: '县级抽查比例(%)', kind: 'percent' },
+      { path: 'approval.samplingLimitDays', label: '县级抽查时限(工作日)', kind: 'days' },
+      { path: 'approval.filingLimitDays', label: '县级备案时限(工作日)', kind: 'days' },
+      { path: 'overallLimitDays', label: '办理总时限(工作日,可不设)', kind: 'optionalDays' },
+      { path: 'atRiskWorkingDays', label: '临期提示(到期前工作日)', kind: 'count' },
+      { path: 'clock.pauseDuringPublicity', label: '公示期间暂停总时限', kind: 'bool' },
+      { path: 'clock.pauseWhileAwaitingApplicant', label: '等待申请人补正期间暂停总时限', kind: 'bool' },
+    ],
+  },
+  {
+    title: '超期督办',
+    fields: [
+      esc('village_assistant', '村(社区)协理员'),
+      esc('township_clerk', '乡镇受理员'),
+      esc('township_investigator', '乡镇调查员'),
+      esc('checking_agency', '核对机构'),
+      esc('township_reviewer', '乡镇审核人'),
+      esc('county_approver', '县级审批人'),
+      esc('payment_officer', '财务/发放'),
+    ],
+  },
+  {
+    title: '保障标准与认定条件',
+    fields: [
+      { path: 'standards.urbanFen', label: '城市低保标准(元/人·月)', kind: 'fen' },
+      { path: 'standards.ruralFen', label: '农村低保标准(元/人·月)', kind: 'fen' },
+      { path: 'lowIncomeMultiplier', label: '低收入家庭认定(标准的倍数)', kind: 'multiplier' },
+      { path: 'singleEnrolment.disabilityGrades', label: '单人保:残疾等级', kind: 'grades' },
+      { path: 'singleEnrolment.minAge', label: '单人保:最低年龄(岁)', kind: 'count' },
+      { path: 'singleEnrolment.incomeCeilingMultiplier', label: '单人保:家庭收入上限(标准的倍数,可不设)', kind: 'optionalMultiplier' },
+      { path: 'assets.depositMonths', label: '存款上限(相当于标准的月数)', kind: 'months' },
+      { path: 'assets.vehiclesAllowed', label: '允许拥有的机动车(辆)', kind: 'count' },
+      { path: 'assets.extraPropertiesAllowed', label: '允许的非唯一住房(套)', kind: 'count' },
+    ],
+  },
+  {
+    title: '动态管理',
+    fields: [
+      { path: 'lifecycle.gradualExit.multiplier', label: '渐退上限(标准的倍数)', kind: 'multiplier' },
+      { path: 'lifecycle.gradualExit.months', label: '渐退期(月)', kind: 'months' },
+      { path: 'lifecycle.reReviewMonths.stable', label: 'A类复核间隔(月)', kind: 'months' },
+      { path: 'lifecycle.reReviewMonths.working_age', label: 'B类复核间隔(月)', kind: 'months' },
+      { path: 'lifecycle.reReviewMonths.other', label: 'C类复核间隔(月)', kind: 'months' },
+      { path: 'lifecycle.economicCheckMonths', label: '经济状况核对间隔(月)', kind: 'months' },
+      { path: 'lifecycle.deductions.rigidExpenses', label: '扣减刚性支出', kind: 'bool' },
+      { path: 'lifecycle.deductions.workCosts', label: '扣减就业成本', kind: 'bool' },
+    ],
+  },
+  {
+    title: '救急难',
+    fields: [
+      { path: 'emergency.townshipDecisionHours', label: '乡镇决定时限(小时)', kind: 'hours' },
+      { path: 'emergency.countyDecisionHours', label: '县级决定时限(小时)', kind: 'hours' },
+      { path: 'emergency.townshipLimitMonths', label: '乡镇审批额度(标准的月数)', kind: 'months' },
+      { path: 'emergency.followUpDays', label: '事后核查期限(工作日)', kind: 'days' },
+      { path: 'emergency.referralWindowDays', label: '转介期限(天)', kind: 'calendarDays' },
+      { path: 'emergency.reserveFundPerResidentFen', label: '备用金(元/常住人口)', kind: 'fen' },
+    ],
+  },
+];
+
+export const POLICY_FIELDS: PolicyField[] = POLICY_SECTIONS.flatMap((s) => s.fields);
+
+/** How a value reads: yuan, percent, 是/否, the choice's name, a list of grades. */
+export function showPolicyValue(field: PolicyField, value: unknown): string {
+  if (value === null || value === undefined) return '不设';
+  switch (field.kind) {
+    case 'bool':
+      return value ? '是' : '否';
+    case 'fen':
+      return (Number(value) / 100).toFixed(2);
+    case 'percent':
+      return `${Math.round(Number(value) * 1000) / 10}%`;
+    case 'choice':
+    case 'role':
+      return field.options?.[String(value)] ?? '(未知)';
+    case 'grades':
+      return Array.isArray(value) && value.length ? value.map((g) => `${g}级`).join('、') : '无';
+    default:
+      return String(value);
+  }
+}
+
+/** The text an administrator types for a value, and back: yuan ↔ fen, percent ↔ rate, 1,2 ↔ [1, 2]. */
+export function toInput(field: PolicyField, value: unknown): string | boolean {
+  if (field.kind === 'bool') return Boolean(value);
+  if (value === null || value === undefined) return '';
+  if (field.kind === 'fen') return (Number(value) / 100).toFixed(2);
+  if (field.kind === 'percent') return String(Math.round(Number(value) * 1000) / 10);
+  if (field.kind === 'grades') return (value as number[]).join(',');
+  return String(value);
+}
+
+export function fromInput(field: PolicyField, input: string | boolean): unknown {
+  if (field.kind === 'bool') return Boolean(input);
+  const text = String(input).trim();
+  if (field.kind === 'choice' || field.kind === 'role') return text;
+  if (text === '' && (field.kind === 'optionalDays' || field.kind === 'optionalMultiplier')) return null;
+  if (field.kind === 'grades') return text === '' ? [] : text.split(/[,，、\s]+/).map(Number);
+  if (field.kind === 'fen') return Math.round(Number(text) * 100);
+  if (field.kind === 'percent') return Number(text) / 100;
+  return Number(text);
+}
+
+/** The API's rule, said in Chinese (the same zod rules the API checks, phrased for the form). */
+export function ruleInChinese(rule: string): string {
+  const patterns: [RegExp, (m: RegExpMatchArray) => string][] = [
+    [/must be at most ([\d.]+)/, (m) => `不得超过 ${m[1]}`],
+    [/must be at least ([\d.]+)/, (m) => `不得少于 ${m[1]}`],
+    [/whole number|an integer|integer/, () => '须为整数'],
+    [/must not be negative/, () => '不得为负数'],
+    [/must not be in the past/, () => '生效日期不得早于今天'],
+    [/must be a number/, () => '须为数字'],
+    [/must be one of/, () => '须从选项中选择'],
+    [/twice a year/, () => '经济状况至少每半年核对一次'],
+  ];
+  for (const [re, say] of patterns) {
+    const m = rule.match(re);
+    if (m) return say(m);
+  }
+  return '不符合规则';
+}
