@@ -20,21 +20,3 @@ export async function sweepIdempotentRequests(orm: MikroORM, retentionMs: number
     if (rows.length < BATCH) return deleted;
   }
 }
-
-/** Sweeps every `intervalMs` until stopped. */
-export function startIdempotencySweep(orm: MikroORM, options: { retentionMs: number; intervalMs: number }): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const run = async (): Promise<void> => {
-    await sweepIdempotentRequests(orm, options.retentionMs).catch(() => undefined);
-    if (stopped) return;
-    timer = setTimeout(() => void run(), options.intervalMs);
-    timer.unref();
-  };
-  timer = setTimeout(() => void run(), Math.min(options.intervalMs, 60_000));
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { CalendarService } from '../regions/calendar.service';
+import type { CalendarService } from '../regions/calendar.service';
 import { workingDaysCutoff } from '../../workflows/domain/calendar';
 import { STEP_LABELS } from '../../workflows/domain/route';
 import { sendMessage } from './message-gateway';
@@ -87,23 +87,4 @@ export function reminderText(r: Pick<TaskReminder, 'kind' | 'caseNo' | 'step' | 
   const due = `${Number(parts.month)}月${Number(parts.day)}日${parts.hour}:${parts.minute}`;
   const step = (STEP_LABELS as Record<string, string>)[r.step] ?? '待办';
   return r.kind === 'overdue' ? `【超期提醒】案件${r.caseNo}的${step}已于${due}到期,请尽快办理。` : `【临期提醒】案件${r.caseNo}的${step}将于${due}到期,请及时办理。`;
-}
-
-/** Sweeps every `intervalMs` until stopped; a failed sweep waits for the next round. */
-export function startReminders(orm: MikroORM, options: ReminderOptions & { intervalMs: number }): () => void {
-  const calendars = new CalendarService(orm);
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const run = async (): Promise<void> => {
-    await remindDueTasks(orm, calendars, options).catch(() => undefined);
-    if (stopped) return;
-    timer = setTimeout(() => void run(), options.intervalMs);
-    timer.unref();
-  };
-  timer = setTimeout(() => void run(), Math.min(options.intervalMs, 10_000));
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
 }

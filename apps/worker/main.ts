@@ -7,8 +7,10 @@ import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
-import { startReminders } from '../../activities/tasks/deadline-reminders';
-import { startIdempotencySweep } from '../../activities/idempotency/idempotency-sweep';
+import { remindDueTasks } from '../../activities/tasks/deadline-reminders';
+import { CalendarService } from '../../activities/regions/calendar.service';
+import { startPeriodic } from './periodic';
+import { sweepIdempotentRequests } from '../../activities/idempotency/idempotency-sweep';
 import { startAnchoring } from '../../activities/audit/anchor-keeper';
 import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
@@ -107,8 +109,10 @@ async function main(): Promise<void> {
     emergencyStarter.relayPending().catch(() => undefined);
   }, RELAY_INTERVAL_MS);
 
-  const stopSweep = startIdempotencySweep(orm, { retentionMs: env.IDEMPOTENCY_RETENTION_HOURS * 3_600_000, intervalMs: 3_600_000 });
-  const stopReminders = startReminders(orm, { intervalMs: env.REMINDER_INTERVAL_MINUTES * 60_000, workingDays: env.REMINDER_WORKING_DAYS, gatewayUrl: env.REMINDER_GATEWAY_URL });
+  const stopSweep = startPeriodic(() => sweepIdempotentRequests(orm, env.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), 3_600_000, 60_000);
+  const calendars = new CalendarService(orm);
+  const reminders = { workingDays: env.REMINDER_WORKING_DAYS, gatewayUrl: env.REMINDER_GATEWAY_URL };
+  const stopReminders = startPeriodic(() => remindDueTasks(orm, calendars, reminders), env.REMINDER_INTERVAL_MINUTES * 60_000);
   const stopAnchoring = startAnchoring(orm, { intervalMs: env.AUDIT_ANCHOR_INTERVAL_MINUTES * 60_000, copyFile: env.AUDIT_ANCHOR_FILE });
 
   const workers = [worker, recipientWorker, emergency, paymentWorker];
