@@ -221,8 +221,9 @@ test('the payment officer sees a held payment among the exceptions, records the 
   writeFileSync(path, csv.replace(`,${released.amountFen + 1},`, `,${released.amountFen},`));
   await input.uploadFile(path);
   await page.waitForFunction(() => document.querySelector('[data-test=import-result]')!.textContent!.includes('入账/失败/退回 1 笔'));
+  // The reconciliation reloads after the import: wait for it rather than read the table of a moment before.
+  await page.waitForFunction(() => /银行已入账\s+1\s+[\d.]+/.test((document.querySelector('[data-test=reconciliation-table]') as HTMLElement).innerText));
   const table = await page.$eval('[data-test=reconciliation-table]', (e) => (e as HTMLElement).innerText);
-  expect(table).toMatch(/银行已入账\s+1\s+[\d.]+/);
   expect(table).toMatch(/暂缓\(无账户\)\s+1\s+300\.00/);
   await scan(page, 'reconciliation');
   await shot(page, 'payment-reconciliation');
