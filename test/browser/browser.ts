@@ -88,17 +88,24 @@ export async function clickText(page: Page, selector: string, text: string): Pro
 }
 
 /**
- * Chooses an option of an el-select: opens it (again, if a busy page swallowed the first click) until the option is
- * visible, then clicks it.
+ * Chooses an option of an el-select and checks that the select shows it. The select is opened and the option chosen by
+ * clicks dispatched on the elements themselves (a coordinate click can land elsewhere while a dialog is still moving);
+ * a pick that did not take is tried again.
  */
 export async function pickOption(page: Page, select: string, text: string): Promise<void> {
-  const visible = (t: string) => [...document.querySelectorAll('.el-select-dropdown__item')].some((e) => (e as HTMLElement).offsetParent !== null && (e as HTMLElement).innerText.includes(t));
-  for (let attempt = 0; attempt < 6; attempt += 1) {
-    await page.click(select);
-    const shown = await page.waitForFunction(visible, { timeout: 10_000 }, text).then(() => true, () => false);
-    if (shown) return clickText(page, '.el-select-dropdown__item', text);
+  const open = (s: string) => {
+    const root = document.querySelector(s);
+    ((root?.querySelector('.el-select__wrapper') ?? root) as HTMLElement | null)?.click();
+  };
+  const option = (t: string) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && (e as HTMLElement).innerText.includes(t)) as HTMLElement | undefined;
+  const chosen = (s: string, t: string) => ((document.querySelector(s) as HTMLElement | null)?.innerText ?? '').includes(t);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await page.evaluate(open, select);
+    const shown = await page.waitForFunction(option, { timeout: 15_000 }, text).then(() => true, () => false);
+    if (shown) await page.evaluate((t, f) => (new Function(`return (${f})`)() as typeof option)(t)?.click(), text, option.toString());
+    if (await page.waitForFunction(chosen, { timeout: 5_000 }, select, text).then(() => true, () => false)) return;
   }
-  throw new Error(`option ${text} of ${select} never showed`);
+  throw new Error(`option ${text} of ${select} could not be chosen`);
 }
 
 /** Types into the input of a form item: the element itself when it is an input, else the input inside it. */

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, scan, shot, signIn, visibleText } from './browser';
+import { clickText, pickOption, scan, shot, signIn, visibleText } from './browser';
 
 /**
  * 政策配置 in the browser: an administrator reads the district's policy with each field's origin, proposes a change by
@@ -48,7 +48,8 @@ test('an administrator proposes a sampling rate through the form; a second appro
   // The bureau's browsers keep Beijing time: the calendar's "today" is the API's today.
   await page.emulateTimezone('Asia/Shanghai');
   expect(new URL(page.url()).pathname).toBe('/policy');
-  await page.waitForFunction(() => document.body.innerText.includes('县级抽查比例'));
+  // The form's names are there at once; wait for the region's values and their origins.
+  await page.waitForFunction(() => document.body.innerText.includes('本级设置'));
   const text = await visibleText(page);
   expect(text).toContain('本级设置');
   expect(text).toMatch(/国家默认|继承/);
@@ -72,8 +73,7 @@ test('an administrator proposes a sampling rate through the form; a second appro
 
   const second = await signIn(browser, platform.http.baseUrl, 'cn.admin');
   await second.page.goto(`${platform.http.baseUrl}/policy`, { waitUntil: 'networkidle0' });
-  await second.page.click('[data-test=policy-region]');
-  await clickText(second.page, '.el-select-dropdown__item', '宽城区');
+  await pickOption(second.page, '[data-test=policy-region]', '宽城区');
   await second.page.waitForSelector('[data-test=policy-approve]');
   await shot(second.page, 'policy-queue');
   await second.page.click('[data-test=policy-approve]');

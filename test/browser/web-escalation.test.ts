@@ -10,7 +10,7 @@ import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker } from '../e2e/caseworker';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, scan, shot, signIn, typeInto, visibleText } from './browser';
+import { clickText, pickOption, scan, shot, signIn, typeInto, visibleText } from './browser';
 
 /**
  * 督办 and AB岗 in the browser: the supervisor reassigning overdue work picks the colleague by name, never types an
@@ -72,8 +72,7 @@ test('an absence planned in the browser puts the claimed visit in the B post’s
   const { page } = desk;
   await clickText(page, '.shell-menu .el-menu-item', '休假代岗');
   await page.waitForSelector('[data-test=absence-backup]');
-  await page.click('[data-test=absence-backup]');
-  await clickText(page, '.el-select-dropdown__item', '团山街道调查员乙');
+  await pickOption(page, '[data-test=absence-backup]', '团山街道调查员乙');
   const [first, last] = await page.$$('[data-test=absence-days] input');
   const today = shanghaiToday();
   const later = shanghaiToday(Date.now() + 2 * 86_400_000);

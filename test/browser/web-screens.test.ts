@@ -10,7 +10,7 @@ import { DEMO_VILLAGES } from '../helpers/policies';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
 import { enrolInDistrict } from '../e2e/recipients';
-import { clickText, open, rawIdentifiers, scan, shot, signIn, typeInto, visibleText } from './browser';
+import { clickText, open, pickOption, rawIdentifiers, scan, shot, signIn, typeInto, visibleText } from './browser';
 
 /**
  * Every screen of every 宽城区 role, as that role sees it: it lands on its own work, each menu page loads without an
@@ -265,8 +265,7 @@ test('a township clerk downloads a community’s 长期公示 register as a work
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, ...(page.browserContext().id ? { browserContextId: page.browserContext().id } : {}) });
   await page.goto(`${platform.http.baseUrl}/recipients`, { waitUntil: 'networkidle0' });
   await page.waitForSelector('[data-test=register-xlsx]');
-  await page.click('[data-test=register-village]');
-  await clickText(page, '.el-select-dropdown__item', '团山社区');
+  await pickOption(page, '[data-test=register-village]', '团山社区');
   await shot(page, 'register-export');
   await scan(page, 'recipients with register export');
   await page.click('[data-test=register-xlsx]');
