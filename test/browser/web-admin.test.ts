@@ -32,7 +32,9 @@ async function submitProposal(page: Page, reason: string): Promise<void> {
   if ((await date!.evaluate((e) => (e as HTMLInputElement).value)) === '') {
     await date!.click();
     const today = await page.waitForSelector('.el-date-table td.today', { visible: true });
-    await today!.click();
+    // A dispatched click: the panel may still be moving into place, and a click by coordinates would land on another day.
+    await today!.evaluate((td) => ((td.querySelector('.el-date-table-cell__text') ?? td) as HTMLElement).click());
+    await page.waitForFunction(() => (document.querySelector('.el-dialog [data-test=policy-effective] input') as HTMLInputElement | null)?.value !== '');
   }
   const reasonBox = await page.waitForSelector('.el-dialog textarea');
   await reasonBox!.click();
