@@ -4,6 +4,8 @@ import { IdempotentRequests } from '../../activities/idempotency/idempotent-requ
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { MikroORM } from '@mikro-orm/core';
 import { PolicyAdminService } from './admin/policy-admin.service';
+import { PolicyImpactService } from './admin/policy-impact.service';
+import { PolicyPreviewService } from './admin/policy-preview.service';
 import { PolicyApprovals } from './admin/policy-approvals';
 import { CalendarAdminService } from './admin/calendar-admin.service';
 import { SamplingService } from './admin/sampling.service';
@@ -103,6 +105,8 @@ export class AppModule implements NestModule {
         InboxSummaryService,
         InboxClaimsService,
         PolicyAdminService,
+        PolicyPreviewService,
+        PolicyImpactService,
         PolicyApprovals,
         CalendarAdminService,
         SamplingService,

@@ -124,6 +124,22 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
   const dry = await admin.post('/api/admin/dry-run', { regionCode: '220103001001', date: today(), facts: {} });
   expect(dry.status).toBe(200);
   expect(dry.body.steps.map((s: any) => s.step)).toEqual(['acceptance', 'investigation', 'township_review', 'publicity_review', 'township_confirmation', 'filing']);
+
+  // A change not yet proposed, side by side: a longer acceptance limit moves every later due date; the current
+  // column is the same answer as without it, and a value the rules refuse names the field.
+  const side = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {}, proposal: { override: { acceptance: { limitDays: 6 } } } });
+  expect([side.status, side.body.error?.issues]).toEqual([200, undefined]);
+  const alone = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {} });
+  expect(side.body.steps).toEqual(alone.body.steps);
+  const [now, then] = [side.body.steps, side.body.proposed.steps];
+  expect(then[0].limit).toEqual({ workingDays: 6 });
+  expect(new Date(then[0].dueAt).getTime()).toBeGreaterThan(new Date(now[0].dueAt).getTime());
+  expect(new Date(then.at(-1).dueAt).getTime()).toBeGreaterThan(new Date(now.at(-1).dueAt).getTime());
+  const refused = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {}, proposal: { override: { approval: { samplingRate: 1.5 } } } });
+  expect(refused.status).toBe(422);
+  expect(refused.body.error.issues[0].field).toBe('proposal.override.approval.samplingRate');
+  // Someone else's region is not previewed.
+  expect((await admin.post('/api/admin/dry-run', { regionCode: '320723', date: '2026-12-30', facts: {}, proposal: { override: {} } })).status).toBe(404);
 });
 
 test('a township clerk cannot read or change configuration; a county administrator cannot touch another county', async () => {

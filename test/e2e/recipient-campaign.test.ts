@@ -118,6 +118,11 @@ test('a standard change from this month waits for a second administrator, then r
   expect(started.status).toBe(201);
   expect(started.body).toMatchObject({ kind: 'standard_change', status: 'proposed', params: { policyVersionId: expect.any(String) } });
   const versionId = started.body.params.policyVersionId as string;
+  // Before anyone signs, its budget consequence from the household's last assessment: 900 × 2 − 400 = 1400 yuan.
+  const impact = (await admin.get(`/api/admin/policy-versions/${versionId}/impact`)).body;
+  expect(impact).toMatchObject({ households: 1, changed: 1, monthlyBeforeFen: 126_000, monthlyAfterFen: 140_000, monthlyDiffFen: 14_000, yearlyDiffFen: 168_000 });
+  expect(impact).toMatchObject({ enterGradualExit: 0, exit: 0, unassessed: 0, excludedRegions: [] });
+  expect(impact.townships).toEqual([expect.objectContaining({ code: TOWNSHIP, households: 1, diffFen: 14_000 })]);
   // The same change again is the same proposal; nothing moves before the second pair of eyes.
   expect((await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, change)).body.id).toBe(started.body.id);
   expect((await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, { ...change, effectiveMonth: '2020-01' })).status).toBe(422);
@@ -153,8 +158,16 @@ test('a rejected standard change recomputes nobody and leaves the standard as it
   const admin = await platform.as('kc.admin');
   const month = (await admin.get(`/api/recipients/${households[1].householdId}/ledger`)).body.entries[0].month as string;
   const standardsBefore = (await admin.get(`/api/regions/${DEMO_VILLAGES.district}/policy`)).body.document.standards;
-  const started = await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, { effectiveMonth: month, standards: { urbanFen: 50_000, ruralFen: 40_000 }, reason: '误操作' });
+  const started = await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, { effectiveMonth: month, standards: { urbanFen: 15_000, ruralFen: 10_000 }, reason: '误操作' });
   expect(started.body.status).toBe('proposed');
+  // Income 400 yuan for two: above 150 × 2 and below twice that — 渐退, the amount kept while it runs.
+  const impact = (await admin.get(`/api/admin/policy-versions/${started.body.params.policyVersionId}/impact`)).body;
+  expect(impact).toMatchObject({ households: 1, changed: 0, monthlyDiffFen: 0, enterGradualExit: 1, exit: 0 });
+  // At 100 yuan the income is exactly twice the line: not below it (低于 is strict), so the household would exit.
+  const lower = await admin.post(`/api/admin/regions/${TOWNSHIP}/standard-changes`, { effectiveMonth: month, standards: { urbanFen: 10_000, ruralFen: 8_000 }, reason: '误操作' });
+  const exiting = (await admin.get(`/api/admin/policy-versions/${lower.body.params.policyVersionId}/impact`)).body;
+  expect(exiting).toMatchObject({ households: 1, changed: 1, monthlyAfterFen: 0, monthlyDiffFen: -140_000, enterGradualExit: 0, exit: 1 });
+  await (await platform.as('kc.admin.b')).post(`/api/admin/policy-versions/${lower.body.params.policyVersionId}/reject`, { reason: '标准不得下调' });
   const rejected = await (await platform.as('kc.admin.b')).post(`/api/admin/policy-versions/${started.body.params.policyVersionId}/reject`, { reason: '标准不得下调' });
   expect(rejected.status).toBe(200);
   expect((await admin.get(`/api/admin/lifecycle-jobs/${started.body.id}`)).body).toMatchObject({ status: 'rejected', sent: 0 });

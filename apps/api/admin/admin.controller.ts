@@ -7,6 +7,8 @@ import { ZodPipe } from '../common/zod.pipe';
 import { dryRunSchema, moveCasesSchema, proposeSchema, reviewSchema, type DryRunBody, type MoveCasesBody, type ProposeBody, type ReviewBody } from './admin.schemas';
 import { CaseMovesService } from './case-moves.service';
 import { PolicyAdminService } from './policy-admin.service';
+import { PolicyImpactService } from './policy-impact.service';
+import { PolicyPreviewService } from './policy-preview.service';
 import { CalendarAdminService } from './calendar-admin.service';
 import { holidayYearSchema, type HolidayYearConfig } from '../../../config/calendars/calendar.schema';
 
@@ -19,6 +21,8 @@ export class AdminController {
     private readonly admin: PolicyAdminService,
     private readonly calendars: CalendarAdminService,
     private readonly moves: CaseMovesService,
+    private readonly preview: PolicyPreviewService,
+    private readonly impacts: PolicyImpactService,
   ) {}
 
   @Post('regions/:code/move-cases')
@@ -87,14 +91,20 @@ export class AdminController {
   @Get('policy-versions/:id/cases')
   @ApiOperation({ summary: 'Running cases (in your subtree) governed by this version' })
   cases(@CurrentUser() user: AuthUser, @Param('id') id: string) {
-    return this.admin.governedCases(user, id);
+    return this.preview.governedCases(user, id);
+  }
+
+  @Get('policy-versions/:id/impact')
+  @ApiOperation({ summary: 'Budget consequence of a version: households whose amount changes, monthly and yearly cost by township, 渐退 and exits' })
+  impact(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.impacts.impact(user, id);
   }
 
   @Post('dry-run')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The exact route and due date of every step for a region, a date and case facts' })
+  @ApiOperation({ summary: 'The exact route and due date of every step for a region, a date and case facts; with a proposal, side by side' })
   @ApiBody({ schema: z.toJSONSchema(dryRunSchema, { io: 'input' }) as object })
   dryRun(@CurrentUser() user: AuthUser, @Body(new ZodPipe(dryRunSchema)) body: DryRunBody) {
-    return this.admin.dryRun(user, body);
+    return this.preview.dryRun(user, body);
   }
 }

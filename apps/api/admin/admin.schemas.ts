@@ -42,6 +42,8 @@ export const dryRunSchema = z
       .object({ disputed: z.boolean().default(false), relativeOfStaff: z.boolean().default(false), sampled: z.boolean().default(false) })
       .strict()
       .default({ disputed: false, relativeOfStaff: false, sampled: false }),
+    /** A change not yet proposed, merged onto the region's own layer: the answer then carries `proposed` beside it. */
+    proposal: z.object({ override: proposeSchema.shape.override }).strict().optional(),
   })
   .strict();
 export type DryRunBody = z.infer<typeof dryRunSchema>;

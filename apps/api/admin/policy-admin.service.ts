@@ -4,38 +4,32 @@ import { Injectable } from '@nestjs/common';
 import { approvalStanding } from '../../../activities/identity/approval-standing';
 import { User } from '../../../activities/identity/user.entity';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import { Application } from '../../../activities/application/application.entity';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
-import { CalendarService } from '../../../activities/regions/calendar.service';
-import { PolicySnapshotSource } from '../../../activities/regions/policy-snapshot-source.entity';
 import { PolicyVersion } from '../../../activities/regions/policy-version.entity';
 import { PolicyApprovals } from './policy-approvals';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
-import { withinSubtree } from '../../../activities/regions/region.repository';
 import { ConfigValidationError } from '../../../config/config-error';
 import { diffDocuments, provenance, valueAt } from '../../../config/policy/inspect';
 import { canonicalJson, mergeOverride, resolvePolicy } from '../../../config/policy/resolve';
 import { dayOf, endOfShanghaiDay, isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
-import { scheduleRoute } from '../../../workflows/domain/schedule';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
-import type { DryRunBody, ProposeBody } from './admin.schemas';
+import type { ProposeBody } from './admin.schemas';
 
 /** Midnight Asia/Shanghai at the start of an ISO date. */
-const startOfDay = (iso: string) => new Date(endOfShanghaiDay(dayOf(iso) - 1));
+export const startOfDay = (iso: string) => new Date(endOfShanghaiDay(dayOf(iso) - 1));
 
 /**
  * Region policy as administrators manage it: effective values with their provenance, versions proposed by one
- * administrator and approved by another (four-eyes), diffs, the cases a version governs, and dry runs computed with
- * the workflow's own pure functions.
+ * administrator and approved by another (four-eyes) and their diffs. Previews (dry runs, governed cases) live in
+ * PolicyPreviewService, budget impact in PolicyImpactService.
  */
 @Injectable()
 export class PolicyAdminService {
   constructor(
     private readonly orm: MikroORM,
     private readonly policies: PolicyService,
-    private readonly calendars: CalendarService,
     private readonly audit: AuditLog,
     private readonly approvals: PolicyApprovals,
   ) {}
@@ -180,41 +174,7 @@ export class PolicyAdminService {
     return { from: this.view(left), to: this.view(right), changes: diffDocuments(left.override, right.override) };
   }
 
-  /** Running cases in the administrator's subtree whose policy snapshot was merged from this version. */
-  async governedCases(user: AuthUser, versionId: string) {
-    const em = this.orm.em.fork();
-    const version = await em.findOne(PolicyVersion, versionId);
-    if (!version) throw new NotFoundError(`no policy version ${versionId}`);
-    if (version.scope !== 'national') await this.managed(em, user, version.scope);
-    const snapshots = (await em.find(PolicySnapshotSource, { versionId })).map((s) => s.snapshotId);
-    const cases = await em.find(
-      Application,
-      { policySnapshotId: { $in: snapshots }, status: 'in_progress', regionPath: { $like: `${user.regionPath}%` } },
-      { orderBy: { submittedAt: 'asc' }, limit: 500 },
-    );
-    return { version: this.view(version), cases: cases.map((c) => ({ id: c.id, caseNo: c.caseNo, stage: c.stage, regionCode: c.regionCode, policySnapshotId: c.policySnapshotId })) };
-  }
-
-  async dryRun(user: AuthUser, body: DryRunBody) {
-    const em = this.orm.em.fork();
-    const region = await em.findOne(Region, body.regionCode);
-    const visible = region && (withinSubtree(region.path, user.regionPath) || withinSubtree(user.regionPath, region.path));
-    if (!region || !visible) throw new NotFoundError(`no region ${body.regionCode} visible to you`);
-    const submittedAt = startOfDay(body.date).getTime() + 9 * 3_600_000;
-    const policy = resolvePolicy(await this.policies.layersFor(em, body.regionCode, new Date(submittedAt)));
-    const schedule = scheduleRoute(policy.document, body.facts, submittedAt, await this.calendars.calendar());
-    const at = (ms: number) => new Date(ms).toISOString();
-    return {
-      region: { code: region.code, name: region.name },
-      policy: { snapshotId: policy.snapshotId, label: policy.label },
-      submittedAt: at(submittedAt),
-      steps: schedule.steps.map((s) => ({ ...s, startsAt: at(s.startsAt), dueAt: at(s.dueAt) })),
-      overallDueAt: schedule.overallDueAt === undefined ? null : at(schedule.overallDueAt),
-      withinOverallLimit: schedule.withinOverallLimit ?? null,
-    };
-  }
-
-  private view(v: PolicyVersion, changes?: ReturnType<typeof diffDocuments>) {
+  view(v: PolicyVersion, changes?: ReturnType<typeof diffDocuments>) {
     return {
       id: v.id,
       scope: v.scope,

@@ -91,6 +91,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/policy-versions/{id}/reject': subtree(ADMIN),
   'GET /api/admin/policy-versions/{a}/diff/{b}': subtree(ADMIN),
   'GET /api/admin/policy-versions/{id}/cases': subtree(ADMIN),
+  'GET /api/admin/policy-versions/{id}/impact': subtree(ADMIN),
   'POST /api/admin/dry-run': subtree(ADMIN),
 
   'GET /api/admin/users': subtree(SECURITY),
@@ -148,6 +149,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/regions/{code}/standard-changes': subtree(ADMIN),
   'POST /api/admin/regions/{code}/re-review-campaigns': subtree(ADMIN),
   'GET /api/admin/lifecycle-jobs/{id}': subtree(['administrator', 'auditor']),
+  'GET /api/admin/regions/{code}/lifecycle-jobs': subtree(['administrator', 'auditor']),
   'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
   'GET /api/recipients/register/{village}/export': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
 };

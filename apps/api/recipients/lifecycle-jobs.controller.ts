@@ -42,6 +42,12 @@ export class LifecycleJobsController {
     return this.jobs.campaign(user, code, body);
   }
 
+  @Get('admin/regions/:code/lifecycle-jobs')
+  @ApiOperation({ summary: 'Standard changes and campaigns of a region and below, newest first (at most 50), each with its progress' })
+  list(@CurrentUser() user: AuthUser, @Param('code') code: string) {
+    return this.jobs.list(user, code);
+  }
+
   @Get('admin/lifecycle-jobs/:id')
   @ApiOperation({ summary: 'Progress of a standard change or campaign: households reached; for a campaign, tasks done / pending / overdue' })
   progress(@CurrentUser() user: AuthUser, @Param('id', jobUuid) id: string) {

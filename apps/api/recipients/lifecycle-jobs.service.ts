@@ -101,6 +101,14 @@ export class LifecycleJobsService {
     return this.view(em, job);
   }
 
+  /** The region's jobs (its own and those of the regions below it that the caller sees), newest first. */
+  async list(user: AuthUser, regionCode: string) {
+    const em = this.orm.em.fork();
+    const region = await regionInScope(em, user, regionCode);
+    const jobs = await em.find(LifecycleJob, { regionPath: { $like: `${region.path}%` } }, { orderBy: { createdAt: 'desc' }, limit: 50 });
+    return Promise.all(jobs.map((j) => this.view(em, j)));
+  }
+
   private async start(user: AuthUser, region: Region, dedupeKey: string, params: LifecycleJobParams, reason: string, startAt?: number, status: 'proposed' | 'running' = 'running') {
     const em = this.orm.em.fork();
     const regionCode = region.code;
