@@ -20,6 +20,8 @@ import { REGION_LEVELS } from '../../config/regions/region.schema';
 import { regionPolicySchema } from '../../config/policy/policy.schema';
 import { PAYMENT_REASON_CODES, type PaymentStatus } from '../../activities/payments/payment.entity';
 import { RESULT_LINE_CODES } from '../../activities/payments/bank-result-file';
+import type { LifecycleJob } from '../../activities/recipients/lifecycle-job.entity';
+import { KIN_RELATIONS, STAFF_KINDS } from '../../activities/integrity/kin-register.entity';
 import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
 
 /** Every code the back end can return has a zh-CN label in the console's one dictionary (apps/web/src/i18n/labels.ts). */
@@ -106,6 +108,10 @@ test.each([
   ['error', errorCodes()],
   ['action', timelineActions()],
   ['action', [...AUDIT_ACTIONS]],
+  ['staffKind', STAFF_KINDS],
+  ['kinRelation', KIN_RELATIONS],
+  ['jobKind', ['standard_change', 'campaign'] satisfies LifecycleJob['kind'][]],
+  ['jobStatus', ['proposed', 'rejected', 'running', 'finished'] satisfies LifecycleJob['status'][]],
 ] as [LabelKind, readonly string[]][])('every %s code has a zh-CN label', (kind, codes) => {
   expect(codes.length).toBeGreaterThan(0);
   expect(missing(kind, codes)).toEqual([]);

@@ -12,7 +12,7 @@ const MENUS: Record<string, string[]> = {
   township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
   county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'absences'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
-  administrator: ['policy', 'inbox', 'cases', 'emergency', 'payments', 'recipients'],
+  administrator: ['policy', 'affairs', 'inbox', 'cases', 'emergency', 'payments', 'recipients'],
   auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients'],
   security_admin: ['users'],
 };

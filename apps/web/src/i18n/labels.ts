@@ -1,4 +1,5 @@
 import { ACTION_LABELS } from './action-labels';
+import { ADMIN_LABELS } from './admin-labels';
 /**
  * The one dictionary from every code the API returns to what a caseworker reads (zh-CN). Screens never print a code:
  * they ask `label(kind, code)`, and a jest test (test/unit/web-labels.test.ts) fails when the back end gains a code
@@ -159,6 +160,7 @@ export const LABELS = {
   category: { stable: 'A类(基本稳定)', working_age: 'B类(有劳动能力)', other: 'C类(其他)' },
   regionLevel: { province: '省', city: '市', county: '县(区)', township: '乡镇(街道)', village: '村(社区)' },
   action: ACTION_LABELS,
+  ...ADMIN_LABELS,
   /** What an audit entry is about. */
   auditTarget: {
     application: '低保申请',
