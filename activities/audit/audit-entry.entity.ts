@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'decision',
   'policy_change',
   'permission_change',
+  'password_reset',
   'pii_reveal',
   'pii_reveal_limited',
   'case_decision',

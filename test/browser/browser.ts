@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { DEMO_PASSWORD } from '../../apps/cli/demo-users';
 
 /**
@@ -116,3 +116,16 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
   await target.type(text);
 }
 
+
+/**
+ * Puts a date into an Element Plus date or month field in one input event, then Enter, as a paste would: typed key by
+ * key, the picker re-reads each prefix as a date and rewrites the field under the typing.
+ */
+export async function pasteDate(input: ElementHandle<Element>, value: string): Promise<void> {
+  await input.click();
+  await input.evaluate((e, v) => {
+    (e as HTMLInputElement).value = v;
+    e.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+  await input.press('Enter');
+}

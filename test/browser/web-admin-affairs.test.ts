@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, pickOption, scan, shot, signIn, visibleText } from './browser';
+import { clickText, pasteDate, pickOption, scan, shot, signIn, visibleText } from './browser';
 import { enrolInDistrict, waitForRecipient } from '../e2e/recipients';
 
 /**
@@ -55,9 +55,7 @@ test('a standard change waits with its cost in the queue, then runs to the end o
   await page.goto(`${platform.http.baseUrl}/affairs`, { waitUntil: 'networkidle0' });
   await page.waitForSelector('[data-test=lifecycle-jobs]');
   const monthInput = await page.waitForSelector('[data-test=standard-month] input');
-  await monthInput!.click();
-  await monthInput!.type(month);
-  await monthInput!.press('Enter');
+  await pasteDate(monthInput!, month);
   await page.type('input[data-test=standard-urban]', '900');
   await page.type('input[data-test=standard-rural]', '700');
   await page.type('input[data-test=standard-reason]', '市政府关于调整城乡低保标准的通知');

@@ -2,7 +2,10 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, pickOption, scan, shot, signIn, visibleText } from './browser';
+import { clickText, pasteDate, pickOption, scan, shot, signIn, visibleText } from './browser';
+import { formatDeadline } from '../../apps/web/src/format';
+import { applicationBody } from '../helpers/factories';
+import { DEMO_VILLAGES } from '../helpers/policies';
 
 /**
  * 政策配置 in the browser: an administrator reads the district's policy with each field's origin, proposes a change by
@@ -28,14 +31,12 @@ async function setField(page: Page, path: string, value: string): Promise<void> 
 async function submitProposal(page: Page, reason: string): Promise<void> {
   await page.click('[data-test=policy-propose]');
   const date = await page.waitForSelector('.el-dialog [data-test=policy-effective] input', { visible: true });
-  // Today, picked on the calendar as a person would (the dialog keeps it for a second attempt).
+  // Today, pasted into the date field (the dialog keeps it for a second attempt).
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   if ((await date!.evaluate((e) => (e as HTMLInputElement).value)) === '') {
-    await date!.click();
-    const today = await page.waitForSelector('.el-date-table td.today', { visible: true });
-    // A dispatched click: the panel may still be moving into place, and a click by coordinates would land on another day.
-    await today!.evaluate((td) => ((td.querySelector('.el-date-table-cell__text') ?? td) as HTMLElement).click());
-    await page.waitForFunction(() => (document.querySelector('.el-dialog [data-test=policy-effective] input') as HTMLInputElement | null)?.value !== '');
+    await pasteDate(date!, today);
   }
+  expect(await date!.evaluate((e) => (e as HTMLInputElement).value)).toBe(today);
   const reasonBox = await page.waitForSelector('.el-dialog textarea');
   await reasonBox!.click();
   await reasonBox!.evaluate((e) => (e as HTMLTextAreaElement).select());
@@ -65,6 +66,7 @@ test('an administrator proposes a sampling rate through the form; a second appro
   await shot(page, 'policy-refused');
 
   await setField(page, 'approval.samplingRate', '40');
+  await setField(page, 'acceptance.limitDays', '4');
   await submitProposal(page, '提高抽查比例');
   await page.waitForSelector('[data-test=policy-queue]');
   expect(await page.$eval('[data-test=policy-queue]', (e) => (e as HTMLElement).innerText)).toMatch(/县级抽查比例[\s\S]*30%[\s\S]*40%/);
@@ -91,4 +93,30 @@ test('an administrator proposes a sampling rate through the form; a second appro
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   expect(new Date(versions[0].effectiveFrom).getTime()).toBe(new Date(`${today}T00:00:00+08:00`).getTime());
   expect(versions[0]).toMatchObject({ status: 'active', override: expect.objectContaining({ approval: expect.objectContaining({ samplingRate: 0.4 }) }) });
+
+  // The preview now draws the new limit as the current rule, and a case filed today falls due when it says.
+  const again = await signIn(browser, platform.http.baseUrl, 'kc.admin');
+  await again.page.emulateTimezone('Asia/Shanghai');
+  await again.page.waitForFunction(() => document.body.innerText.includes('本级设置'));
+  await again.page.$eval('[data-test=policy-preview-open]', (e) => (e as HTMLElement).click());
+  await again.page.waitForSelector('[data-test=preview-current] .el-timeline-item');
+  const first = await again.page.$eval('[data-test=preview-current] .el-timeline-item', (e) => (e as HTMLElement).innerText);
+  expect(first).toMatch(/审查受理[\s\S]*4个工作日/);
+  const clerk = await platform.as('kc.clerk');
+  const filed = await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district));
+  expect(filed.status).toBe(201);
+  const task = await waitFor(async () => (await clerk.get('/api/inbox?step=acceptance&pageSize=100')).body.items.find((t: any) => t.caseId === filed.body.id));
+  expect(first).toContain(`最迟 ${formatDeadline(task.dueAt)} 办结`);
+  expect(again.errors).toEqual([]);
+  await again.close();
 });
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('not found in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

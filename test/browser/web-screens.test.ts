@@ -167,6 +167,17 @@ test('a privileged account proposed by one security administrator becomes usable
   await page.waitForFunction(() => !document.querySelector('[data-test=grants-table] .el-table__row'));
   const users = (await proposer.get('/api/admin/users?pageSize=200')).body.items;
   expect(users.find((u: { username: string }) => u.username === 'kc.approver3').status).toBe('active');
+
+  // The new approver forgets the password: a temporary one is shown once and opens the account (to change it).
+  await page.waitForSelector('[data-test="reset-kc.approver3"]');
+  await page.$eval('[data-test="reset-kc.approver3"]', (e) => (e as HTMLElement).click());
+  await page.waitForSelector('.el-message-box input', { visible: true });
+  await page.type('.el-message-box input', '本人来电遗忘密码');
+  await clickText(page, '.el-message-box button', '确认');
+  const shown = await page.waitForSelector('[data-test=temporary-password]', { visible: true });
+  const temporary = await shown!.evaluate((e) => (e as HTMLElement).innerText.trim());
+  await shot(page, 'users-password-reset');
+  expect((await platform.http.post('/api/auth/login', { username: 'kc.approver3', password: temporary })).status).toBe(200);
   expect(desk.errors).toEqual([]);
   await desk.close();
 });

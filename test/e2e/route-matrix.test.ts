@@ -129,6 +129,7 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/regions/{code}/re-review-campaigns': { from: '2026-01-01', to: '2099-12-31', reason },
     'POST /api/admin/users/{id}/suspend': { reason },
     'POST /api/admin/users/{id}/reactivate': { reason },
+    'POST /api/admin/users/{id}/password-reset': { reason },
     'POST /api/admin/role-grants/{id}/approve': { reason },
     'POST /api/admin/role-grants/{id}/reject': { reason },
     'POST /api/emergency-requests': { householdId: other.householdId, eventType: 'fire', peopleAffected: 2, amountAskedFen: 100_000, eventDescription: '火灾', need: '临时住所' },

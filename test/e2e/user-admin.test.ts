@@ -106,3 +106,25 @@ test('a user moved to another township sees only that township\'s cases, with th
   expect(list.status).toBe(200);
   expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(created.body.id);
 });
+
+test('a forgotten password is reset to a temporary one, shown once, that must be changed before anything else', async () => {
+  const created = await admin.post('/api/admin/users', { username: 'kc.forgetful', displayName: '健忘的受理员', password: 'a-long-password-1', role: 'township_clerk', regionCode: '220103001' });
+  expect(created.status).toBe(201);
+  const login = await platform.http.post('/api/auth/login', { username: 'kc.forgetful', password: 'a-long-password-1' });
+  const old = platform.http.as(login.body.accessToken);
+  const reset = await admin.post(`/api/admin/users/${created.body.id}/password-reset`, { reason: '本人遗忘密码,电话核实身份' });
+  expect(reset.status).toBe(200);
+  expect(reset.body.temporaryPassword).toMatch(/^.{16,}$/);
+  // Every token of the old password ends; the old password is gone; the new one opens only the password change.
+  expect((await old.get('/api/inbox')).status).toBe(401);
+  expect((await platform.http.post('/api/auth/login', { username: 'kc.forgetful', password: 'a-long-password-1' })).status).toBe(401);
+  const temp = await platform.http.post('/api/auth/login', { username: 'kc.forgetful', password: reset.body.temporaryPassword });
+  expect(temp.status).toBe(200);
+  expect((await platform.http.as(temp.body.accessToken).get('/api/inbox')).body.error.code).toBe('password_change_required');
+  const audit = await platform.db.orm.em.fork().findOneOrFail(AuditEntry, { action: 'password_reset', targetId: created.body.id });
+  expect(audit.reason).toBe('本人遗忘密码,电话核实身份');
+  expect(JSON.stringify(audit)).not.toContain(reset.body.temporaryPassword);
+  // Not one's own: that is a change with the current password.
+  const self = await userId('kc.security');
+  expect((await admin.post(`/api/admin/users/${self}/password-reset`, reason)).body.error.code).toBe('own_password');
+});

@@ -99,6 +99,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/users/{id}/role': subtree(SECURITY),
   'POST /api/admin/users/{id}/region': subtree(SECURITY),
   'POST /api/admin/users/{id}/suspend': subtree(SECURITY),
+  'POST /api/admin/users/{id}/password-reset': subtree(SECURITY),
   'POST /api/admin/users/{id}/reactivate': subtree(SECURITY),
   'GET /api/admin/role-grants': subtree(SECURITY),
   'POST /api/admin/role-grants/{id}/approve': subtree(SECURITY),

@@ -71,4 +71,12 @@ export class UsersController {
   reactivate(@CurrentUser() admin: AuthUser, @Param('id') id: string, @Body(new ZodPipe(statusChangeSchema)) body: StatusChangeBody) {
     return this.users.setStatus(admin, id, 'active', body.reason);
   }
+
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reset a forgotten password: a temporary one shown once, to be changed at the next login; ends every token' })
+  @ApiBody(schema(statusChangeSchema))
+  resetPassword(@CurrentUser() admin: AuthUser, @Param('id') id: string, @Body(new ZodPipe(statusChangeSchema)) body: StatusChangeBody) {
+    return this.users.resetPassword(admin, id, body.reason);
+  }
 }

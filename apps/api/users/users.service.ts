@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { RoleGrant } from '../../../activities/identity/role-grant.entity';
@@ -111,6 +112,27 @@ export class UsersService {
       // Suspension ends every token; reactivation does not bring the old ones back: the user logs in anew.
       user.credentialsVersion += 1;
     });
+  }
+
+  /**
+   * A forgotten password: a random temporary one, shown to the administrator once, that the user must replace before
+   * anything else (403 password_change_required); every token already issued ends. The audit entry never holds it.
+   */
+  async resetPassword(admin: AuthUser, id: string, reason: string): Promise<UserView & { temporaryPassword: string }> {
+    const temporaryPassword = `${randomBytes(12).toString('base64url')}-Aa1`;
+    const passwordHash = await hash(temporaryPassword);
+    const view = await this.orm.em.fork().transactional(async (em) => {
+      const user = await em.findOne(User, { id, regionPath: { $like: `${admin.regionPath}%` } });
+      if (!user) throw new NotFoundError(`no user ${id} in your subtree`);
+      if (user.id === admin.id) throw new ConflictError('own_password', 'change your own password with the current one, not by a reset');
+      user.passwordHash = passwordHash;
+      user.mustChangePassword = true;
+      user.credentialsVersion += 1;
+      await em.flush();
+      await this.audit.append(em, { actorId: admin.id, actorRole: admin.role, regionCode: user.regionCode, action: 'password_reset', targetType: 'user', targetId: user.id, reason });
+      return toView(user);
+    });
+    return { ...view, temporaryPassword };
   }
 
   private async change(admin: AuthUser, id: string, reason: string, apply: (em: EntityManager, user: User) => Promise<void>): Promise<UserView> {

@@ -53,6 +53,7 @@ export const ACTION_LABELS = {
   password_change_failed: '修改密码失败',
   policy_change: '政策变更',
   permission_change: '权限变更',
+  password_reset: '重置密码',
   pii_reveal_limited: '查看完整信息受限(超出次数)',
   payment_approved: '批准发放批次',
   payment_rejected: '退回发放批次',

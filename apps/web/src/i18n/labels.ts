@@ -280,6 +280,7 @@ export const LABELS = {
     reveal_limit: '查看完整个人信息的次数已达上限,请稍后再试',
     approver_too_new: '您的角色在提出之后才获授予,需由其他人批准',
     granted_by_proposer: '您的角色由提出人授予,需由其他人批准',
+    own_password: '不能重置自己的密码,请在个人设置中修改',
   },
 } as const;
 
