@@ -113,7 +113,7 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/kin-register': { staffName: 'x', staffKind: 'caseworker', regionCode: other.township, relativeIdNumber: other.idNumbers[0], relation: 'sibling', reason },
     'POST /api/tasks/{id}/complete': { step: 'acceptance', outcome: 'accept' },
     'POST /api/admin/regions/{code}/move-cases': { step: 'acceptance', reason },
-    'POST /api/admin/regions/{code}/policy-versions': { override: {}, effectiveFrom: '2026-12-01', reason },
+    'POST /api/admin/regions/{code}/policy-versions': { override: {}, effectiveFrom: '2099-12-01', reason },
     'POST /api/admin/policy-versions/{id}/approve': { reason },
     'POST /api/admin/policy-versions/{id}/reject': { reason },
     'POST /api/admin/dry-run': { regionCode: other.county, date: '2026-11-23' },
