@@ -17,6 +17,7 @@ import { Notice } from './notice.entity';
 import { Submission } from '../tasks/submission.entity';
 import { Task } from '../tasks/task.entity';
 import { noticeText, type NoticeKind } from './notices';
+import { recogniseLowIncome } from '../low-income/low-income-recognition';
 import { appendEvent } from './timeline';
 
 const NOTICE_KIND: Record<DecisionResult['status'], NoticeKind> = {
@@ -135,6 +136,8 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
             issuedAt: at,
           }),
         );
+        // 超过低保标准但低于其倍数: the same findings recognise the household as 低收入.
+        const lowIncome = status === 'rejected' && reasonCode === 'income_above_standard' && (await recogniseLowIncome(em, { application, household, input, deductionsFen: deductibleFen(input.deductions, input.deductionRules), at }));
         await audit.append(em, {
           actorId: input.actor?.userId ?? 'system',
           actorRole: input.actor?.role ?? 'system',
@@ -143,7 +146,7 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
           targetType: 'application',
           targetId: application.id,
           before: { status: application.status },
-          after: { status, reasonCode, amountFen, policySnapshotId: application.policySnapshotId },
+          after: { status, reasonCode, amountFen, policySnapshotId: application.policySnapshotId, ...(lowIncome ? { lowIncome: true } : {}) },
         });
         application.status = status;
         application.stage = 'decision';
@@ -155,7 +158,7 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
           action: status,
           at,
           actor: input.actor,
-          data: { reasonCode, amountFen, basis: benefit?.basis ?? null },
+          data: { reasonCode, amountFen, basis: benefit?.basis ?? null, ...(lowIncome ? { lowIncome: true } : {}) },
         });
         return { status, reasonCode: (reasonCode ?? undefined) as ReasonCode | undefined, amountFen: amountFen ?? undefined };
       });

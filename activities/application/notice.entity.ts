@@ -12,7 +12,8 @@ export class Notice {
   applicationId: string;
 
   @Property({ type: 'string', length: 16 })
-  kind: 'approval' | 'return' | 'rejection' | 'closure';
+  /** `low_income`: the 低收入 recognition that may accompany a rejection for income (a second notice). */
+  kind: 'approval' | 'return' | 'rejection' | 'closure' | 'low_income';
 
   @Property({ type: 'string', length: 32, nullable: true })
   reasonCode: string | null;

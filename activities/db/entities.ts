@@ -1,4 +1,5 @@
 import { AuditAnchor } from '../audit/audit-anchor.entity';
+import { LowIncomeHousehold } from '../low-income/low-income-household.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditHead } from '../audit/audit-head.entity';
 import { Application } from '../application/application.entity';
@@ -102,4 +103,5 @@ export const ENTITIES = [
   NoticeService,
   CheckAuthorization,
   IdempotentRequest,
+  LowIncomeHousehold,
 ];

@@ -15,6 +15,7 @@ import { NoticesService } from './notices/notices.service';
 import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
+import { LowIncomeService } from './low-income/low-income.service';
 import { LifecycleCommandsService } from './recipients/lifecycle-commands.service';
 import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
 import { RecipientsService } from './recipients/recipients.service';
@@ -118,6 +119,7 @@ export class AppModule implements NestModule {
         RoleGrantsService,
         KinRegisterService,
         PublicityRegisterService,
+        LowIncomeService,
         EmergencyIntakeService,
         EmergencyViewService,
         EmergencyReferralService,

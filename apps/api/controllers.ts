@@ -17,6 +17,7 @@ import { PaymentsController } from './payments/payments.controller';
 import { PaymentSettlementController } from './payments/payment-settlement.controller';
 import { PublicController } from './public/public.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
+import { LowIncomeController } from './low-income/low-income.controller';
 import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
@@ -42,6 +43,7 @@ export const CONTROLLERS = [
   RoleGrantsController,
   KinRegisterController,
   PublicityRegisterController,
+  LowIncomeController,
   EmergencyController,
   ReserveFundController,
   PaymentsController,

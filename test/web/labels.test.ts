@@ -20,6 +20,8 @@ import { REGION_LEVELS } from '../../config/regions/region.schema';
 import { regionPolicySchema } from '../../config/policy/policy.schema';
 import { PAYMENT_REASON_CODES, type PaymentStatus } from '../../activities/payments/payment.entity';
 import { RESULT_LINE_CODES } from '../../activities/payments/bank-result-file';
+import type { Notice } from '../../activities/application/notice.entity';
+import { LOW_INCOME_ASSISTANCE } from '../../workflows/domain/low-income';
 import type { LifecycleJob } from '../../activities/recipients/lifecycle-job.entity';
 import { KIN_RELATIONS, STAFF_KINDS } from '../../activities/integrity/kin-register.entity';
 import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
@@ -109,6 +111,8 @@ test.each([
   ['action', timelineActions()],
   ['action', [...AUDIT_ACTIONS]],
   ['staffKind', STAFF_KINDS],
+  ['assistance', LOW_INCOME_ASSISTANCE],
+  ['noticeKind', ['approval', 'return', 'rejection', 'closure', 'low_income'] satisfies Notice['kind'][]],
   ['kinRelation', KIN_RELATIONS],
   ['jobKind', ['standard_change', 'campaign'] satisfies LifecycleJob['kind'][]],
   ['jobStatus', ['proposed', 'rejected', 'running', 'finished'] satisfies LifecycleJob['status'][]],

@@ -138,6 +138,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/payments/recovery-plans/{id}/method': subtree(['payment_officer']),
 
   'GET /api/recipients': subtree(RECIPIENT_READERS),
+  'GET /api/low-income-households': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}/ledger': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}/timeline': subtree(RECIPIENT_READERS),

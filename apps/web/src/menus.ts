@@ -5,12 +5,12 @@ export interface MenuItem {
 }
 
 const MENUS: Record<string, string[]> = {
-  village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'absences'],
-  township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'absences'],
+  village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'low-income', 'absences'],
+  township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'low-income', 'absences'],
   township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
   checking_agency: ['inbox', 'cases', 'comparison', 'absences'],
-  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
-  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'absences'],
+  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'low-income', 'comparison', 'absences'],
+  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'low-income', 'absences'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
   administrator: ['policy', 'affairs', 'inbox', 'cases', 'emergency', 'payments', 'recipients'],
   auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients'],

@@ -19,6 +19,7 @@ export const router = createRouter({
     { path: '/users', component: () => import('./views/UsersView.vue') },
     { path: '/comparison', component: () => import('./views/ComparisonView.vue') },
     { path: '/recipients', component: () => import('./views/RecipientsView.vue') },
+    { path: '/low-income', component: () => import('./views/LowIncomeView.vue') },
     { path: '/absences', component: () => import('./views/AbsencesView.vue') },
     { path: '/audit', component: () => import('./views/AuditView.vue') },
     { path: '/policy', component: () => import('./views/PolicyView.vue') },

@@ -1,5 +1,6 @@
 import { ACTION_LABELS } from './action-labels';
 import { ADMIN_LABELS } from './admin-labels';
+import { PROGRAM_LABELS } from './program-labels';
 /**
  * The one dictionary from every code the API returns to what a caseworker reads (zh-CN). Screens never print a code:
  * they ask `label(kind, code)`, and a jest test (test/unit/web-labels.test.ts) fails when the back end gains a code
@@ -161,6 +162,7 @@ export const LABELS = {
   regionLevel: { province: '省', city: '市', county: '县(区)', township: '乡镇(街道)', village: '村(社区)' },
   action: ACTION_LABELS,
   ...ADMIN_LABELS,
+  ...PROGRAM_LABELS,
   /** What an audit entry is about. */
   auditTarget: {
     application: '低保申请',
@@ -184,7 +186,7 @@ export const LABELS = {
   /** AB岗 planned absences. */
   absenceStatus: { planned: '待开始', current: '休假中', ended: '已结束', cancelled: '已取消' },
   /** Written notices (书面告知) and how they reached the household (送达). */
-  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书' },
+  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书', low_income: '低收入家庭认定告知书' },
   serviceMethod: { in_person: '直接送达', post: '邮寄送达', sms: '短信送达', electronic: '电子送达', publication: '公告送达' },
   receiver: { applicant: '申请人本人签收', family_member: '家庭成员代收', agent: '委托代理人签收', refused: '拒绝签收(留置送达)' },
   /** The milestones the public progress lookup shows an applicant (POST /api/public/case-status). */
