@@ -16,6 +16,7 @@ import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
 import { LowIncomeService } from './low-income/low-income.service';
+import { HouseholdLayersService } from './households/household-layers.service';
 import { LifecycleCommandsService } from './recipients/lifecycle-commands.service';
 import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
 import { RecipientsService } from './recipients/recipients.service';
@@ -120,6 +121,7 @@ export class AppModule implements NestModule {
         KinRegisterService,
         PublicityRegisterService,
         LowIncomeService,
+        HouseholdLayersService,
         EmergencyIntakeService,
         EmergencyViewService,
         EmergencyReferralService,

@@ -18,6 +18,7 @@ import { PaymentSettlementController } from './payments/payment-settlement.contr
 import { PublicController } from './public/public.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { LowIncomeController } from './low-income/low-income.controller';
+import { HouseholdsController } from './households/households.controller';
 import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
@@ -44,6 +45,7 @@ export const CONTROLLERS = [
   KinRegisterController,
   PublicityRegisterController,
   LowIncomeController,
+  HouseholdsController,
   EmergencyController,
   ReserveFundController,
   PaymentsController,

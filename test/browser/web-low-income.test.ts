@@ -31,6 +31,17 @@ test('the clerk finds the recognised household in 低收入家庭 and its notice
   expect(row).toMatch(/\*/);
   await scan(page, 'low-income register');
   await shot(page, 'low-income-register');
+  // 五类三层: the extended layer, by 低收入, with the figures and the assistance it opens.
+  await page.$eval('[data-test=open-layers]', (e) => (e as HTMLElement).click());
+  await page.waitForSelector('[data-test=household-layer]');
+  expect(await page.$eval('[data-test=household-layer]', (e) => (e as HTMLElement).innerText)).toBe('边缘延伸层');
+  const layers = await page.$eval('[data-test=household-layers]', (e) => (e as HTMLElement).innerText);
+  expect(layers).toMatch(/低收入家庭[\s\S]*人均月收入 900\.00 元/);
+  expect(layers).toMatch(/可申请专项救助[\s\S]*医疗救助/);
+  await scan(page, 'household layers');
+  await new Promise((r) => setTimeout(r, 500)); // the drawer slides in
+  await shot(page, 'household-layers');
+  await page.keyboard.press('Escape');
 
   await page.goto(`${platform.http.baseUrl}/cases/${household.applicationId}`, { waitUntil: 'networkidle0' });
   await page.waitForFunction(() => document.body.innerText.includes('低收入家庭认定告知书'));

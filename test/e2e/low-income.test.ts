@@ -50,3 +50,24 @@ test('exactly at 1.5 × the standard a household is neither 低保 nor 低收入
   const register = (await clerk.get('/api/low-income-households?pageSize=100')).body;
   expect(register.items.find((r: any) => r.applicationId === household.applicationId)).toBeUndefined();
 });
+
+test('五类三层: a 低保 household stands in the core layer, a 低收入 one in the extended layer, a sudden event adds the 急难 layer', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const enrolled = await enrolInDistrict(platform, 10_000);
+  await waitForCase(clerk, enrolled.applicationId, (c) => c.status === 'approved');
+  const core = (await clerk.get(`/api/households/${enrolled.householdId}/layers`)).body;
+  expect(core).toMatchObject({ layer: 'core', programs: [expect.objectContaining({ layer: 'core', program: 'dibao', status: 'active' })] });
+  expect(core.eligible.map((e: any) => [e.assistance, e.because])).toEqual([['medical', 'dibao'], ['education', 'dibao'], ['housing', 'dibao'], ['heating', 'dibao']]);
+
+  const edge = await enrolInDistrict(platform, 90_000);
+  await waitForCase(clerk, edge.applicationId, (c) => c.status === 'rejected');
+  const raised = await clerk.post('/api/emergency-requests', { householdId: edge.householdId, eventType: 'fire', peopleAffected: 2, amountAskedFen: 100_000, eventDescription: '厨房失火', need: '临时生活费' });
+  expect(raised.status).toBe(201);
+  const layers = (await clerk.get(`/api/households/${edge.householdId}/layers`)).body;
+  expect(layers.layer).toBe('extended');
+  expect(layers.programs.map((p: any) => [p.layer, p.program])).toEqual([['extended', 'low_income'], ['emergency', 'emergency']]);
+  expect(layers.programs[0]).toMatchObject({ perCapitaIncomeFen: 90_000, standardFen: 83_000, multiplier: 1.5 });
+  expect(layers.eligible.every((e: any) => e.because === 'low_income')).toBe(true);
+  // Outside the caller's subtree the household is not found.
+  expect((await (await platform.as('gy.clerk')).get(`/api/households/${edge.householdId}/layers`)).status).toBe(404);
+});

@@ -20,6 +20,8 @@ import { REGION_LEVELS } from '../../config/regions/region.schema';
 import { regionPolicySchema } from '../../config/policy/policy.schema';
 import { PAYMENT_REASON_CODES, type PaymentStatus } from '../../activities/payments/payment.entity';
 import { RESULT_LINE_CODES } from '../../activities/payments/bank-result-file';
+import type { Layer } from '../../apps/api/households/household-layers.service';
+import type { EmergencyReferral } from '../../activities/emergency/follow-up.entity';
 import type { Notice } from '../../activities/application/notice.entity';
 import { LOW_INCOME_ASSISTANCE } from '../../workflows/domain/low-income';
 import type { LifecycleJob } from '../../activities/recipients/lifecycle-job.entity';
@@ -112,6 +114,8 @@ test.each([
   ['action', [...AUDIT_ACTIONS]],
   ['staffKind', STAFF_KINDS],
   ['assistance', LOW_INCOME_ASSISTANCE],
+  ['layer', ['core', 'extended', 'emergency'] satisfies Layer[]],
+  ['referralStatus', ['referred', 'accepted', 'closed'] satisfies EmergencyReferral['status'][]],
   ['noticeKind', ['approval', 'return', 'rejection', 'closure', 'low_income'] satisfies Notice['kind'][]],
   ['kinRelation', KIN_RELATIONS],
   ['jobKind', ['standard_change', 'campaign'] satisfies LifecycleJob['kind'][]],

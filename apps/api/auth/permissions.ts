@@ -139,6 +139,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'GET /api/recipients': subtree(RECIPIENT_READERS),
   'GET /api/low-income-households': subtree(RECIPIENT_READERS),
+  'GET /api/households/{householdId}/layers': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}/ledger': subtree(RECIPIENT_READERS),
   'GET /api/recipients/{householdId}/timeline': subtree(RECIPIENT_READERS),
