@@ -1,5 +1,6 @@
 import { AuditAnchor } from '../audit/audit-anchor.entity';
 import { LowIncomeHousehold } from '../low-income/low-income-household.entity';
+import { MedicalAssistancePayment, MedicalAssistanceTotal } from '../medical/medical-payment.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditHead } from '../audit/audit-head.entity';
 import { Application } from '../application/application.entity';
@@ -104,4 +105,6 @@ export const ENTITIES = [
   CheckAuthorization,
   IdempotentRequest,
   LowIncomeHousehold,
+  MedicalAssistancePayment,
+  MedicalAssistanceTotal,
 ];

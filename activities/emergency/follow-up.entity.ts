@@ -64,6 +64,16 @@ export class EmergencyReferral {
   @Property({ type: 'string', length: 16 })
   status: 'referred' | 'accepted' | 'closed' = 'referred';
 
+  /** Who at the receiving department accepted or closed it, and when (null until then). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  handledById: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  acceptedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  closedAt: Date | null = null;
+
   /** The linked 低保 application of a 'dibao' referral. */
   @Property({ type: 'string', length: 36, nullable: true })
   applicationId: string | null;

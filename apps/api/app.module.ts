@@ -17,6 +17,8 @@ import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
 import { LowIncomeService } from './low-income/low-income.service';
 import { HouseholdLayersService } from './households/household-layers.service';
+import { ReferralsService } from './referrals/referrals.service';
+import { MedicalPaymentsService } from './referrals/medical-payments.service';
 import { LifecycleCommandsService } from './recipients/lifecycle-commands.service';
 import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
 import { RecipientsService } from './recipients/recipients.service';
@@ -122,6 +124,8 @@ export class AppModule implements NestModule {
         PublicityRegisterService,
         LowIncomeService,
         HouseholdLayersService,
+        ReferralsService,
+        MedicalPaymentsService,
         EmergencyIntakeService,
         EmergencyViewService,
         EmergencyReferralService,

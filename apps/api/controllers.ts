@@ -19,6 +19,7 @@ import { PublicController } from './public/public.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { LowIncomeController } from './low-income/low-income.controller';
 import { HouseholdsController } from './households/households.controller';
+import { ReferralsController } from './referrals/referrals.controller';
 import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
 import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
@@ -46,6 +47,7 @@ export const CONTROLLERS = [
   PublicityRegisterController,
   LowIncomeController,
   HouseholdsController,
+  ReferralsController,
   EmergencyController,
   ReserveFundController,
   PaymentsController,

@@ -31,6 +31,7 @@ const STAFF: { suffix: string; role: Role; level: 'county' | 'township' | 'villa
   { suffix: 'security', role: 'security_admin', level: 'county', title: '安全管理员' },
   { suffix: 'security2', role: 'security_admin', level: 'county', title: '安全管理员(B岗)' },
   { suffix: 'auditor', role: 'auditor', level: 'county', title: '监督/审计' },
+  { suffix: 'medical', role: 'medical_officer', level: 'county', title: '医疗救助经办' },
 ];
 
 export interface DemoUser {

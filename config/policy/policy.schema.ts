@@ -157,6 +157,17 @@ export const regionPolicySchema = z
           .min(0, 'the reserve fund per resident must not be negative'),
       })
       .strict(),
+    /**
+     * 医疗救助: the share of a referred household's eligible medical expenses paid, and the most paid to one household
+     * in a calendar year. Optional: snapshots taken before regions set it use the national defaults.
+     */
+    medicalAssistance: z
+      .object({
+        ratio: z.number({ error: 'must be a share between 0 and 1' }).min(0, 'must not be negative').max(1, 'must be at most 100 %'),
+        annualCapFen: fen,
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

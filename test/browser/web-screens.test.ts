@@ -43,6 +43,7 @@ const LANDINGS: Record<string, string> = {
   'kc.admin': '/policy',
   'kc.auditor': '/audit',
   'kc.security': '/users',
+  'kc.medical': '/referrals',
 };
 
 test('the identifier scan catches snake_case, English codes and region codes, and leaves Chinese text alone', () => {

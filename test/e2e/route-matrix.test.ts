@@ -36,7 +36,7 @@ interface RegionFixture {
 const USERS: Record<Role, string> = {
   applicant: 'applicant', village_assistant: 'village', township_clerk: 'clerk', township_investigator: 'investigator', checking_agency: 'checker',
   township_reviewer: 'reviewer', county_approver: 'approver', payment_officer: 'payment', administrator: 'admin', auditor: 'auditor',
-  security_admin: 'security',
+  security_admin: 'security', medical_officer: 'medical',
 };
 
 let platform: Platform;
@@ -134,6 +134,9 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/admin/role-grants/{id}/reject': { reason },
     'POST /api/emergency-requests': { householdId: other.householdId, eventType: 'fire', peopleAffected: 2, amountAskedFen: 100_000, eventDescription: '火灾', need: '临时住所' },
     'POST /api/emergency-requests/{id}/referrals': { kind: 'medical', department: 'medical_security' },
+    'POST /api/referrals/{id}/accept': { reason },
+    'POST /api/referrals/{id}/close': { reason },
+    'POST /api/referrals/{id}/payments': { invoiceNo: 'INV-1', eligibleExpenseFen: 100_000 },
     'POST /api/emergency/reserve/{code}/top-ups': { amountFen: 100_000, reference: 'V-1' },
     'POST /api/admin/regions/{code}/reserve-funding': { year: 2026 },
     'POST /api/payments/runs': { countyCode: other.county, month: '2026-12' },

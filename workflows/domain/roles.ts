@@ -14,6 +14,7 @@ export const ROLES = [
   'administrator',
   'auditor',
   'security_admin',
+  'medical_officer',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -31,6 +32,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   administrator: '系统管理员',
   auditor: '监督/审计',
   security_admin: '安全管理员',
+  medical_officer: '医疗救助经办',
 };
 
 /**
@@ -38,7 +40,7 @@ export const ROLE_LABELS: Record<Role, string> = {
  * (`security_admin`: accounts and role grants) and audit (`auditor`) are separate roles. A privileged role — one that
  * approves, pays, administers or audits — is granted only when a second security administrator approves the grant.
  */
-export const PRIVILEGED_ROLES: readonly Role[] = ['administrator', 'security_admin', 'auditor', 'county_approver', 'payment_officer', 'township_reviewer'];
+export const PRIVILEGED_ROLES: readonly Role[] = ['administrator', 'security_admin', 'auditor', 'county_approver', 'payment_officer', 'township_reviewer', 'medical_officer'];
 
 export function isPrivileged(role: Role): boolean {
   return PRIVILEGED_ROLES.includes(role);

@@ -15,6 +15,7 @@ const MENUS: Record<string, string[]> = {
   administrator: ['policy', 'affairs', 'inbox', 'cases', 'emergency', 'payments', 'recipients'],
   auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients'],
   security_admin: ['users'],
+  medical_officer: ['referrals'],
 };
 
 export function menuFor(role: string): MenuItem[] {

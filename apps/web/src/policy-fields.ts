@@ -110,6 +110,13 @@ export const POLICY_SECTIONS: PolicySection[] = [
       { path: 'emergency.reserveFundPerResidentFen', label: '备用金(元/常住人口)', kind: 'fen' },
     ],
   },
+  {
+    title: '医疗救助',
+    fields: [
+      { path: 'medicalAssistance.ratio', label: '医疗救助比例(%)', kind: 'percent' },
+      { path: 'medicalAssistance.annualCapFen', label: '年度救助封顶(元)', kind: 'fen' },
+    ],
+  },
 ];
 
 export const POLICY_FIELDS: PolicyField[] = POLICY_SECTIONS.flatMap((s) => s.fields);

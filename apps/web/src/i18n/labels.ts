@@ -19,6 +19,7 @@ export const LABELS = {
     administrator: '管理员',
     auditor: '监督/审计',
     security_admin: '安全管理员',
+    medical_officer: '医疗救助经办',
   },
   caseType: { application: '低保申请', recipient: '在保对象', emergency: '救急难', payment: '资金发放' },
   step: {
@@ -283,6 +284,12 @@ export const LABELS = {
     approver_too_new: '您的角色在提出之后才获授予,需由其他人批准',
     granted_by_proposer: '您的角色由提出人授予,需由其他人批准',
     own_password: '不能重置自己的密码,请在个人设置中修改',
+    not_receiving_department: '该类转介由接收部门办理',
+    referral_referred: '该转介尚未受理',
+    referral_accepted: '该转介已受理',
+    referral_closed: '该转介已办结',
+    invoice_recorded: '该票据已以不同金额登记',
+    medical_cap_reached: '该户本年度医疗救助已达封顶线',
   },
 } as const;
 
