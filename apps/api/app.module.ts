@@ -46,6 +46,8 @@ import { AuditSearchService } from './audit/audit-search.service';
 import { ColleaguesService } from './inbox/colleagues.service';
 import { InboxClaimsService } from './inbox/inbox-claims.service';
 import { InboxSummaryService } from './inbox/inbox-summary.service';
+import { DashboardService } from './stats/dashboard.service';
+import { DrillDownService } from './stats/drill-down.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
@@ -101,6 +103,8 @@ export class AppModule implements NestModule {
         InboxService,
         ColleaguesService,
         InboxSummaryService,
+        DashboardService,
+        DrillDownService,
         InboxClaimsService,
         PolicyAdminService,
         PolicyApprovals,

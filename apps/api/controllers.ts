@@ -21,6 +21,7 @@ import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller'
 import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
+import { StatsController } from './stats/stats.controller';
 import { RoleGrantsController } from './users/role-grants.controller';
 
 /** Every controller of the API: the module mounts exactly these, and the permission table must list all their routes. */
@@ -49,4 +50,5 @@ export const CONTROLLERS = [
   RecipientsController,
   LifecycleJobsController,
   PublicController,
+  StatsController,
 ];

@@ -26,6 +26,8 @@ const RECIPIENT_READERS = ['village_assistant', 'township_clerk', 'township_inve
 const CHANGE_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator'] as const;
 const COMPLAINT_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor'] as const;
 const STATUS_DECIDERS = ['township_reviewer', 'county_approver'] as const;
+/** Supervisors' dashboards, the monthly 汇总表 and their drill-downs (read-only). */
+const STATS_READERS = ['county_approver', 'administrator', 'auditor', 'checking_agency'] as const;
 
 const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
 
@@ -53,6 +55,9 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/applications/{id}/check-report': subtree(CASEWORKERS),
   'POST /api/applications/{id}/objections': subtree(OBJECTION_TAKERS),
   'POST /api/applications/{id}/members/{memberId}/reveal': subtree(['township_investigator', 'township_reviewer', 'county_approver']),
+
+  'GET /api/stats/dashboard': subtree(STATS_READERS),
+  'GET /api/stats/cases': subtree(STATS_READERS),
 
   'GET /api/inbox': subtree(WORKERS),
   'GET /api/inbox/summary': subtree(WORKERS),
