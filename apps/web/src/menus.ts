@@ -8,12 +8,12 @@ const MENUS: Record<string, string[]> = {
   village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'absences'],
   township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'absences'],
   township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
-  checking_agency: ['inbox', 'cases', 'comparison', 'absences'],
+  checking_agency: ['inbox', 'cases', 'comparison', 'dashboard', 'absences'],
   township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
-  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'absences'],
+  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'absences'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
-  administrator: ['policy', 'inbox', 'cases', 'emergency', 'payments', 'recipients'],
-  auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients'],
+  administrator: ['policy', 'inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard'],
+  auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients', 'dashboard'],
   security_admin: ['users'],
 };
 

@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/absences', component: () => import('./views/AbsencesView.vue') },
     { path: '/audit', component: () => import('./views/AuditView.vue') },
     { path: '/policy', component: () => import('./views/PolicyView.vue') },
+    { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

@@ -1,0 +1,68 @@
+/// <reference lib="dom" />
+import type { Browser } from 'puppeteer-core';
+import { Task } from '../../activities/tasks/task.entity';
+import { DEMO_VILLAGES } from '../helpers/policies';
+import { applicationBody } from '../helpers/factories';
+import type { Platform } from '../e2e/platform';
+import { enrolInDistrict, waitForRecipient } from '../e2e/recipients';
+import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
+import { clickText, scan, shot, signIn, visibleText } from './browser';
+
+/**
+ * 统计看板 in the browser: a county approver reads the district's dashboard (ECharts on canvas under the same-origin
+ * CSP, no console error), a number opens the list of exactly that many cases, and an area opens its own dashboard.
+ */
+let platform: Platform;
+let browser: Browser;
+beforeAll(async () => {
+  ({ platform, browser } = await startBrowserPlatform());
+});
+afterAll(() => stopBrowserPlatform({ platform, browser }));
+
+const number = (sel: string) => Number((document.querySelector(sel)?.querySelector('.big-number') as HTMLElement | null)?.innerText.split('/')[0]?.trim() ?? 'NaN');
+
+test("a county leader's dashboard: charts render, each number opens exactly its cases", async () => {
+  const enrolled = await enrolInDistrict(platform, 10_000);
+  const clerk = await platform.as('kc.clerk');
+  await waitForRecipient(clerk, `/api/recipients/${enrolled.householdId}`, (r) => r.status === 'active');
+  for (let i = 0; i < 3; i++) expect((await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).status).toBe(201);
+  const em = platform.db.orm.em.fork();
+  for (let i = 0; i < 100 && (await em.fork().count(Task, { scopeCounty: '220103', status: 'open' })) < 3; i++) await new Promise((r) => setTimeout(r, 100));
+  const open = await em.fork().count(Task, { scopeCounty: '220103', status: 'open' });
+
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.approver');
+  const { page } = desk;
+  await page.emulateTimezone('Asia/Shanghai');
+  await clickText(page, '.el-menu-item', '统计看板');
+  await page.waitForSelector('[data-test=card-open]');
+  // Every chart drew on its canvas.
+  await page.waitForFunction(() => document.querySelectorAll('.stats-chart-canvas canvas').length >= 6);
+  expect(await page.evaluate(number, '[data-test=card-open]')).toBe(open);
+  const text = await visibleText(page);
+  for (const words of ['在办件', '超期件', '申请至决定用时', '办理结果', '救急难审批用时', '发放金额(按月)', '本月发放(元)', '下级地区']) expect(text).toContain(words);
+  await scan(page, 'dashboard');
+  await shot(page, 'dashboard-county');
+
+  await page.click('[data-test=card-open]');
+  await page.waitForFunction((n) => document.querySelector('[data-test=drill-total]')?.textContent?.includes(`共 ${n} 件`), {}, open);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-test=drill-table] tbody tr').length === Math.min(n, 20), {}, open);
+  const drilled = await visibleText(page);
+  expect(drilled).toContain('审查受理');
+  await scan(page, 'dashboard drill-down');
+  await shot(page, 'dashboard-drill');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.el-drawer'), { timeout: 10_000 }).catch(() => undefined);
+
+  // Decisions within the legal limit: the card's number is the database's count.
+  const approvedCount = await page.evaluate(number, '[data-test=card-within]');
+  const decided = await platform.db.orm.em.fork().getConnection().execute(`select count(*) as n from applications where region_path like '%/220103/%' and decided_at is not null and overall_due_at is not null and decided_at <= overall_due_at`);
+  expect(approvedCount).toBe(Number(decided[0].n));
+
+  // An area of the district opens its own dashboard; the trail leads back.
+  await clickText(page, '[data-test=area-link]', '');
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=trail]').length === 2);
+  await page.waitForSelector('[data-test=card-open]');
+  await scan(page, 'township dashboard');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
