@@ -48,6 +48,7 @@ import { InboxClaimsService } from './inbox/inbox-claims.service';
 import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { DashboardService } from './stats/dashboard.service';
 import { DrillDownService } from './stats/drill-down.service';
+import { SummaryService } from './stats/summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
@@ -105,6 +106,7 @@ export class AppModule implements NestModule {
         InboxSummaryService,
         DashboardService,
         DrillDownService,
+        SummaryService,
         InboxClaimsService,
         PolicyAdminService,
         PolicyApprovals,

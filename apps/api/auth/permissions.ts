@@ -58,6 +58,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'GET /api/stats/dashboard': subtree(STATS_READERS),
   'GET /api/stats/cases': subtree(STATS_READERS),
+  'GET /api/stats/summary': subtree(STATS_READERS),
+  'GET /api/stats/summary/export': subtree(STATS_READERS),
 
   'GET /api/inbox': subtree(WORKERS),
   'GET /api/inbox/summary': subtree(WORKERS),
