@@ -66,3 +66,26 @@ test("a county leader's dashboard: charts render, each number opens exactly its 
   expect(desk.errors).toEqual([]);
   await desk.close();
 });
+
+test('统计报表: the monthly summary by region with its total, and its Excel download', async () => {
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.auditor');
+  const { page } = desk;
+  await page.emulateTimezone('Asia/Shanghai');
+  await clickText(page, '.el-menu-item', '统计报表');
+  await page.waitForSelector('[data-test=summary-table] .summary-total');
+  const api = await (await platform.as('kc.auditor')).get('/api/stats/summary');
+  const text = await visibleText(page);
+  for (const words of ['低保户数(户)', '低保人数(人)', '老年人', '单人保', '渐退', '低保资金支出(元)', '本年累计', '救急难', '办理超期率', '合计']) expect(text).toContain(words);
+  // The total line shows the API's total (households urban is the second column).
+  const total = await page.evaluate(() => [...document.querySelectorAll('[data-test=summary-table] .el-table__body .summary-total td')].map((td) => (td as HTMLElement).innerText.trim()));
+  expect(total[0]).toBe('合计');
+  expect(Number(total[1])).toBe(api.body.total.householdsUrban);
+  await scan(page, 'summary');
+  await shot(page, 'summary-county');
+  // The Excel button downloads a workbook.
+  const [download] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/stats/summary/export')), page.click('[data-test=summary-xlsx]')]);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toContain('spreadsheetml');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});

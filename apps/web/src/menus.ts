@@ -8,12 +8,12 @@ const MENUS: Record<string, string[]> = {
   village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'absences'],
   township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'absences'],
   township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
-  checking_agency: ['inbox', 'cases', 'comparison', 'dashboard', 'absences'],
+  checking_agency: ['inbox', 'cases', 'comparison', 'dashboard', 'summary', 'absences'],
   township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
-  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'absences'],
+  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary', 'absences'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
-  administrator: ['policy', 'inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard'],
-  auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients', 'dashboard'],
+  administrator: ['policy', 'inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
+  auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
   security_admin: ['users'],
 };
 

@@ -23,6 +23,7 @@ export const router = createRouter({
     { path: '/audit', component: () => import('./views/AuditView.vue') },
     { path: '/policy', component: () => import('./views/PolicyView.vue') },
     { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
+    { path: '/summary', component: () => import('./views/SummaryView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
