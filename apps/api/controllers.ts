@@ -22,6 +22,7 @@ import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
 import { StatsController } from './stats/stats.controller';
+import { ListExportsController } from './stats/list-exports.controller';
 import { RoleGrantsController } from './users/role-grants.controller';
 
 /** Every controller of the API: the module mounts exactly these, and the permission table must list all their routes. */
@@ -29,6 +30,8 @@ export const CONTROLLERS = [
   AuthController,
   HealthController,
   MetricsController,
+  // Before the applications controller: /api/applications/export is not an application id.
+  ListExportsController,
   ApplicationsController,
   InboxController,
   AbsencesController,

@@ -27,8 +27,14 @@ test("a county leader's dashboard: charts render, each number opens exactly its 
   await waitForRecipient(clerk, `/api/recipients/${enrolled.householdId}`, (r) => r.status === 'active');
   for (let i = 0; i < 3; i++) expect((await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).status).toBe(201);
   const em = platform.db.orm.em.fork();
-  for (let i = 0; i < 100 && (await em.fork().count(Task, { scopeCounty: '220103', status: 'open' })) < 3; i++) await new Promise((r) => setTimeout(r, 100));
-  const open = await em.fork().count(Task, { scopeCounty: '220103', status: 'open' });
+  // The workflows open their tasks asynchronously (the enrolled case's filing too): wait until the backlog settles.
+  let open = -1;
+  for (let i = 0, same = 0; i < 100 && same < 4; i++) {
+    const now = await em.fork().count(Task, { scopeCounty: '220103', status: 'open' });
+    same = now === open && now >= 3 ? same + 1 : 0;
+    open = now;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 
   const desk = await signIn(browser, platform.http.baseUrl, 'kc.approver');
   const { page } = desk;
@@ -50,6 +56,9 @@ test("a county leader's dashboard: charts render, each number opens exactly its 
   expect(drilled).toContain('审查受理');
   await scan(page, 'dashboard drill-down');
   await shot(page, 'dashboard-drill');
+  // The list downloads as a workbook.
+  const [file] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/stats/cases/export')), page.click('.el-drawer [data-test=export-xlsx]')]);
+  expect(file.status()).toBe(200);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('.el-drawer'), { timeout: 10_000 }).catch(() => undefined);
 
@@ -86,6 +95,17 @@ test('统计报表: the monthly summary by region with its total, and its Excel 
   const [download] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/stats/summary/export')), page.click('[data-test=summary-xlsx]')]);
   expect(download.status()).toBe(200);
   expect(download.headers()['content-type']).toContain('spreadsheetml');
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});
+
+test('a clerk downloads the inbox as a workbook from the inbox screen', async () => {
+  const desk = await signIn(browser, platform.http.baseUrl, 'kc.clerk');
+  const { page } = desk;
+  expect(new URL(page.url()).pathname).toBe('/inbox');
+  const [file] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/inbox/export')), page.click('[data-test=export-xlsx]')]);
+  expect(file.status()).toBe(200);
+  expect(file.url()).toContain('status=open');
   expect(desk.errors).toEqual([]);
   await desk.close();
 });

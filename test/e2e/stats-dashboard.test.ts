@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Application } from '../../activities/application/application.entity';
 import { Recipient } from '../../activities/recipients/recipient.entity';
 import { Task } from '../../activities/tasks/task.entity';
@@ -62,8 +63,13 @@ test('every dashboard number equals the number of cases it drills down to, and e
   await waitForRecipient(clerk, `/api/recipients/${enrolled.householdId}`, (r) => r.status === 'active');
   for (let i = 0; i < 2; i++) expect((await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).status).toBe(201);
   const em = platform.db.orm.em.fork();
-  // Both new applications have their first task before the dashboard is read.
-  for (let i = 0; i < 100 && (await em.fork().count(Task, { scopeCounty: '220103', status: 'open' })) < 2; i++) await new Promise((r) => setTimeout(r, 100));
+  // The workflows open their tasks asynchronously (the enrolled case's filing too): wait until the backlog settles.
+  for (let i = 0, same = 0, last = -1; i < 100 && same < 4; i++) {
+    const now = await em.fork().count(Task, { scopeCounty: '220103', status: 'open' });
+    same = now === last && now >= 2 ? same + 1 : 0;
+    last = now;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 
   const approver = await platform.as('kc.approver');
   const res = await approver.get('/api/stats/dashboard');
@@ -109,4 +115,47 @@ test('another county is out of reach; roles without statistics are refused; bad 
   expect(bad.status).toBe(400);
   expect(bad.body.error.issues[0].field).toBe('metric');
   expect((await approver.get('/api/stats/dashboard?month=2026-13')).status).toBe(400);
+});
+
+async function workbook(username: string, path: string): Promise<ExcelJS.Worksheet> {
+  const login = await platform.http.post('/api/auth/login', { username, password: 'Demo@2026' });
+  const res = await fetch(`${platform.http.baseUrl}${path}`, { headers: { authorization: `Bearer ${login.body.accessToken}` } });
+  expect({ path, status: res.status }).toEqual({ path, status: 200 });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+  return book.worksheets[0]!;
+}
+
+test('the inbox, the case list and a number’s cases export as workbooks with one line per item, in Chinese', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const body = applicationBody(DEMO_VILLAGES.district);
+  const created = await clerk.post('/api/applications', body);
+  expect(created.status).toBe(201);
+  const em = platform.db.orm.em.fork();
+  for (let i = 0; i < 100 && (await em.fork().count(Task, { caseId: created.body.id })) < 1; i++) await new Promise((r) => setTimeout(r, 100));
+
+  const inbox = await clerk.get('/api/inbox?pageSize=100');
+  const sheet = await workbook('kc.clerk', '/api/inbox/export');
+  expect(sheet.getRow(2).values).toEqual([undefined, '案件编号', '类型', '环节', '状态', '地区', '办理期限', '是否超期', '认领']);
+  expect(sheet.rowCount).toBe(2 + inbox.body.total);
+  expect(sheet.getRow(3).getCell(3).value).toBe('审查受理');
+  expect(sheet.getRow(3).getCell(2).value).toBe('低保申请');
+
+  const cases = await clerk.get('/api/applications?pageSize=100');
+  const list = await workbook('kc.clerk', '/api/applications/export');
+  expect(list.rowCount).toBe(2 + cases.body.total);
+  const text = JSON.stringify(list.getSheetValues());
+  expect(text).not.toContain(body.members[0]!.idNumber);
+  expect(text).not.toMatch(/in_progress|acceptance/);
+
+  const approver = await platform.as('kc.approver');
+  const drilled = await approver.get('/api/stats/cases?metric=outcomes&key=in_progress');
+  const drillSheet = await workbook('kc.approver', '/api/stats/cases/export?metric=outcomes&key=in_progress');
+  expect(drillSheet.rowCount).toBe(2 + drilled.body.total + 1);
+  expect(drillSheet.getRow(3).getCell(4).value).toBe('办理中');
+  const csv = await fetch(`${platform.http.baseUrl}/api/stats/cases/export?metric=open_tasks&format=csv`, { headers: { authorization: `Bearer ${(await platform.http.post('/api/auth/login', { username: 'kc.approver', password: 'Demo@2026' })).body.accessToken}` } });
+  const lines = Buffer.from(await csv.arrayBuffer()).subarray(3).toString('utf8').trim().split('\r\n');
+  expect(lines).toHaveLength(1 + (await approver.get('/api/stats/cases?metric=open_tasks')).body.total + 1);
+  expect((await clerk.get('/api/stats/cases/export?metric=open_tasks')).status).toBe(403);
+  expect((await approver.get('/api/stats/cases/export?metric=open_tasks&region=320723')).status).toBe(404);
 });

@@ -60,6 +60,9 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/stats/cases': subtree(STATS_READERS),
   'GET /api/stats/summary': subtree(STATS_READERS),
   'GET /api/stats/summary/export': subtree(STATS_READERS),
+  'GET /api/stats/cases/export': subtree(STATS_READERS),
+  'GET /api/inbox/export': subtree(WORKERS),
+  'GET /api/applications/export': subtree(CASEWORKERS),
 
   'GET /api/inbox': subtree(WORKERS),
   'GET /api/inbox/summary': subtree(WORKERS),
