@@ -109,3 +109,28 @@ test('a clerk downloads the inbox as a workbook from the inbox screen', async ()
   expect(desk.errors).toEqual([]);
   await desk.close();
 });
+
+test('领导查询: a city leader lands on the city dashboard, reads the summary and cases, and can change nothing', async () => {
+  const desk = await signIn(browser, platform.http.baseUrl, 'cc.leader');
+  const { page } = desk;
+  expect(new URL(page.url()).pathname).toBe('/dashboard');
+  await page.waitForSelector('[data-test=card-open]');
+  await page.waitForFunction(() => document.querySelectorAll('.stats-chart-canvas canvas').length >= 6);
+  const menu = await page.evaluate(() => [...document.querySelectorAll('.el-menu-item')].map((e) => (e as HTMLElement).innerText.trim()));
+  expect(menu).toEqual(['统计看板', '统计报表', '案件', '在保对象']);
+  const text = await visibleText(page);
+  expect(text).toContain('长春市');
+  expect(text).toContain('宽城区');
+  await scan(page, 'city dashboard');
+  await shot(page, 'dashboard-city');
+  await clickText(page, '.el-menu-item', '案件');
+  await page.waitForSelector('[data-test=cases-table]');
+  await scan(page, 'leader cases');
+  // Read-only: nothing to decide, nothing to file.
+  const leader = await platform.as('cc.leader');
+  expect((await leader.get('/api/inbox')).status).toBe(403);
+  expect((await leader.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).status).toBe(403);
+  expect((await leader.get('/api/stats/dashboard?region=320723')).status).toBe(404);
+  expect(desk.errors).toEqual([]);
+  await desk.close();
+});

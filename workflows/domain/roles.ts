@@ -14,6 +14,8 @@ export const ROLES = [
   'administrator',
   'auditor',
   'security_admin',
+  /** 领导查询: county, city or province leadership — dashboards, the 汇总表 and case lists of its subtree, read-only. */
+  'supervisor',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -31,6 +33,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   administrator: '系统管理员',
   auditor: '监督/审计',
   security_admin: '安全管理员',
+  supervisor: '领导查询',
 };
 
 /**

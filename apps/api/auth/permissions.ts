@@ -13,7 +13,8 @@ export interface Permission {
   scope: Scope;
 }
 
-const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'administrator', 'auditor'] as const;
+/** Who reads cases (the read-only 领导查询 too). */
+const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'administrator', 'auditor', 'supervisor'] as const;
 const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
 const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
 const ADMIN = ['administrator'] as const;
@@ -22,12 +23,12 @@ const SECURITY = ['security_admin'] as const;
 const EMERGENCY_VIEWERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
 const PAYMENT_READERS = ['payment_officer', 'county_approver', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
-const RECIPIENT_READERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
+const RECIPIENT_READERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor', 'supervisor'] as const;
 const CHANGE_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator'] as const;
 const COMPLAINT_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor'] as const;
 const STATUS_DECIDERS = ['township_reviewer', 'county_approver'] as const;
 /** Supervisors' dashboards, the monthly 汇总表 and their drill-downs (read-only). */
-const STATS_READERS = ['county_approver', 'administrator', 'auditor', 'checking_agency'] as const;
+const STATS_READERS = ['county_approver', 'administrator', 'auditor', 'checking_agency', 'supervisor'] as const;
 
 const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
 
@@ -158,8 +159,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/regions/{code}/standard-changes': subtree(ADMIN),
   'POST /api/admin/regions/{code}/re-review-campaigns': subtree(ADMIN),
   'GET /api/admin/lifecycle-jobs/{id}': subtree(['administrator', 'auditor']),
-  'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
-  'GET /api/recipients/register/{village}/export': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
+  'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor', 'supervisor']),
+  'GET /api/recipients/register/{village}/export': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor', 'supervisor']),
 };
 
 /** The table's entry for a route key, or undefined when the route is not listed. */

@@ -15,6 +15,7 @@ const MENUS: Record<string, string[]> = {
   administrator: ['policy', 'inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
   auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
   security_admin: ['users'],
+  supervisor: ['dashboard', 'summary', 'cases', 'recipients'],
 };
 
 export function menuFor(role: string): MenuItem[] {
