@@ -8,6 +8,8 @@ import { DialectMigration } from './dialect-migration';
  */
 export class Migration20261130211218_recipient_counts_stats extends DialectMigration {
   protected readonly postgresql = `
+create index "applications_submitted" on "applications" ("submitted_at", "id");
+
 create index "emergency_requests_stats" on "emergency_requests" ("created_at");
 
 create index "recipient_events_stats" on "recipient_events" ("effective_month", "type", "code");
@@ -28,6 +30,8 @@ update "recipients" set "elderly_count" = (select count(*) from "members" m wher
 `;
 
   protected readonly sqlite = `
+create index \`applications_submitted\` on \`applications\` (\`submitted_at\`, \`id\`);
+
 create index \`emergency_requests_stats\` on \`emergency_requests\` (\`created_at\`);
 
 create index \`recipient_events_stats\` on \`recipient_events\` (\`effective_month\`, \`type\`, \`code\`);
