@@ -9,6 +9,7 @@ import { DialectMigration } from './dialect-migration';
 export class Migration20261130211218_recipient_counts_stats extends DialectMigration {
   protected readonly postgresql = `
 create index "applications_submitted" on "applications" ("submitted_at", "id");
+create index "applications_stats" on "applications" ("region_path", "decided_at", "submitted_at", "overall_due_at");
 
 create index "emergency_requests_stats" on "emergency_requests" ("created_at");
 
@@ -20,10 +21,10 @@ alter table "recipients" add column "area" varchar(5) not null default 'rural', 
 create index "recipients_stats_start" on "recipients" ("start_month", "region_path");
 
 create index "tasks_stats_closed" on "tasks" ("closed_at", "case_type");
-create index "tasks_stats_township" on "tasks" ("scope_township", "status", "step");
-create index "tasks_stats_county" on "tasks" ("scope_county", "status", "step");
-create index "tasks_stats_city" on "tasks" ("scope_city", "status", "step");
-create index "tasks_stats_province" on "tasks" ("scope_province", "status", "step");
+create index "tasks_stats_township" on "tasks" ("scope_township", "status", "step", "case_type", "overdue", "due_at");
+create index "tasks_stats_county" on "tasks" ("scope_county", "status", "step", "case_type", "overdue", "due_at");
+create index "tasks_stats_city" on "tasks" ("scope_city", "status", "step", "case_type", "overdue", "due_at");
+create index "tasks_stats_province" on "tasks" ("scope_province", "status", "step", "case_type", "overdue", "due_at");
 
 update "recipients" set "area" = (select h."area" from "households" h where h."id" = "recipients"."household_id") where exists (select 1 from "households" h where h."id" = "recipients"."household_id");
 update "recipients" set "elderly_count" = (select count(*) from "members" m where m."household_id" = "recipients"."household_id" and m."birth_date" <= lpad((cast(substr("recipients"."start_month", 1, 4) as int) - 60)::text, 4, '0') || substr("recipients"."start_month", 5) || '-01'), "minor_count" = (select count(*) from "members" m where m."household_id" = "recipients"."household_id" and m."birth_date" > lpad((cast(substr("recipients"."start_month", 1, 4) as int) - 18)::text, 4, '0') || substr("recipients"."start_month", 5) || '-01') where "basis" = 'household';
@@ -31,6 +32,7 @@ update "recipients" set "elderly_count" = (select count(*) from "members" m wher
 
   protected readonly sqlite = `
 create index \`applications_submitted\` on \`applications\` (\`submitted_at\`, \`id\`);
+create index \`applications_stats\` on \`applications\` (\`region_path\`, \`decided_at\`, \`submitted_at\`, \`overall_due_at\`);
 
 create index \`emergency_requests_stats\` on \`emergency_requests\` (\`created_at\`);
 
@@ -45,10 +47,10 @@ alter table \`recipients\` add column \`disabled_count\` integer not null defaul
 create index \`recipients_stats_start\` on \`recipients\` (\`start_month\`, \`region_path\`);
 
 create index \`tasks_stats_closed\` on \`tasks\` (\`closed_at\`, \`case_type\`);
-create index \`tasks_stats_township\` on \`tasks\` (\`scope_township\`, \`status\`, \`step\`);
-create index \`tasks_stats_county\` on \`tasks\` (\`scope_county\`, \`status\`, \`step\`);
-create index \`tasks_stats_city\` on \`tasks\` (\`scope_city\`, \`status\`, \`step\`);
-create index \`tasks_stats_province\` on \`tasks\` (\`scope_province\`, \`status\`, \`step\`);
+create index \`tasks_stats_township\` on \`tasks\` (\`scope_township\`, \`status\`, \`step\`, \`case_type\`, \`overdue\`, \`due_at\`);
+create index \`tasks_stats_county\` on \`tasks\` (\`scope_county\`, \`status\`, \`step\`, \`case_type\`, \`overdue\`, \`due_at\`);
+create index \`tasks_stats_city\` on \`tasks\` (\`scope_city\`, \`status\`, \`step\`, \`case_type\`, \`overdue\`, \`due_at\`);
+create index \`tasks_stats_province\` on \`tasks\` (\`scope_province\`, \`status\`, \`step\`, \`case_type\`, \`overdue\`, \`due_at\`);
 
 update \`recipients\` set \`area\` = (select h.\`area\` from \`households\` h where h.\`id\` = \`recipients\`.\`household_id\`) where exists (select 1 from \`households\` h where h.\`id\` = \`recipients\`.\`household_id\`);
 update \`recipients\` set \`elderly_count\` = (select count(*) from \`members\` m where m.\`household_id\` = \`recipients\`.\`household_id\` and m.\`birth_date\` <= printf('%04d', cast(substr(\`recipients\`.\`start_month\`, 1, 4) as integer) - 60) || substr(\`recipients\`.\`start_month\`, 5) || '-01'), \`minor_count\` = (select count(*) from \`members\` m where m.\`household_id\` = \`recipients\`.\`household_id\` and m.\`birth_date\` > printf('%04d', cast(substr(\`recipients\`.\`start_month\`, 1, 4) as integer) - 18) || substr(\`recipients\`.\`start_month\`, 5) || '-01') where \`basis\` = 'household';

@@ -79,15 +79,15 @@ export function metricQuery(sql: StatsSql, scope: StatsScope, filter: MetricFilt
       return qb;
     }
     case 'decisions': {
-      const qb = underPath(knex('applications as a').whereNotNull('a.decided_at'), 'a.region_path', scope.path);
+      const qb = underPath(sql, knex('applications as a').whereNotNull('a.decided_at'), 'a.region_path', scope.path);
       return durationKey(qb, key, sql.hoursBetween('a.submitted_at', 'a.decided_at'), DECISION_BUCKETS, 'a.decided_at', 'a.overall_due_at');
     }
     case 'outcomes': {
-      const qb = underPath(knex('applications as a'), 'a.region_path', scope.path);
+      const qb = underPath(sql, knex('applications as a'), 'a.region_path', scope.path);
       return key ? qb.where('a.status', key) : qb;
     }
     case 'recipients': {
-      const qb = underPath(knex('recipients as r'), 'r.region_path', scope.path);
+      const qb = underPath(sql, knex('recipients as r'), 'r.region_path', scope.path);
       return key ? qb.where('r.status', key) : qb;
     }
     case 'emergency_response': {
@@ -95,7 +95,7 @@ export function metricQuery(sql: StatsSql, scope: StatsScope, filter: MetricFilt
       return durationKey(qb, key, sql.hoursBetween('t.created_at', 't.closed_at'), EMERGENCY_BUCKETS, 't.closed_at', 't.due_at');
     }
     case 'payments': {
-      const qb = underPath(knex('payments as p').join('households as h', 'h.id', 'p.household_id').whereIn('p.status', PAID_STATUSES), 'h.region_path', scope.path);
+      const qb = underPath(sql, knex('payments as p').join('households as h', 'h.id', 'p.household_id').whereIn('p.status', PAID_STATUSES), 'h.region_path', scope.path);
       return key ? qb.where('p.month', key) : qb;
     }
   }

@@ -43,9 +43,16 @@ export function codeOfPath(path: string): string {
   return codes[codes.length - 1] ?? '';
 }
 
-/** Subtree condition on a `region_path` column: a prefix match (every row when the path is the whole tree). */
-export function underPath<T extends Knex.QueryBuilder>(qb: T, column: string, path: string): T {
-  return path ? (qb.where(column, 'like', `${path}%`) as T) : qb;
+/**
+ * Subtree condition on a `region_path` column (every row when the path is the whole tree). SQLite's LIKE cannot use
+ * an index (it is case-insensitive), so there the prefix is written as the byte range it is: paths end with '/', and
+ * every path under P sorts at or after P and before P with its last '/' raised to '0' (BINARY collation). PostgreSQL
+ * keeps LIKE, which a B-tree index serves under the C collation and which stays exact under any other.
+ */
+export function underPath<T extends Knex.QueryBuilder>(sql: StatsSql, qb: T, column: string, path: string): T {
+  if (!path) return qb;
+  if (sql.postgres) return qb.where(column, 'like', `${path}%`) as T;
+  return qb.where(column, '>=', path).where(column, '<', `${path.slice(0, -1)}0`) as T;
 }
 
 /** A count or sum the driver may return as a string (PostgreSQL bigint) or null (empty sum), as a number. */

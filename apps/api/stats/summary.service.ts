@@ -66,7 +66,7 @@ export class SummaryService {
   private async collect(sql: StatsSql, path: string, month: string): Promise<[string, (f: SummaryFigures) => void][]> {
     const { knex } = sql;
     const out: [string, (f: SummaryFigures) => void][] = [];
-    const onDibao = (await underPath(
+    const onDibao = (await underPath(sql, 
       knex('entitlements as e')
         .join('recipients as r', (j) => j.on('r.household_id', 'e.household_id').andOn('r.start_month', '<=', 'e.month'))
         .where('e.month', month)
@@ -90,10 +90,10 @@ export class SummaryService {
         f.singlePerson += num(r.single);
       }]);
     }
-    const started = (await underPath(knex('recipients as r').where('r.start_month', month), 'r.region_path', path).select('r.region_path as path').count({ n: '*' }).groupBy('r.region_path')) as Row[];
+    const started = (await underPath(sql, knex('recipients as r').where('r.start_month', month), 'r.region_path', path).select('r.region_path as path').count({ n: '*' }).groupBy('r.region_path')) as Row[];
     for (const r of started) out.push([String(r.path), (f) => void (f.newHouseholds += num(r.n))]);
 
-    const events = (await underPath(
+    const events = (await underPath(sql, 
       knex('recipient_events as ev')
         .join('households as h', 'h.id', 'ev.household_id')
         .where('ev.effective_month', month)
@@ -107,7 +107,7 @@ export class SummaryService {
     const EVENT_FIELD = { increase: 'increased', decrease: 'decreased', gradual_exit: 'gradualExit', terminated: 'exited' } as const;
     for (const r of events) out.push([String(r.path), (f) => void (f[EVENT_FIELD[r.code as keyof typeof EVENT_FIELD]] += num(r.n))]);
 
-    const paid = (await underPath(knex('payments as p').join('households as h', 'h.id', 'p.household_id').whereIn('p.status', PAID_STATUSES).whereBetween('p.month', [`${month.slice(0, 4)}-01`, month]), 'h.region_path', path)
+    const paid = (await underPath(sql, knex('payments as p').join('households as h', 'h.id', 'p.household_id').whereIn('p.status', PAID_STATUSES).whereBetween('p.month', [`${month.slice(0, 4)}-01`, month]), 'h.region_path', path)
       .select('h.region_path as path')
       .select(knex.raw('sum(case when p.month = ? then p.amount_fen else 0 end) as month_fen', [month]))
       .sum({ year_fen: 'p.amount_fen' })
@@ -118,7 +118,7 @@ export class SummaryService {
     }]);
 
     const { from, to } = monthRange(month);
-    const emergencies = (await underPath(knex('emergency_requests as er').where('er.created_at', '>=', sql.at(from)).where('er.created_at', '<', sql.at(to)), 'er.household_region_path', path)
+    const emergencies = (await underPath(sql, knex('emergency_requests as er').where('er.created_at', '>=', sql.at(from)).where('er.created_at', '<', sql.at(to)), 'er.household_region_path', path)
       .select('er.household_region_path as path')
       .count({ n: '*' })
       .select(knex.raw('sum(coalesce(er.paid_fen, 0)) as fen'))
@@ -128,7 +128,7 @@ export class SummaryService {
       f.emergencyFen += num(r.fen);
     }]);
 
-    const closed = (await underPath(knex('tasks as t').where('t.status', 'completed').where('t.closed_at', '>=', sql.at(from)).where('t.closed_at', '<', sql.at(to)), 't.region_path', path)
+    const closed = (await underPath(sql, knex('tasks as t').where('t.status', 'completed').where('t.closed_at', '>=', sql.at(from)).where('t.closed_at', '<', sql.at(to)), 't.region_path', path)
       .select('t.region_path as path')
       .count({ n: '*' })
       .select(knex.raw('sum(case when t.overdue then 1 else 0 end) as late'))
