@@ -8,6 +8,10 @@ import type { DeclaredAssets } from '../departments/check-report';
  */
 @Entity({ tableName: 'applications' })
 @Index({ properties: ['regionPath', 'status'] })
+/** The case list's order (newest first): an export walks it in keyset pages instead of sorting the region's cases. */
+@Index({ name: 'applications_submitted', properties: ['submittedAt', 'id'] })
+/** Dashboards: decision times of a subtree, read from the index alone. */
+@Index({ name: 'applications_stats', properties: ['regionPath', 'decidedAt', 'submittedAt', 'overallDueAt'] })
 export class Application {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;

@@ -11,6 +11,7 @@ import { AuditLog } from '../audit/audit-log.service';
 import { Household } from '../households/household.entity';
 import { Recipient } from '../recipients/recipient.entity';
 import { recipientCategory } from '../recipients/recipient-category';
+import { personCounts } from '../recipients/person-counts';
 import { Application } from './application.entity';
 import { CaseDecision } from './case-decision.entity';
 import { Notice } from './notice.entity';
@@ -28,6 +29,12 @@ const NOTICE_KIND: Record<DecisionResult['status'], NoticeKind> = {
 };
 
 export { ageOn, singleEnrolmentEligible };
+
+/** The 汇总表's person counts of an enrolment: every member, or for 单人保 the members enrolled alone. */
+function coveredCounts(household: Household, basis: BenefitResult['basis'], today: string, rule: typeof DEFAULT_SINGLE_ENROLMENT) {
+  const members = household.members.getItems();
+  return personCounts(basis === 'single_person' ? members.filter((m) => singleEnrolmentEligible(m, today, rule)) : members, today);
+}
 
 /**
  * 刚性支出 and 就业成本 the region deducts from household income (seed 002), at the first decision as at re-reviews;
@@ -115,6 +122,8 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
               startMonth,
               policySnapshotId: application.policySnapshotId,
               category: recipientCategory(household.members.getItems(), today),
+              area: household.area,
+              ...coveredCounts(household, benefit.basis, today, input.singleEnrolment ?? DEFAULT_SINGLE_ENROLMENT),
               createdAt: at,
             }),
           );

@@ -13,6 +13,8 @@ export type EmergencyEventType = (typeof EMERGENCY_EVENT_TYPES)[number];
  */
 @Entity({ tableName: 'emergency_requests' })
 @Index({ properties: ['householdRegionPath', 'status'] })
+/** Statistics: a month's 救急难 requests. */
+@Index({ name: 'emergency_requests_stats', properties: ['createdAt'] })
 export class EmergencyRequest {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;

@@ -28,6 +28,8 @@ export type PaymentReasonCode = (typeof PAYMENT_REASON_CODES)[number];
 @Index({ properties: ['householdId', 'month'] })
 @Index({ properties: ['entitlementId', 'status'] })
 @Index({ properties: ['reissueOf'] })
+/** Statistics: a month's paid amounts by region. */
+@Index({ name: 'payments_stats_month', properties: ['month', 'status'] })
 export class Payment {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;

@@ -10,6 +10,8 @@ export type LifecycleEventType = 'notice' | 'status' | 're_review' | 're_review_
  */
 @Entity({ tableName: 'recipient_events' })
 @Index({ properties: ['householdId', 'at'] })
+/** The 汇总表's increases, decreases, 渐退 and exits of a month. */
+@Index({ name: 'recipient_events_stats', properties: ['effectiveMonth', 'type', 'code'] })
 export class LifecycleEvent {
   /** Notice id, status key or task id from the workflow. */
   @PrimaryKey({ type: 'string', length: 120 })

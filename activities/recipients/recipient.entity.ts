@@ -13,6 +13,8 @@ export const LIVE_RECIPIENT_STATUSES = ['active', 'gradual_exit', 'suspended'] a
 @Entity({ tableName: 'recipients' })
 @Index({ properties: ['householdId', 'program', 'status'] })
 @Index({ properties: ['regionPath', 'status'] })
+/** The 汇总表's new enrolments of a month, grouped by region. */
+@Index({ name: 'recipients_stats_start', properties: ['startMonth', 'regionPath'] })
 export class Recipient {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
@@ -59,8 +61,29 @@ export class Recipient {
   @Property({ type: 'datetime' })
   createdAt: Date;
 
-  constructor(init: Omit<Recipient, 'status' | 'category'> & { category?: RecipientCategory }) {
+  /**
+   * 城市 or 农村 低保 (the household's area at enrolment) and plain counts of the covered persons by category
+   * (see person-counts.ts): the 汇总表 sums these columns and never decrypts members. Rows enrolled before the
+   * columns existed were back-filled from the members' birth dates; their disabled count (encrypted) stays 0.
+   */
+  @Property({ type: 'string', length: 5, defaultRaw: "'rural'" })
+  area: 'urban' | 'rural' = 'rural';
+
+  @Property({ type: 'integer', defaultRaw: '0' })
+  elderlyCount = 0;
+
+  @Property({ type: 'integer', defaultRaw: '0' })
+  minorCount = 0;
+
+  @Property({ type: 'integer', defaultRaw: '0' })
+  disabledCount = 0;
+
+  constructor(init: Omit<Recipient, 'status' | 'category' | 'area' | 'elderlyCount' | 'minorCount' | 'disabledCount'> & Partial<Pick<Recipient, 'category' | 'area' | 'elderlyCount' | 'minorCount' | 'disabledCount'>>) {
     this.category = init.category ?? 'other';
+    this.area = init.area ?? 'rural';
+    this.elderlyCount = init.elderlyCount ?? 0;
+    this.minorCount = init.minorCount ?? 0;
+    this.disabledCount = init.disabledCount ?? 0;
     this.id = init.id;
     this.householdId = init.householdId;
     this.applicationId = init.applicationId;

@@ -47,6 +47,12 @@ export function subtreeOf(regionPath: string): { column: ScopeColumn; code: stri
 @Index({ name: 'tasks_inbox_village', properties: ['role', 'status', 'scopeVillage', 'rank', 'dueAt', 'id'] })
 @Index({ name: 'tasks_assignee', properties: ['assigneeId', 'status'] })
 @Index({ name: 'tasks_open_due', properties: ['status', 'dueAt', 'id'] })
+/** Statistics (dashboards, 汇总表): open work by step per level, counted from the index alone; closed work by month. */
+@Index({ name: 'tasks_stats_province', properties: ['scopeProvince', 'status', 'step', 'caseType', 'overdue', 'dueAt'] })
+@Index({ name: 'tasks_stats_city', properties: ['scopeCity', 'status', 'step', 'caseType', 'overdue', 'dueAt'] })
+@Index({ name: 'tasks_stats_county', properties: ['scopeCounty', 'status', 'step', 'caseType', 'overdue', 'dueAt'] })
+@Index({ name: 'tasks_stats_township', properties: ['scopeTownship', 'status', 'step', 'caseType', 'overdue', 'dueAt'] })
+@Index({ name: 'tasks_stats_closed', properties: ['closedAt', 'caseType'] })
 export class Task {
   /** Fixed by the case's workflow (for applications `<applicationId>:<step>:<round>`): stable across retries. */
   @PrimaryKey({ type: 'string', length: 120 })

@@ -52,6 +52,9 @@ import { AuditSearchService } from './audit/audit-search.service';
 import { ColleaguesService } from './inbox/colleagues.service';
 import { InboxClaimsService } from './inbox/inbox-claims.service';
 import { InboxSummaryService } from './inbox/inbox-summary.service';
+import { DashboardService } from './stats/dashboard.service';
+import { DrillDownService } from './stats/drill-down.service';
+import { SummaryService } from './stats/summary.service';
 import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
@@ -107,6 +110,9 @@ export class AppModule implements NestModule {
         InboxService,
         ColleaguesService,
         InboxSummaryService,
+        DashboardService,
+        DrillDownService,
+        SummaryService,
         InboxClaimsService,
         PolicyAdminService,
         PolicyPreviewService,

@@ -24,6 +24,8 @@ import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller'
 import { RecipientsController } from './recipients/recipients.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UsersController } from './users/users.controller';
+import { StatsController } from './stats/stats.controller';
+import { ListExportsController } from './stats/list-exports.controller';
 import { RoleGrantsController } from './users/role-grants.controller';
 
 /** Every controller of the API: the module mounts exactly these, and the permission table must list all their routes. */
@@ -31,6 +33,8 @@ export const CONTROLLERS = [
   AuthController,
   HealthController,
   MetricsController,
+  // Before the applications controller: /api/applications/export is not an application id.
+  ListExportsController,
   ApplicationsController,
   InboxController,
   AbsencesController,
@@ -55,4 +59,5 @@ export const CONTROLLERS = [
   RecipientsController,
   LifecycleJobsController,
   PublicController,
+  StatsController,
 ];

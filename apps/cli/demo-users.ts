@@ -32,7 +32,14 @@ const STAFF: { suffix: string; role: Role; level: 'county' | 'township' | 'villa
   { suffix: 'security2', role: 'security_admin', level: 'county', title: '安全管理员(B岗)' },
   { suffix: 'auditor', role: 'auditor', level: 'county', title: '监督/审计' },
   { suffix: 'medical', role: 'medical_officer', level: 'county', title: '医疗救助经办' },
+  { suffix: 'leader', role: 'supervisor', level: 'county', title: '领导查询' },
 ];
+
+/** 领导查询 above the counties: the cities of two demo counties (长春市 over 宽城区, 连云港市 over 灌云县). */
+const CITY_LEADERS = [
+  { username: 'cc.leader', regionCode: '220100', region: '长春市' },
+  { username: 'lyg.leader', regionCode: '320700', region: '连云港市' },
+] as const;
 
 export interface DemoUser {
   username: string;
@@ -51,6 +58,7 @@ const NATIONAL_ADMIN = { username: 'cn.admin', role: 'administrator', regionCode
 export function demoUsers(): DemoUser[] {
   return [
     ...DEMO_REGIONS.flatMap((r) => STAFF.map((s) => ({ username: `${r.prefix}.${s.suffix}`, role: s.role, regionCode: r[s.level], region: r.name }))),
+    ...CITY_LEADERS.map((c) => ({ username: c.username, role: 'supervisor' as const, regionCode: c.regionCode, region: c.region })),
     { username: NATIONAL_ADMIN.username, role: NATIONAL_ADMIN.role, regionCode: NATIONAL_ADMIN.regionCode, region: NATIONAL_ADMIN.region },
   ];
 }
@@ -68,6 +76,12 @@ export async function seedDemoUsers(orm: MikroORM): Promise<number> {
       em.persist(new User({ id: randomUUID(), username, displayName: `${region.name}${s.title}`, passwordHash, role: s.role, regionCode: region.code, regionPath: region.path }));
       added += 1;
     }
+  }
+  for (const c of CITY_LEADERS) {
+    if (await em.findOne(User, { username: c.username })) continue;
+    const region = await em.findOneOrFail(Region, c.regionCode);
+    em.persist(new User({ id: randomUUID(), username: c.username, displayName: `${region.name}领导查询`, passwordHash, role: 'supervisor', regionCode: region.code, regionPath: region.path }));
+    added += 1;
   }
   if (!(await em.findOne(User, { username: NATIONAL_ADMIN.username }))) {
     em.persist(new User({ id: randomUUID(), username: NATIONAL_ADMIN.username, displayName: NATIONAL_ADMIN.title, passwordHash, role: NATIONAL_ADMIN.role, regionCode: NATIONAL_ADMIN.regionCode, regionPath: '' }));

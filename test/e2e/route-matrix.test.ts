@@ -36,7 +36,7 @@ interface RegionFixture {
 const USERS: Record<Role, string> = {
   applicant: 'applicant', village_assistant: 'village', township_clerk: 'clerk', township_investigator: 'investigator', checking_agency: 'checker',
   township_reviewer: 'reviewer', county_approver: 'approver', payment_officer: 'payment', administrator: 'admin', auditor: 'auditor',
-  security_admin: 'security', medical_officer: 'medical',
+  security_admin: 'security', medical_officer: 'medical', supervisor: 'leader',
 };
 
 let platform: Platform;

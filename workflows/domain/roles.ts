@@ -15,6 +15,8 @@ export const ROLES = [
   'auditor',
   'security_admin',
   'medical_officer',
+  /** 领导查询: county, city or province leadership — dashboards, the 汇总表 and case lists of its subtree, read-only. */
+  'supervisor',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -33,6 +35,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: '监督/审计',
   security_admin: '安全管理员',
   medical_officer: '医疗救助经办',
+  supervisor: '领导查询',
 };
 
 /**

@@ -13,7 +13,8 @@ export interface Permission {
   scope: Scope;
 }
 
-const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'administrator', 'auditor'] as const;
+/** Who reads cases (the read-only 领导查询 too). */
+const CASEWORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'administrator', 'auditor', 'supervisor'] as const;
 const WORKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'checking_agency', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator'] as const;
 const OBJECTION_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver'] as const;
 const ADMIN = ['administrator'] as const;
@@ -22,10 +23,12 @@ const SECURITY = ['security_admin'] as const;
 const EMERGENCY_VIEWERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
 const PAYMENT_READERS = ['payment_officer', 'county_approver', 'administrator', 'auditor'] as const;
 const AUDITOR = ['auditor'] as const;
-const RECIPIENT_READERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor'] as const;
+const RECIPIENT_READERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'payment_officer', 'administrator', 'auditor', 'supervisor'] as const;
 const CHANGE_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator'] as const;
 const COMPLAINT_TAKERS = ['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor'] as const;
 const STATUS_DECIDERS = ['township_reviewer', 'county_approver'] as const;
+/** Supervisors' dashboards, the monthly 汇总表 and their drill-downs (read-only). */
+const STATS_READERS = ['county_approver', 'administrator', 'auditor', 'checking_agency', 'supervisor'] as const;
 
 const subtree = (roles: Permission['roles']): Permission => ({ roles, scope: 'region-subtree' });
 
@@ -53,6 +56,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/applications/{id}/check-report': subtree(CASEWORKERS),
   'POST /api/applications/{id}/objections': subtree(OBJECTION_TAKERS),
   'POST /api/applications/{id}/members/{memberId}/reveal': subtree(['township_investigator', 'township_reviewer', 'county_approver']),
+
+  'GET /api/stats/dashboard': subtree(STATS_READERS),
+  'GET /api/stats/cases': subtree(STATS_READERS),
+  'GET /api/stats/summary': subtree(STATS_READERS),
+  'GET /api/stats/summary/export': subtree(STATS_READERS),
+  'GET /api/stats/cases/export': subtree(STATS_READERS),
+  'GET /api/inbox/export': subtree(WORKERS),
+  'GET /api/applications/export': subtree(CASEWORKERS),
 
   'GET /api/inbox': subtree(WORKERS),
   'GET /api/inbox/summary': subtree(WORKERS),
@@ -140,8 +151,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'GET /api/recipients': subtree(RECIPIENT_READERS),
   'GET /api/low-income-households': subtree(RECIPIENT_READERS),
   'GET /api/households/{householdId}/layers': subtree(RECIPIENT_READERS),
-  'GET /api/referrals': subtree(['medical_officer', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor']),
-  'GET /api/referrals/{id}': subtree(['medical_officer', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor']),
+  'GET /api/referrals': subtree(['medical_officer', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor', 'supervisor']),
+  'GET /api/referrals/{id}': subtree(['medical_officer', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor', 'supervisor']),
   'POST /api/referrals/{id}/accept': subtree(['medical_officer']),
   'POST /api/referrals/{id}/payments': subtree(['medical_officer']),
   'POST /api/referrals/{id}/close': subtree(['medical_officer']),
@@ -158,8 +169,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/admin/regions/{code}/re-review-campaigns': subtree(ADMIN),
   'GET /api/admin/lifecycle-jobs/{id}': subtree(['administrator', 'auditor']),
   'GET /api/admin/regions/{code}/lifecycle-jobs': subtree(['administrator', 'auditor']),
-  'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
-  'GET /api/recipients/register/{village}/export': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor']),
+  'GET /api/recipients/register/{village}': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor', 'supervisor']),
+  'GET /api/recipients/register/{village}/export': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator', 'auditor', 'supervisor']),
 };
 
 /** The table's entry for a route key, or undefined when the route is not listed. */

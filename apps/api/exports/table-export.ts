@@ -7,6 +7,10 @@ export interface ExportColumn<T> {
   header: string;
   width?: number;
   money?: boolean;
+  /** An Excel number format for a non-money column (e.g. '0.0%'). */
+  numFmt?: string;
+  /** A header over several adjacent columns (merged in Excel); a column without one spans both header rows. */
+  group?: string;
   value: (row: T) => string | number | null;
 }
 
@@ -19,6 +23,10 @@ export interface TableExport<T> {
   pages: AsyncIterable<T[]>;
   /** Adds a 合计 row summing the money columns. */
   totals?: boolean;
+  /** A 合计 row given by the caller (a summary whose lines nest has its total already), instead of summing. */
+  totalsRow?: T;
+  /** Columns kept in view when scrolling sideways (e.g. the region names). */
+  frozenColumns?: number;
 }
 
 export const exportFormatSchema = z.object({ format: z.enum(['xlsx', 'csv'], { error: 'must be xlsx or csv' }).default('xlsx') }).passthrough();
@@ -48,32 +56,65 @@ export async function streamTable<T>(res: Response, format: ExportFormat, table:
     });
   if (format === 'csv') {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.write('\ufeff' + csvLine(table.columns.map((c) => c.header)));
+    res.write('\ufeff' + csvLine(table.columns.map((c) => (c.group ? `${c.group}-${c.header}` : c.header))));
     const yuan = (v: string | number | null, i: number) => (table.columns[i]!.money && typeof v === 'number' ? v.toFixed(2) : v);
     for await (const page of table.pages) for (const row of page) res.write(csvLine(add(row).map(yuan)));
-    if (table.totals) res.write(csvLine(table.columns.map((c, i) => (i === 0 ? '合计' : c.money ? (sums[i]! / 100).toFixed(2) : null))));
+    if (table.totalsRow) res.write(csvLine(['合计', ...add(table.totalsRow).slice(1)].map(yuan)));
+    else if (table.totals) res.write(csvLine(table.columns.map((c, i) => (i === 0 ? '合计' : c.money ? (sums[i]! / 100).toFixed(2) : null))));
     res.end();
     return;
   }
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Sheet1', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = table.columns.map((c) => ({ width: c.width ?? 16, style: c.money ? { numFmt: MONEY_FORMAT } : {} }));
+  const grouped = table.columns.some((c) => c.group);
+  const sheet = workbook.addWorksheet('Sheet1', { views: [{ state: 'frozen', ySplit: grouped ? 3 : 2, xSplit: table.frozenColumns ?? 0 }] });
+  sheet.columns = table.columns.map((c) => ({ width: c.width ?? 16, style: c.money ? { numFmt: MONEY_FORMAT } : c.numFmt ? { numFmt: c.numFmt } : {} }));
   const title = sheet.addRow([table.title]);
   title.font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, table.columns.length);
   title.commit();
-  const header = sheet.addRow(table.columns.map((c) => c.header));
+  // With groups, the merges have already made the second header row: fill it rather than add another.
+  const header = grouped ? sheet.getRow(headerGroups(sheet, table.columns) + 1) : sheet.addRow([]);
+  table.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    if (!c.group && grouped) return;
+    cell.value = c.header;
+  });
   header.font = { bold: true };
   header.commit();
   for await (const page of table.pages) for (const row of page) sheet.addRow(add(row)).commit();
-  if (table.totals) {
+  if (table.totalsRow) {
+    const totals = sheet.addRow(['合计', ...add(table.totalsRow).slice(1)]);
+    totals.font = { bold: true };
+    totals.commit();
+  } else if (table.totals) {
     const totals = sheet.addRow(table.columns.map((c, i) => (i === 0 ? '合计' : c.money ? sums[i] / 100 : null)));
     totals.font = { bold: true };
     totals.commit();
   }
   sheet.commit();
   await workbook.commit();
+}
+
+/**
+ * The row above the column headers: each group's name merged across its columns; a column without a group is merged
+ * down over both header rows (the streaming writer takes merges before the rows are committed). Returns its number.
+ */
+function headerGroups<T>(sheet: ExcelJS.Worksheet, columns: ExportColumn<T>[]): number {
+  const row = sheet.addRow(columns.map((c) => c.group ?? c.header));
+  row.font = { bold: true };
+  row.alignment = { horizontal: 'center', vertical: 'middle' };
+  const at = row.number;
+  for (let i = 0; i < columns.length; ) {
+    const group = columns[i]!.group;
+    let end = i;
+    while (group && end + 1 < columns.length && columns[end + 1]!.group === group) end++;
+    if (!group) sheet.mergeCells(at, i + 1, at + 1, i + 1);
+    else if (end > i) sheet.mergeCells(at, i + 1, at, end + 1);
+    i = end + 1;
+  }
+  row.commit();
+  return at;
 }
 
 function csvLine(values: (string | number | null)[]): string {

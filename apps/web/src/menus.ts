@@ -8,14 +8,15 @@ const MENUS: Record<string, string[]> = {
   village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'low-income', 'absences'],
   township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'low-income', 'absences'],
   township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
-  checking_agency: ['inbox', 'cases', 'comparison', 'absences'],
+  checking_agency: ['inbox', 'cases', 'comparison', 'absences', 'dashboard', 'summary'],
   township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'low-income', 'comparison', 'absences'],
-  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'low-income', 'absences'],
+  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'low-income', 'absences', 'dashboard', 'summary'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
-  administrator: ['policy', 'affairs', 'inbox', 'cases', 'emergency', 'payments', 'recipients'],
-  auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients'],
+  administrator: ['policy', 'affairs', 'inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
+  auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
   security_admin: ['users'],
   medical_officer: ['referrals'],
+  supervisor: ['dashboard', 'summary', 'cases', 'recipients', 'low-income'],
 };
 
 export function menuFor(role: string): MenuItem[] {

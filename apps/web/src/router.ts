@@ -25,6 +25,8 @@ export const router = createRouter({
     { path: '/audit', component: () => import('./views/AuditView.vue') },
     { path: '/policy', component: () => import('./views/PolicyView.vue') },
     { path: '/affairs', component: () => import('./views/RegionAffairsView.vue') },
+    { path: '/dashboard', component: () => import('./views/DashboardView.vue') },
+    { path: '/summary', component: () => import('./views/SummaryView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });

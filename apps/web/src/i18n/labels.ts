@@ -20,6 +20,7 @@ export const LABELS = {
     auditor: '监督/审计',
     security_admin: '安全管理员',
     medical_officer: '医疗救助经办',
+    supervisor: '领导查询',
   },
   caseType: { application: '低保申请', recipient: '在保对象', emergency: '救急难', payment: '资金发放' },
   step: {
