@@ -117,7 +117,7 @@ test('领导查询: a city leader lands on the city dashboard, reads the summary
   await page.waitForSelector('[data-test=card-open]');
   await page.waitForFunction(() => document.querySelectorAll('.stats-chart-canvas canvas').length >= 6);
   const menu = await page.evaluate(() => [...document.querySelectorAll('.el-menu-item')].map((e) => (e as HTMLElement).innerText.trim()));
-  expect(menu).toEqual(['统计看板', '统计报表', '案件', '在保对象']);
+  expect(menu).toEqual(['统计看板', '统计报表', '案件', '在保对象', '低收入家庭']);
   const text = await visibleText(page);
   expect(text).toContain('长春市');
   expect(text).toContain('宽城区');
