@@ -20,6 +20,7 @@ import { Migration20261130133617_data_comparison } from './20261130133617-data-c
 import { Migration20261130132451_county_sampling_quota } from './20261130132451-county-sampling-quota.migration';
 import { Migration20261123015541_shared_login_throttle } from './20261123015541-shared-login-throttle.migration';
 import { Migration20261123015816_user_credentials_version } from './20261123015816-user-credentials-version.migration';
+import { Migration20261130211632_audit_chains_load } from './20261130211632-audit-chains-load.migration';
 import { Migration20261130210939_person_claims_load } from './20261130210939-person-claims-load.migration';
 import { Migration20261123015954_encrypt_free_text } from './20261123015954-encrypt-free-text.migration';
 import { Migration20261123015109_recipient_lifecycle } from './20261123015109-recipient-lifecycle.migration';
@@ -69,4 +70,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130161736_payment_settlement_money', class: Migration20261130161736_payment_settlement_money },
   { name: 'Migration20261130163620_overpayment_recovery_money', class: Migration20261130163620_overpayment_recovery_money },
   { name: 'Migration20261130210939_person_claims_load', class: Migration20261130210939_person_claims_load },
+  { name: 'Migration20261130211632_audit_chains_load', class: Migration20261130211632_audit_chains_load },
 ];
