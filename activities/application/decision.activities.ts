@@ -9,6 +9,7 @@ import type { ReasonCode } from '../../workflows/application/decisions';
 import type { ApplicationActivities, DecideInput, DecisionResult } from './application.contract';
 import { AuditLog } from '../audit/audit-log.service';
 import { Household } from '../households/household.entity';
+import { releaseClaims } from '../households/person-claims';
 import { Recipient } from '../recipients/recipient.entity';
 import { recipientCategory } from '../recipients/recipient-category';
 import { personCounts } from '../recipients/person-counts';
@@ -107,7 +108,9 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
             policySnapshotId: application.policySnapshotId,
           }),
         );
+        let enrolled = false;
         if (status === 'approved' && benefit && benefit.basis !== 'none') {
+          enrolled = true;
           em.persist(
             new Recipient({
               id: randomUUID(),
@@ -157,6 +160,8 @@ export function decisionActivities(orm: MikroORM, audit = new AuditLog()): Pick<
           before: { status: application.status },
           after: { status, reasonCode, amountFen, policySnapshotId: application.policySnapshotId, ...(lowIncome ? { lowIncome: true } : {}) },
         });
+        // A case that ends without enrolment frees its people to apply again; an enrolment keeps them until it ends.
+        if (!enrolled) await releaseClaims(em, { applicationId: application.id });
         application.status = status;
         application.stage = 'decision';
         application.decidedAt = at;

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, canonicalJson, chainHash, type ChainedFields } from './audit-chain';
+import { GENESIS_HASH, LEGACY_CHAIN, canonicalJson, chainHash, chainOf, type ChainedFields } from './audit-chain';
 
 const fields = (over: Partial<ChainedFields> = {}): ChainedFields => ({
   seq: 1,
@@ -47,5 +47,22 @@ describe('canonical serialization', () => {
     expect(chainHash(GENESIS_HASH, fields({ actorId: 'u1a', actorRole: 'b' }))).not.toBe(
       chainHash(GENESIS_HASH, fields({ actorId: 'u1', actorRole: 'ab' })),
     );
+  });
+});
+
+describe('chains', () => {
+  test('an entry joins its county\'s chain; a province or city code is its own chain', () => {
+    expect(chainOf('220103001001')).toBe('220103');
+    expect(chainOf('220103001')).toBe('220103');
+    expect(chainOf('2201')).toBe('2201');
+    expect(chainOf('22')).toBe('22');
+    expect(chainOf('system')).toBe('other');
+  });
+
+  test('a county chain\'s hash covers chain and link; a legacy entry hashes as it did before chains', () => {
+    const placed = chainHash(GENESIS_HASH, fields({ chain: '320723', link: 1 }));
+    expect(chainHash(GENESIS_HASH, fields({ chain: '320724', link: 1 }))).not.toBe(placed);
+    expect(chainHash(GENESIS_HASH, fields({ chain: '320723', link: 2 }))).not.toBe(placed);
+    expect(chainHash(GENESIS_HASH, fields({ chain: LEGACY_CHAIN, link: 1 }))).toBe(chainHash(GENESIS_HASH, fields()));
   });
 });

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { EncryptedStringType } from '../security/encrypted-string.type';
 
 /** What an audit entry records: the kinds of act the issue lists; free strings beyond these are allowed. */
@@ -58,16 +58,27 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
- * One line of the append-only audit log: who (id, role, region), when, what, before/after and why. `seq` is assigned
- * by the writer (never autoincrement) because it is part of the hash; `hash = sha256(prevHash + canonical(entry))`
- * chains every entry to the one before it (see audit-chain.ts). Never updated or deleted by the application.
- * `before`/`after` carry codes, amounts and ids only, never personal data.
+ * One line of the append-only audit log: who (id, role, region), when, what, before/after and why. `seq` is unique
+ * across the log and assigned by the writer (never autoincrement) because it is part of the hash. Entries are chained
+ * per county (`chain`, see audit-chain.ts): `link` is the entry's place in its chain and
+ * `hash = H(prevHash + canonical(entry))` ties it to the chain's previous entry. Entries written before chains were
+ * split keep `chain = 'legacy'` and `link = seq`. Never updated or deleted by the application. `before`/`after` carry
+ * codes, amounts and ids only, never personal data.
  */
 @Entity({ tableName: 'audit_entries' })
 @Index({ properties: ['targetType', 'targetId'] })
+@Unique({ properties: ['chain', 'link'] })
 export class AuditEntry {
   @PrimaryKey({ type: 'integer', autoincrement: false })
   seq: number;
+
+  /** The chain the entry belongs to: its county's code, or `legacy` (see audit-chain.ts `chainOf`). */
+  @Property({ type: 'string', length: 12, default: 'legacy' })
+  chain: string;
+
+  /** Place in its chain, from 1 without gaps. */
+  @Property({ type: 'integer', default: 0 })
+  link: number;
 
   @Property({ type: 'datetime' })
   at: Date;
@@ -108,6 +119,8 @@ export class AuditEntry {
 
   constructor(init: AuditEntry) {
     this.seq = init.seq;
+    this.chain = init.chain;
+    this.link = init.link;
     this.at = init.at;
     this.actorId = init.actorId;
     this.actorRole = init.actorRole;

@@ -21,6 +21,7 @@ import { TaskReminder } from '../tasks/task-reminder.entity';
 import { Task } from '../tasks/task.entity';
 import { Household } from '../households/household.entity';
 import { Member } from '../households/member.entity';
+import { PersonClaim } from '../households/person-claim.entity';
 import { User } from '../identity/user.entity';
 import { LoginFailure } from '../identity/login-failure.entity';
 import { RoleGrant } from '../identity/role-grant.entity';
@@ -61,6 +62,7 @@ export const ENTITIES = [
   RoleGrant,
   Household,
   Member,
+  PersonClaim,
   Application,
   Task,
   Submission,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { insertOnce } from '../db/idempotent';
+import { releaseClaims } from '../households/person-claims';
 import { Entitlement } from './entitlement.entity';
 import { LifecycleEvent } from './lifecycle-event.entity';
 import type { NoticeKind, RecipientActivities } from './recipient.contract';
@@ -72,9 +73,14 @@ export function recipientLedgerActivities(orm: MikroORM): LedgerActivities {
         data: { reasonCode: input.reasonCode, actor: input.actor ?? null },
         at: input.at,
       });
+      if (input.status === 'terminated') {
+        // No payment will come to deduct from: what is still owed is repaid by the household.
+        await orm.em.fork().nativeUpdate(RecoveryPlan, { householdId: input.householdId, method: 'deduct' }, { method: 'repay' });
+        // The enrolment has ended: its people may apply again (released before the row says so, so a reader who
+        // sees it terminated can apply at once).
+        await releaseClaims(orm.em.fork(), { householdId: input.householdId });
+      }
       if (input.recipientId) await orm.em.fork().nativeUpdate(Recipient, { id: input.recipientId }, { status: input.status });
-      // No payment will come to deduct from: what is still owed is repaid by the household.
-      if (input.status === 'terminated') await orm.em.fork().nativeUpdate(RecoveryPlan, { householdId: input.householdId, method: 'deduct' }, { method: 'repay' });
     },
   };
 }

@@ -46,9 +46,14 @@ test('verification reports every tampered entry, not only the first', async () =
   await sql(`delete from audit_entries where seq = 7`);
   await expect(log.verify(em())).resolves.toEqual({
     ok: false,
+    firstBrokenChain: '320723',
     firstBrokenSeq: 2,
     reason: 'hash_mismatch',
-    breaks: [{ seq: 2, reason: 'hash_mismatch' }, { seq: 6, reason: 'hash_mismatch' }, { seq: 7, reason: 'gap' }],
+    breaks: [
+      { chain: '320723', seq: 2, reason: 'hash_mismatch' },
+      { chain: '320723', seq: 6, reason: 'hash_mismatch' },
+      { chain: '320723', seq: 7, reason: 'gap' },
+    ],
     breakCount: 3,
   });
 });
@@ -63,7 +68,7 @@ test('the anchoring process writes its first anchor at once, and an empty log is
   }
   await sql('delete from audit_anchors');
   await sql('delete from audit_entries');
-  await sql('update audit_head set seq = 0, hash = ? where id = 1', ['0'.repeat(64)]);
+  await sql("update audit_head set seq = 0, hash = ? where chain = '320723'", ['0'.repeat(64)]);
   const again = startAnchoring(db.orm, { intervalMs: 3_600_000, firstPollMs: 50 });
   try {
     await new Promise((r) => setTimeout(r, 200));

@@ -50,7 +50,14 @@ test('an empty log verifies', async () => {
 test('editing one entry in the database fails verification at exactly that seq (and only there)', async () => {
   await appendMany(6);
   await sql(`update audit_entries set "after" = ? where seq = 4`, [JSON.stringify({ status: 'rejected' })]);
-  await expect(log.verify(em())).resolves.toEqual({ ok: false, firstBrokenSeq: 4, reason: 'hash_mismatch', breaks: [{ seq: 4, reason: 'hash_mismatch' }], breakCount: 1 });
+  await expect(log.verify(em())).resolves.toEqual({
+    ok: false,
+    firstBrokenChain: '320723',
+    firstBrokenSeq: 4,
+    reason: 'hash_mismatch',
+    breaks: [{ chain: '320723', seq: 4, reason: 'hash_mismatch' }],
+    breakCount: 1,
+  });
 });
 
 test('editing an entry and recomputing its hash breaks the link of the next one', async () => {
@@ -70,7 +77,7 @@ test('deleting a middle entry is a gap at the missing seq', async () => {
 test('deleting a middle entry and renumbering the rest is a broken link there', async () => {
   await appendMany(6);
   await sql(`delete from audit_entries where seq = 3`);
-  for (const seq of [4, 5, 6]) await sql(`update audit_entries set seq = ? where seq = ?`, [seq - 1, seq]);
+  for (const seq of [4, 5, 6]) await sql(`update audit_entries set seq = ?, link = ? where seq = ?`, [seq - 1, seq - 1, seq]);
   await expect(log.verify(em())).resolves.toMatchObject({ ok: false, firstBrokenSeq: 3, reason: 'broken_link' });
 });
 
@@ -93,28 +100,28 @@ test('swapping only the contents of two entries (hashes left in place) fails at 
 
 test('removing the newest entries after an anchor is caught by the anchor', async () => {
   await appendMany(5);
-  const anchor = await log.anchor(em());
-  expect(anchor).toMatchObject({ seq: 5 });
+  const anchors = await log.anchor(em());
+  expect(anchors).toEqual([expect.objectContaining({ chain: '320723', seq: 5 })]);
   await appendMany(2);
   await expect(log.verify(em())).resolves.toMatchObject({ ok: true, entries: 7 });
   // An administrator removes the newest entries and winds the head back so chain and head agree.
   await sql(`delete from audit_entries where seq > 3`);
   const kept = await em().getConnection().execute(`select hash from audit_entries where seq = 3`);
-  await sql(`update audit_head set seq = 3, hash = ? where id = 1`, [(kept[0] as { hash: string }).hash]);
+  await sql(`update audit_head set seq = 3, hash = ? where chain = '320723'`, [(kept[0] as { hash: string }).hash]);
   await expect(log.verify(em())).resolves.toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'truncated' });
 });
 
 test('truncating and rewriting past an anchor is an anchor mismatch; an external copy of the anchor catches it too', async () => {
   await appendMany(4);
-  const anchor = await log.anchor(em());
+  const anchors = await log.anchor(em());
   await sql(`delete from audit_entries where seq > 2`);
   await sql(`delete from audit_anchors`);
   const kept = await em().getConnection().execute(`select hash from audit_entries where seq = 2`);
-  await sql(`update audit_head set seq = 2, hash = ? where id = 1`, [(kept[0] as { hash: string }).hash]);
+  await sql(`update audit_head set seq = 2, hash = ? where chain = '320723'`, [(kept[0] as { hash: string }).hash]);
   await log.append(em(), entry(90));
   await log.append(em(), entry(91));
   await expect(log.verify(em())).resolves.toMatchObject({ ok: true, entries: 4 });
-  await expect(log.verify(em(), [anchor!])).resolves.toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'anchor_mismatch' });
+  await expect(log.verify(em(), anchors)).resolves.toMatchObject({ ok: false, firstBrokenSeq: 4, reason: 'anchor_mismatch' });
 });
 
 test('removing the newest entries without touching the head row is caught by the head', async () => {
@@ -126,7 +133,8 @@ test('removing the newest entries without touching the head row is caught by the
 test('20 concurrent appends on forked entity managers produce a gap-free valid chain', async () => {
   await appendMany(1);
   const written = await Promise.all(Array.from({ length: 20 }, (_, i) => log.append(em(), entry(100 + i))));
-  expect(written.map((e) => e.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+  expect(written.map((e) => e.link).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+  expect(new Set(written.map((e) => e.seq)).size).toBe(20);
   await expect(log.verify(em())).resolves.toMatchObject({ ok: true, entries: 21 });
 });
 
@@ -139,7 +147,7 @@ test('an append inside a caller transaction rolls back with it', async () => {
     }),
   ).rejects.toThrow('decision failed');
   const next = await log.append(em(), entry(51));
-  expect(next.seq).toBe(3);
+  expect(next.link).toBe(3);
   await expect(log.verify(em())).resolves.toMatchObject({ ok: true, entries: 3 });
 });
 
@@ -159,7 +167,7 @@ test('the anchor keeper copies each anchor outside the database; that copy catch
   await sql(`delete from audit_entries where seq > 4`);
   await sql(`delete from audit_anchors`);
   const kept = await em().getConnection().execute(`select hash from audit_entries where seq = 4`);
-  await sql(`update audit_head set seq = 4, hash = ? where id = 1`, [(kept[0] as { hash: string }).hash]);
+  await sql(`update audit_head set seq = 4, hash = ? where chain = '320723'`, [(kept[0] as { hash: string }).hash]);
   await expect(log.verify(em())).resolves.toMatchObject({ ok: true });
   await expect(log.verify(em(), copies)).resolves.toMatchObject({ ok: false, reason: 'truncated' });
 });

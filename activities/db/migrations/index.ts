@@ -20,6 +20,8 @@ import { Migration20261130133617_data_comparison } from './20261130133617-data-c
 import { Migration20261130132451_county_sampling_quota } from './20261130132451-county-sampling-quota.migration';
 import { Migration20261123015541_shared_login_throttle } from './20261123015541-shared-login-throttle.migration';
 import { Migration20261123015816_user_credentials_version } from './20261123015816-user-credentials-version.migration';
+import { Migration20261130211632_audit_chains_load } from './20261130211632-audit-chains-load.migration';
+import { Migration20261130210939_person_claims_load } from './20261130210939-person-claims-load.migration';
 import { Migration20261123015954_encrypt_free_text } from './20261123015954-encrypt-free-text.migration';
 import { Migration20261123015109_recipient_lifecycle } from './20261123015109-recipient-lifecycle.migration';
 import { Migration20261130130000_web_console_api } from './20261130130000-web-console-api.migration';
@@ -73,4 +75,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130213849_low_income', class: Migration20261130213849_low_income },
   { name: 'Migration20261130214826_medical_assistance', class: Migration20261130214826_medical_assistance },
   { name: 'Migration20261130211218_recipient_counts_stats', class: Migration20261130211218_recipient_counts_stats },
+  { name: 'Migration20261130210939_person_claims_load', class: Migration20261130210939_person_claims_load },
+  { name: 'Migration20261130211632_audit_chains_load', class: Migration20261130211632_audit_chains_load },
 ];

@@ -1,7 +1,6 @@
 import { randomUUID, randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import type { AbstractSqlConnection as SqlConnection } from '@mikro-orm/knex';
 import type { Env } from '../../../config/env.schema';
 import { Application } from '../../../activities/application/application.entity';
 import { CaseStarter } from '../../../activities/application/case-starter';
@@ -13,7 +12,7 @@ import { KinRegisterEntry } from '../../../activities/integrity/kin-register.ent
 import { matchKin } from '../../../activities/integrity/kin-match';
 import { Member } from '../../../activities/households/member.entity';
 import { idDigest, statusLookupDigest } from '../../../activities/households/personal-data';
-import { LIVE_RECIPIENT_STATUSES, Recipient } from '../../../activities/recipients/recipient.entity';
+import { claimPeople } from '../../../activities/households/person-claims';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
@@ -59,20 +58,25 @@ export class IntakeService {
       throw new UnprocessableError([{ field: 'regionCode', rule: 'must be a village or community within your region' }]);
     }
     const digests = body.members.map((m) => idDigest(this.env.PII_DIGEST_KEY, m.idNumber));
-    await this.refuseDuplicates(em, digests);
+    const now = new Date();
+    const householdId = randomUUID();
+    const applicationId = randomUUID();
+    // One person, one open case: the claims' primary key refuses a person already in a case or enrolled.
+    if (!(await claimPeople(em, { digests, householdId, applicationId, at: now }))) {
+      throw new ConflictError('duplicate_application', 'a member of this household already has a case in progress or is enrolled');
+    }
 
     const kin = matchKin(await em.find(KinRegisterEntry, { relativeDigest: { $in: digests } }), digests);
     const policy = await this.policies.resolveFor(em, region.code);
-    const household = new Household({ id: randomUUID(), regionCode: region.code, regionPath: region.path, area: region.area, address: body.address, phone: body.phone });
+    const household = new Household({ id: householdId, regionCode: region.code, regionPath: region.path, area: region.area, address: body.address, phone: body.phone });
     household.bankAccount = body.bankAccount?.accountNumber ?? null;
     household.bankName = body.bankAccount?.bankName ?? null;
     body.members.forEach((m, i) => {
       const member = new Member({ id: randomUUID(), position: i, name: m.name, idNumber: m.idNumber, idDigest: digests[i], relation: m.relation, birthDate: m.birthDate, declaredMonthlyIncomeFen: m.declaredMonthlyIncomeFen, disabilityGrade: m.disabilityGrade });
       household.members.add(member);
     });
-    const now = new Date();
     const application = new Application({
-      id: randomUUID(),
+      id: applicationId,
       caseNo: caseNumber(region.code, now),
       householdId: household.id,
       regionCode: region.code,
@@ -122,28 +126,6 @@ export class IntakeService {
       });
     }
     return application;
-  }
-
-  /**
-   * One household, one open case: a person already in a case in progress or enrolled cannot apply again. Two intakes
-   * of the same person at once must not both pass the check: SQLite transactions hold the write lock from their start
-   * (one intake at a time); on PostgreSQL each member's digest is locked for the transaction, in a fixed order.
-   */
-  private async refuseDuplicates(em: EntityManager, digests: string[]): Promise<void> {
-    if (this.env.DATABASE_URL) {
-      const ctx = (em as unknown as { getTransactionContext(): unknown }).getTransactionContext();
-      for (const digest of [...new Set(digests)].sort()) {
-        await (em.getConnection() as unknown as SqlConnection).execute('select pg_advisory_xact_lock(hashtext(?))', [`intake:${digest}`], 'all', ctx);
-      }
-    }
-    const members = await em.find(Member, { idDigest: { $in: digests } }, { fields: ['household'] });
-    const householdIds = [...new Set(members.map((m) => m.household.id))];
-    if (householdIds.length === 0) return;
-    const open = await em.count(Application, { householdId: { $in: householdIds }, status: 'in_progress' });
-    const enrolled = await em.count(Recipient, { householdId: { $in: householdIds }, status: { $in: [...LIVE_RECIPIENT_STATUSES] } });
-    if (open + enrolled > 0) {
-      throw new ConflictError('duplicate_application', 'a member of this household already has a case in progress or is enrolled');
-    }
   }
 }
 
