@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, pasteDate, pickOption, scan, shot, signIn, visibleText } from './browser';
+import { clickText, pasteDate, pickOption, scan, shot, signIn, typeInto, visibleText } from './browser';
 import { formatDeadline } from '../../apps/web/src/format';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
@@ -75,6 +75,10 @@ test('an administrator proposes a sampling rate through the form; a second appro
   expect(desk.errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
   await desk.close();
 
+  // A case filed while the change waits is governed by the version in force.
+  const early = await (await platform.as('kc.clerk')).post('/api/applications', applicationBody(DEMO_VILLAGES.district));
+  expect(early.status).toBe(201);
+
   const second = await signIn(browser, platform.http.baseUrl, 'cn.admin');
   await second.page.goto(`${platform.http.baseUrl}/policy`, { waitUntil: 'networkidle0' });
   await pickOption(second.page, '[data-test=policy-region]', '宽城区');
@@ -107,6 +111,17 @@ test('an administrator proposes a sampling rate through the form; a second appro
   expect(filed.status).toBe(201);
   const task = await waitFor(async () => (await clerk.get('/api/inbox?step=acceptance&pageSize=100')).body.items.find((t: any) => t.caseId === filed.body.id));
   expect(first).toContain(`最迟 ${formatDeadline(task.dueAt)} 办结`);
+  await again.page.keyboard.press('Escape');
+
+  // The case filed before the approval still follows version 1: moved to the current version from its list.
+  const governed = await again.page.$$('[data-test=policy-governed]');
+  await governed[1]!.evaluate((e) => (e as HTMLElement).click());
+  await again.page.waitForFunction((caseNo) => document.querySelector('[data-test=governed-cases]')?.textContent?.includes(caseNo), {}, early.body.caseNo);
+  await again.page.$eval('[data-test=governed-cases] .el-table__body .el-checkbox', (e) => (e as HTMLElement).click());
+  await typeInto(again.page, 'input[data-test=move-reason]', '统一适用新的抽查比例');
+  await again.page.$eval('[data-test=move-cases]', (e) => (e as HTMLElement).click());
+  await again.page.waitForFunction(() => document.querySelector('[data-test=move-results]')?.textContent?.includes('已迁移到现行版本'));
+  await shot(again.page, 'policy-governed-moved');
   expect(again.errors).toEqual([]);
   await again.close();
 });
