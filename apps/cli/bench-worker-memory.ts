@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../../config/paths';
 import { openDatabase } from '../../activities/db/orm';
@@ -55,6 +55,21 @@ async function idle(worker: Worker): Promise<void> {
   }
 }
 
+/** A dev server under load may time a start out: the same workflow id is started again (a duplicate start is done). */
+async function startWithRetries(start: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await start();
+      return;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      if (attempt >= 5) throw err;
+      console.error(`start failed (${err instanceof Error ? err.message : String(err)}); retrying`);
+      await new Promise((r) => setTimeout(r, 1_000 * attempt));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const targets = counts();
   const server = process.env.TEMPORAL_ADDRESS
@@ -66,6 +81,8 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
   const temporal = new Client({ connection });
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
   try {
     await new PolicyService(orm).loadShipped();
     const em = orm.em.fork();
@@ -73,7 +90,7 @@ async function main(): Promise<void> {
     const policy = await new PolicyService(orm).resolveFor(em, village.code);
     const taskQueue = `bench-recipients-${randomUUID().slice(0, 8)}`;
     console.log(`before the worker: ${memory()}`);
-    const worker = await createRecipientWorker({
+    worker = await createRecipientWorker({
       connection: nativeConnection,
       namespace: 'default',
       orm,
@@ -82,7 +99,7 @@ async function main(): Promise<void> {
       temporal,
       workflowBundlePath: resolve(PROJECT_ROOT, 'dist', 'workflow-bundle.js'),
     });
-    const running = worker.run();
+    running = worker.run();
     console.log(`worker started (cache bound ${MAX_CACHED_WORKFLOWS} workflows per queue): ${memory()}`);
     const startMonth = addMonths(monthOf(Date.now()), 1);
     let started = 0;
@@ -101,7 +118,7 @@ async function main(): Promise<void> {
             amountFen: 80_000,
             incomes: [{ memberId: `${householdId}-m1`, monthlyIncomeFen: 30_000 }],
           };
-          await temporal.workflow.start(RECIPIENT_WORKFLOW_TYPE, { taskQueue, workflowId: `${taskQueue}-${recipientWorkflowId(householdId)}`, args: [input] });
+          await startWithRetries(() => temporal.workflow.start(RECIPIENT_WORKFLOW_TYPE, { taskQueue, workflowId: `${taskQueue}-${recipientWorkflowId(householdId)}`, args: [input] }));
         }
       };
       await Promise.all(Array.from({ length: 32 }, next));
@@ -111,9 +128,10 @@ async function main(): Promise<void> {
         `${target.toLocaleString('en')} open recipient workflows (started and idle in ${((Date.now() - t0) / 1000).toFixed(0)} s): ${memory()}, cached ${status.numCachedWorkflows}`,
       );
     }
-    worker.shutdown();
-    await running;
   } finally {
+    // The worker must let go of the connection before it is closed (and a failure above must not hide behind that).
+    if (worker?.getState() === 'RUNNING') worker.shutdown();
+    await running?.catch((err: unknown) => console.error(err));
     await nativeConnection.close();
     await connection.close();
     await orm.close(true);
