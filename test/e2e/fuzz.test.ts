@@ -23,7 +23,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   const USERNAMES: Partial<Record<Role, string>> = {
     village_assistant: 'kc.village', township_clerk: 'kc.clerk', township_investigator: 'kc.investigator', checking_agency: 'kc.checker', township_reviewer: 'kc.reviewer',
-    county_approver: 'kc.approver', payment_officer: 'kc.payment', administrator: 'kc.admin', auditor: 'kc.auditor', security_admin: 'kc.security', supervisor: 'kc.leader',
+    county_approver: 'kc.approver', payment_officer: 'kc.payment', administrator: 'kc.admin', auditor: 'kc.auditor', security_admin: 'kc.security', supervisor: 'kc.leader', medical_officer: 'kc.medical',
   };
   await platform.addUser('kc.applicant', 'applicant', DEMO_VILLAGES.district);
   USERNAMES.applicant = 'kc.applicant';
