@@ -5,6 +5,7 @@ import { LifecycleEvent } from '../../activities/recipients/lifecycle-event.enti
 import { Payment } from '../../activities/payments/payment.entity';
 import { Recipient } from '../../activities/recipients/recipient.entity';
 import { Region } from '../../activities/regions/region.entity';
+import { Task } from '../../activities/tasks/task.entity';
 import { currentMonth } from '../../apps/api/stats/stats-scope';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { enrolInDistrict, waitForRecipient } from './recipients';
@@ -131,6 +132,13 @@ test("this month's enrolment counts its persons by category without decrypting a
   expect(sums.households).toBe(1);
   expect(res.body.total.householdsUrban + res.body.total.householdsRural).toBe(sums.households);
   expect(res.body.total.personsUrban + res.body.total.personsRural).toBe(sums.persons);
+  // The overdue rate's base: the county's tasks closed this month (Beijing time), as the database counts them.
+  const from = new Date(`${month}-01T00:00:00+08:00`);
+  const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)), 1) - 8 * 3_600_000);
+  const closed = await platform.db.orm.em.fork().count(Task, { scopeCounty: COUNTY, status: 'completed', closedAt: { $gte: from, $lt: to } });
+  expect(closed).toBeGreaterThanOrEqual(4);
+  expect(res.body.total.tasksClosed).toBe(closed);
+  expect(res.body.total.overdueRate).toBe(res.body.total.tasksOverdue / closed);
   expect((await (await platform.as('gy.auditor')).get('/api/stats/summary?region=220103')).status).toBe(404);
   expect((await download('kc.clerk', '/api/stats/summary/export')).status).toBe(403);
   expect((await download('kc.approver', '/api/stats/summary/export?format=pdf')).status).toBe(400);

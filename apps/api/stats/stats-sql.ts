@@ -47,11 +47,12 @@ export function codeOfPath(path: string): string {
  * Subtree condition on a `region_path` column (every row when the path is the whole tree). SQLite's LIKE cannot use
  * an index (it is case-insensitive), so there the prefix is written as the byte range it is: paths end with '/', and
  * every path under P sorts at or after P and before P with its last '/' raised to '0' (BINARY collation). PostgreSQL
- * keeps LIKE, which a B-tree index serves under the C collation and which stays exact under any other.
+ * keeps LIKE, which a B-tree index serves under the C collation and which stays exact under any other. `byIndex`
+ * false keeps LIKE on SQLite too, for a query better driven by another index (a month's ledger) than by the path.
  */
-export function underPath<T extends Knex.QueryBuilder>(sql: StatsSql, qb: T, column: string, path: string): T {
+export function underPath<T extends Knex.QueryBuilder>(sql: StatsSql, qb: T, column: string, path: string, byIndex = true): T {
   if (!path) return qb;
-  if (sql.postgres) return qb.where(column, 'like', `${path}%`) as T;
+  if (sql.postgres || !byIndex) return qb.where(column, 'like', `${path}%`) as T;
   return qb.where(column, '>=', path).where(column, '<', `${path.slice(0, -1)}0`) as T;
 }
 

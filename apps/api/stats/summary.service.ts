@@ -4,7 +4,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Region } from '../../../activities/regions/region.entity';
 import { REGION_LEVELS } from '../../../config/regions/region.schema';
 import type { AuthUser } from '../auth/auth.types';
-import { PAID_STATUSES } from './stats-metrics';
+import { PAID_STATUSES, taskScopeColumn } from './stats-metrics';
 import { currentMonth, resolveScope } from './stats-scope';
 import { num, statsSql, underPath, type StatsSql } from './stats-sql';
 import { SUMMARY_FIELDS, emptyFigures, type SummaryFigures, type SummaryRow } from './summary-row';
@@ -73,6 +73,7 @@ export class SummaryService {
         .whereIn('e.kind', ['regular', 'gradual_exit']),
       'r.region_path',
       path,
+      false,
     )
       .select('r.region_path as path', 'r.area as area')
       .count({ households: '*' })
@@ -90,7 +91,7 @@ export class SummaryService {
         f.singlePerson += num(r.single);
       }]);
     }
-    const started = (await underPath(sql, knex('recipients as r').where('r.start_month', month), 'r.region_path', path).select('r.region_path as path').count({ n: '*' }).groupBy('r.region_path')) as Row[];
+    const started = (await underPath(sql, knex('recipients as r').where('r.start_month', month), 'r.region_path', path, false).select('r.region_path as path').count({ n: '*' }).groupBy('r.region_path')) as Row[];
     for (const r of started) out.push([String(r.path), (f) => void (f.newHouseholds += num(r.n))]);
 
     const events = (await underPath(sql, 
@@ -100,6 +101,7 @@ export class SummaryService {
         .where((w) => w.where((n) => n.where('ev.type', 'notice').whereIn('ev.code', ['increase', 'decrease'])).orWhere((s) => s.where('ev.type', 'status').whereIn('ev.code', ['gradual_exit', 'terminated']))),
       'h.region_path',
       path,
+      false,
     )
       .select('h.region_path as path', 'ev.code as code')
       .count({ n: '*' })
@@ -107,7 +109,7 @@ export class SummaryService {
     const EVENT_FIELD = { increase: 'increased', decrease: 'decreased', gradual_exit: 'gradualExit', terminated: 'exited' } as const;
     for (const r of events) out.push([String(r.path), (f) => void (f[EVENT_FIELD[r.code as keyof typeof EVENT_FIELD]] += num(r.n))]);
 
-    const paid = (await underPath(sql, knex('payments as p').join('households as h', 'h.id', 'p.household_id').whereIn('p.status', PAID_STATUSES).whereBetween('p.month', [`${month.slice(0, 4)}-01`, month]), 'h.region_path', path)
+    const paid = (await underPath(sql, knex('payments as p').join('households as h', 'h.id', 'p.household_id').whereIn('p.status', PAID_STATUSES).whereBetween('p.month', [`${month.slice(0, 4)}-01`, month]), 'h.region_path', path, false)
       .select('h.region_path as path')
       .select(knex.raw('sum(case when p.month = ? then p.amount_fen else 0 end) as month_fen', [month]))
       .sum({ year_fen: 'p.amount_fen' })
@@ -118,7 +120,7 @@ export class SummaryService {
     }]);
 
     const { from, to } = monthRange(month);
-    const emergencies = (await underPath(sql, knex('emergency_requests as er').where('er.created_at', '>=', sql.at(from)).where('er.created_at', '<', sql.at(to)), 'er.household_region_path', path)
+    const emergencies = (await underPath(sql, knex('emergency_requests as er').where('er.created_at', '>=', sql.at(from)).where('er.created_at', '<', sql.at(to)), 'er.household_region_path', path, false)
       .select('er.household_region_path as path')
       .count({ n: '*' })
       .select(knex.raw('sum(coalesce(er.paid_fen, 0)) as fen'))
@@ -128,7 +130,11 @@ export class SummaryService {
       f.emergencyFen += num(r.fen);
     }]);
 
-    const closed = (await underPath(sql, knex('tasks as t').where('t.status', 'completed').where('t.closed_at', '>=', sql.at(from)).where('t.closed_at', '<', sql.at(to)), 't.region_path', path)
+    // Tasks carry the code of every level: the subtree is an equality on the level's column (an indexed prefix).
+    const codes = path.split('/').filter(Boolean);
+    const closedQb = knex('tasks as t').where('t.status', 'completed').where('t.closed_at', '>=', sql.at(from)).where('t.closed_at', '<', sql.at(to));
+    if (codes.length) closedQb.where(taskScopeColumn(codes.length), codes[codes.length - 1]!);
+    const closed = (await closedQb
       .select('t.region_path as path')
       .count({ n: '*' })
       .select(knex.raw('sum(case when t.overdue then 1 else 0 end) as late'))
