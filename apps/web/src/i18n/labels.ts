@@ -136,8 +136,6 @@ export const LABELS = {
   userStatus: { active: '正常', suspended: '已停用', pending_grant: '待另一位安全管理员批准' },
   /** A privileged role grant: a new account, or a change of an existing account's role. */
   grantKind: { create: '新建账号', change: '变更角色' },
-  eventType: { fire: '火灾', flood: '洪涝', accident: '意外事故', illness: '突发重病', death: '亡故', natural_disaster: '自然灾害', other: '其他' },
-  referral: { dibao: '低保', medical: '医疗救助', education: '教育救助', housing: '住房救助', employment: '就业救助' },
   checkFlag: {
     assets_undeclared: '核对到未申报的财产',
     business_registered: '登记有工商企业',
@@ -157,10 +155,7 @@ export const LABELS = {
     housing_fund: '住房公积金',
     banks: '银行存款',
   },
-  channel: { letter: '来信', phone: '来电', visit: '来访', online: '网上', staff: '工作人员转交' },
-  changeKind: { income: '收入变化', household: '家庭成员变化' },
   /** 分类管理: how often a household is re-reviewed. */
-  category: { stable: 'A类(基本稳定)', working_age: 'B类(有劳动能力)', other: 'C类(其他)' },
   regionLevel: { province: '省', city: '市', county: '县(区)', township: '乡镇(街道)', village: '村(社区)' },
   action: ACTION_LABELS,
   ...ADMIN_LABELS,

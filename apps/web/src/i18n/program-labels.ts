@@ -1,5 +1,13 @@
-/** Codes of the assistance programs beside 低保 (低收入家庭 and the special assistance it opens). */
+/**
+ * Codes of the programs and their events: 救急难 and its referrals, the recipient lifecycle's categories, complaints and
+ * change reports, 低收入家庭, the special assistance it opens and the "五类三层" layers.
+ */
 export const PROGRAM_LABELS = {
+  eventType: { fire: '火灾', flood: '洪涝', accident: '意外事故', illness: '突发重病', death: '亡故', natural_disaster: '自然灾害', other: '其他' },
+  referral: { dibao: '低保', medical: '医疗救助', education: '教育救助', housing: '住房救助', employment: '就业救助' },
+  channel: { letter: '来信', phone: '来电', visit: '来访', online: '网上', staff: '工作人员转交' },
+  changeKind: { income: '收入变化', household: '家庭成员变化' },
+  category: { stable: 'A类(基本稳定)', working_age: 'B类(有劳动能力)', other: 'C类(其他)' },
   assistance: { medical: '医疗救助', education: '教育救助', housing: '住房救助', heating: '取暖救助' },
   layer: { core: '重点保障层', extended: '边缘延伸层', emergency: '急难层' },
   program: { dibao: '最低生活保障', low_income: '低收入家庭', emergency: '救急难(临时救助)' },
