@@ -2,6 +2,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EmergencyRaiser, EmergencyStatus } from '../../workflows/emergency/definitions';
 import { EncryptedStringType } from '../security/encrypted-string.type';
 
+import type { AssistanceKind } from '../../workflows/domain/emergency';
+
 /** Kinds of event a 救急难 request answers (codes: the free-text account is in `eventDescription`). */
 export const EMERGENCY_EVENT_TYPES = ['fire', 'flood', 'accident', 'illness', 'death', 'natural_disaster', 'other'] as const;
 export type EmergencyEventType = (typeof EMERGENCY_EVENT_TYPES)[number];
@@ -52,6 +54,10 @@ export class EmergencyRequest {
 
   @Property({ type: 'string', length: 24 })
   eventType: EmergencyEventType;
+
+  /** 急难型 (a sudden event) or 支出型 (rigid expenses beyond the household's means); sets the amount tier's cause. */
+  @Property({ type: 'string', length: 12, defaultRaw: "'urgent'" })
+  kind: AssistanceKind = 'urgent';
 
   @Property({ type: 'integer' })
   peopleAffected: number;

@@ -19,6 +19,9 @@ const calendarDays = z
   .min(1, 'must be at least 1 day')
   .max(90, 'must be at most 90 days');
 
+/** Causes a 临时救助 amount tier is set for: the sudden events, and rigid expenses (支出型). */
+export const EMERGENCY_CAUSES = ['fire', 'flood', 'accident', 'illness', 'death', 'natural_disaster', 'other', 'expense'] as const;
+
 const fen = z
   .number({ error: 'must be an amount in fen' })
   .int('must be an integer number of fen (分), not yuan')
@@ -155,6 +158,21 @@ export const regionPolicySchema = z
           .number({ error: 'must be an amount in fen per registered resident' })
           .int('the reserve fund per resident must be an integer number of fen (分), not yuan')
           .min(0, 'the reserve fund per resident must not be negative'),
+        /**
+         * 临时救助 amount tiers by cause (an event type, or `expense` for 支出型 requests): months of the urban standard
+         * per person affected and the most months per household. Optional: without a tier the amount asked is the limit.
+         */
+        amountTiers: z
+          .partialRecord(
+            z.enum([...EMERGENCY_CAUSES], { error: `must be a cause: ${EMERGENCY_CAUSES.join(', ')}` }),
+            z
+              .object({
+                monthsPerPerson: z.number({ error: 'must be a number of months' }).positive('must be positive').max(12, 'must be at most 12 months a person'),
+                maxMonths: z.number({ error: 'must be a number of months' }).positive('must be positive').max(24, 'must be at most 24 months'),
+              })
+              .strict(),
+          )
+          .optional(),
       })
       .strict(),
     /**

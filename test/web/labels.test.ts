@@ -24,6 +24,7 @@ import type { Layer } from '../../apps/api/households/household-layers.service';
 import type { EmergencyReferral } from '../../activities/emergency/follow-up.entity';
 import type { Notice } from '../../activities/application/notice.entity';
 import { LOW_INCOME_ASSISTANCE } from '../../workflows/domain/low-income';
+import type { AssistanceKind } from '../../workflows/domain/emergency';
 import type { LifecycleJob } from '../../activities/recipients/lifecycle-job.entity';
 import { KIN_RELATIONS, STAFF_KINDS } from '../../activities/integrity/kin-register.entity';
 import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
@@ -114,6 +115,7 @@ test.each([
   ['action', [...AUDIT_ACTIONS]],
   ['staffKind', STAFF_KINDS],
   ['assistance', LOW_INCOME_ASSISTANCE],
+  ['requestKind', ['urgent', 'expense'] satisfies AssistanceKind[]],
   ['layer', ['core', 'extended', 'emergency'] satisfies Layer[]],
   ['referralStatus', ['referred', 'accepted', 'closed'] satisfies EmergencyReferral['status'][]],
   ['noticeKind', ['approval', 'return', 'rejection', 'closure', 'low_income'] satisfies Notice['kind'][]],

@@ -1,4 +1,4 @@
-import { addClockHours, approvalTier, ledgerYear, remainingHours, townshipLimitFen } from './emergency';
+import { addClockHours, amountCeilingFen, approvalTier, assistanceCause, ledgerYear, remainingHours, townshipLimitFen } from './emergency';
 
 const standards = { urbanFen: 60_000, ruralFen: 45_000 };
 const policy = { townshipDecisionHours: 24, countyDecisionHours: 24, townshipLimitMonths: 3, followUpDays: 10, reserveFundPerResidentFen: 200 };
@@ -53,4 +53,22 @@ test('remaining hours are shown in tenths, rounded down, and go negative once ov
   expect(remainingHours(now + 5_400_000 - 1, now)).toBe(1.4);
   expect(remainingHours(now, now)).toBe(0);
   expect(remainingHours(now - 1_800_000, now)).toBe(-0.5);
+});
+
+describe('临时救助 amount tiers', () => {
+  const standards = { urbanFen: 83_000, ruralFen: 63_000 };
+  const tiers = { fire: { monthsPerPerson: 1.5, maxMonths: 6 }, expense: { monthsPerPerson: 1, maxMonths: 3 } };
+
+  test('months of the urban standard per person, up to the most for a household, to the fen', () => {
+    expect(amountCeilingFen(standards, tiers, 'fire', 1)).toBe(124_500);
+    expect(amountCeilingFen(standards, tiers, 'fire', 3)).toBe(373_500);
+    expect(amountCeilingFen(standards, tiers, 'fire', 5)).toBe(498_000);
+    expect(amountCeilingFen(standards, tiers, assistanceCause('expense', 'illness'), 2)).toBe(166_000);
+  });
+
+  test('no tier for the cause, or none set: no ceiling', () => {
+    expect(amountCeilingFen(standards, tiers, assistanceCause('urgent', 'illness'), 2)).toBeUndefined();
+    expect(amountCeilingFen(standards, undefined, 'fire', 2)).toBeUndefined();
+    expect(() => amountCeilingFen(standards, tiers, 'fire', 0)).toThrow(RangeError);
+  });
 });

@@ -28,6 +28,40 @@ export function approvalTier(
   return amountFen <= townshipLimitFen(standards, policy) ? 'township' : 'county';
 }
 
+/** What a 临时救助 request is for: a sudden event (急难型) or a burden of rigid expenses (支出型). */
+export type AssistanceKind = 'urgent' | 'expense';
+
+/** One cause's amount tier: months of the urban standard per person affected, and the most months for any household. */
+export interface AmountTier {
+  monthsPerPerson: number;
+  maxMonths: number;
+}
+
+/**
+ * 临时救助 amount tiers by cause and household size: the most that may be approved for a request, in fen — the urban
+ * 低保 standard × min(monthsPerPerson × people, maxMonths), months in tenths, rounded down to the fen. The cause is the
+ * event (fire, illness…) for an urgent request and `expense` for a 支出型 one. No tier for the cause (or none set by the
+ * region): no ceiling beyond the amount asked.
+ */
+export function amountCeilingFen(
+  standards: RegionPolicy['standards'],
+  tiers: Partial<Record<string, AmountTier>> | undefined,
+  cause: string,
+  peopleAffected: number,
+): number | undefined {
+  const tier = tiers?.[cause];
+  if (!tier) return undefined;
+  requireFen(standards.urbanFen, 'urbanFen');
+  if (!Number.isInteger(peopleAffected) || peopleAffected < 1) throw new RangeError(`peopleAffected must be a whole number ≥ 1, got ${peopleAffected}`);
+  const tenths = Math.min(Math.round(tier.monthsPerPerson * 10) * peopleAffected, Math.round(tier.maxMonths * 10));
+  return Math.floor((standards.urbanFen * tenths) / 10);
+}
+
+/** The tier a request is measured against. */
+export function assistanceCause(kind: AssistanceKind, eventType: string): string {
+  return kind === 'expense' ? 'expense' : eventType;
+}
+
 /** A deadline in clock hours (not working days): nights, weekends and holidays count. */
 export function addClockHours(fromMs: number, hours: number): number {
   if (!Number.isInteger(fromMs)) throw new RangeError(`fromMs must be an integer epoch millisecond, got ${fromMs}`);

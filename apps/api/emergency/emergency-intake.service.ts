@@ -81,6 +81,7 @@ export class EmergencyIntakeService {
       policySnapshotId: policy.snapshotId,
       createdAt: now,
     });
+    request.kind = body.kind;
     em.persist(request);
     await em.flush();
     await this.audit.append(em, {
@@ -90,7 +91,7 @@ export class EmergencyIntakeService {
       action: 'emergency_raised',
       targetType: 'emergency_request',
       targetId: request.id,
-      after: { eventType: body.eventType, peopleAffected: body.peopleAffected, amountAskedFen: body.amountAskedFen },
+      after: { kind: body.kind, eventType: body.eventType, peopleAffected: body.peopleAffected, amountAskedFen: body.amountAskedFen },
     });
     return request;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
+import { ceilingOf } from '../../../activities/emergency/amount-ceiling';
 import { EmergencyEvent } from '../../../activities/emergency/emergency-event.entity';
 import { EmergencyRequest } from '../../../activities/emergency/emergency-request.entity';
 import { EmergencyRecovery, EmergencyReferral } from '../../../activities/emergency/follow-up.entity';
@@ -49,6 +50,9 @@ export class EmergencyViewService {
     const payment = await em.findOne(ReserveMovement, { requestId: id, kind: 'payment' });
     return {
       ...summary(request),
+      kind: request.kind,
+      // The most the region's 临时救助 tier allows for this cause and household size (null: the amount asked).
+      ceilingFen: (await ceilingOf(em, request)) ?? null,
       eventDescription: request.eventDescription,
       need: request.need,
       raisedBy: { userId: request.raisedById, role: request.raisedByRole },

@@ -23,6 +23,8 @@ export const raiseEmergencySchema = z
   .object({
     householdId: z.string().uuid('must be a household id').optional(),
     household: newHouseholdSchema.optional(),
+    /** 急难型 (default) or 支出型: a burden of rigid expenses (medical, education) rather than a sudden event. */
+    kind: z.enum(['urgent', 'expense'], { error: 'must be urgent (急难型) or expense (支出型)' }).default('urgent'),
     eventType: z.enum(EMERGENCY_EVENT_TYPES, { error: `must be one of ${EMERGENCY_EVENT_TYPES.join(', ')}` }),
     peopleAffected: z.number({ error: 'must be a number of people' }).int('must be a whole number of people').min(1, 'at least one person is affected').max(999, 'must be at most 999'),
     amountAskedFen: fen.max(100_000_000, 'must be at most 1,000,000 yuan'),

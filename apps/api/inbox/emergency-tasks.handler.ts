@@ -8,6 +8,7 @@ import { topUpKey } from '../../../activities/emergency/reserve-funding';
 import { creditReserve } from '../../../activities/emergency/reserve.activities';
 import type { Task } from '../../../activities/tasks/task.entity';
 import { ledgerYear } from '../../../workflows/domain/emergency';
+import { ceilingOf } from '../../../activities/emergency/amount-ceiling';
 import { decideUpdate, emergencyWorkflowId, verifyUpdate } from '../../../workflows/emergency/definitions';
 import type { AuthUser } from '../auth/auth.types';
 import { UnprocessableError } from '../common/errors';
@@ -51,9 +52,14 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
       if ('topUpFen' in b && b.topUpFen !== undefined) throw new UnprocessableError([{ field: 'topUpFen', rule: 'is only given when approving' }]);
       return;
     }
-    const request = await em.findOneOrFail(EmergencyRequest, task.caseId, { fields: ['id', 'amountAskedFen'] });
+    const request = await em.findOneOrFail(EmergencyRequest, task.caseId, { fields: ['id', 'amountAskedFen', 'kind', 'eventType', 'peopleAffected', 'policySnapshotId'] });
     if ((b.amountFen ?? 0) > request.amountAskedFen) {
       throw new UnprocessableError([{ field: 'amountFen', rule: `must not exceed the amount asked (${request.amountAskedFen} fen)` }]);
+    }
+    // The region's tier for the cause and household size (临时救助 amount tiers), when it sets one.
+    const ceiling = await ceilingOf(em, request);
+    if (ceiling !== undefined && (b.amountFen ?? 0) > ceiling) {
+      throw new UnprocessableError([{ field: 'amountFen', rule: `must not exceed the tier for this cause and household size (${ceiling} fen)` }]);
     }
   }
 

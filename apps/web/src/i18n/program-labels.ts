@@ -8,6 +8,7 @@ export const PROGRAM_LABELS = {
   channel: { letter: '来信', phone: '来电', visit: '来访', online: '网上', staff: '工作人员转交' },
   changeKind: { income: '收入变化', household: '家庭成员变化' },
   category: { stable: 'A类(基本稳定)', working_age: 'B类(有劳动能力)', other: 'C类(其他)' },
+  requestKind: { urgent: '急难型', expense: '支出型' },
   assistance: { medical: '医疗救助', education: '教育救助', housing: '住房救助', heating: '取暖救助' },
   layer: { core: '重点保障层', extended: '边缘延伸层', emergency: '急难层' },
   program: { dibao: '最低生活保障', low_income: '低收入家庭', emergency: '救急难(临时救助)' },
