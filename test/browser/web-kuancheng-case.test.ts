@@ -36,6 +36,8 @@ async function fileApplication(): Promise<string> {
   const { page } = desk;
   await page.waitForSelector('[data-test=cases-table]');
   await scan(page, 'village cases');
+  // The menu scrolls within its bar: the page is no wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.goto(`${platform.http.baseUrl}/apply`, { waitUntil: 'networkidle0' });
   await page.waitForSelector('[data-test=apply]');
   await typeInto(page, '[data-test=address]', '长春市宽城区团山街道1号');

@@ -15,6 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => stopBrowserPlatform({ platform, browser }));
 
+/** A click dispatched on the element itself: the drawer may still be sliding in, and a coordinate click would miss. */
+async function press(page: import('puppeteer-core').Page, selector: string): Promise<void> {
+  const button = await page.waitForSelector(selector, { visible: true });
+  await button!.evaluate((e) => (e as HTMLElement).click());
+}
+
 async function answerPrompt(page: import('puppeteer-core').Page, text: string): Promise<void> {
   await page.waitForSelector('.el-message-box input', { visible: true });
   await page.type('.el-message-box input', text);
@@ -27,20 +33,19 @@ test('the medical-assistance office accepts, pays 75 % of a bill and closes the 
   const { page } = desk;
   expect(new URL(page.url()).pathname).toBe('/referrals');
   await page.waitForSelector('[data-test=referrals-table] .el-table__row');
-  await page.click('[data-test=referrals-table] .el-table__row');
-  await page.waitForSelector('[data-test=referral-accept]', { visible: true });
-  await page.click('[data-test=referral-accept]');
+  await press(page, '[data-test=referrals-table] .el-table__row');
+  await press(page, '[data-test=referral-accept]');
   await answerPrompt(page, '材料齐全,予以受理');
   await page.waitForSelector('[data-test=bill-pay]', { visible: true });
   await typeInto(page, 'input[data-test=bill-no]', 'FP-2026-001');
   await typeInto(page, 'input[data-test=bill-yuan]', '10000.01');
-  await page.click('[data-test=bill-pay]');
+  await press(page, '[data-test=bill-pay]');
   await page.waitForSelector('[data-test=bill-result]');
   expect(await page.$eval('[data-test=bill-result]', (e) => (e as HTMLElement).innerText)).toContain('本次救助 7500.00 元');
   await page.waitForFunction(() => document.querySelector('[data-test=bill-list]')?.textContent?.includes('FP-2026-001'));
   await scan(page, 'medical referral');
   await shot(page, 'medical-referral-paid');
-  await page.click('[data-test=referral-close]');
+  await press(page, '[data-test=referral-close]');
   await answerPrompt(page, '救助完毕');
   await page.waitForFunction(() => !document.querySelector('[data-test=referral-close]'));
   const detail = (await (await platform.as('kc.medical')).get(`/api/referrals/${referralId}`)).body;
