@@ -14,6 +14,7 @@ import {
 } from './definitions';
 import { planRoute, stepAfter, type RouteStep } from '../domain/route';
 import type { Actor } from './decisions';
+import { watchOverallClock } from '../casework/overall-clock';
 
 /**
  * 低保 application (九步工作法): 户主申请 → 审查受理 → 调查核实 → 民主评议 → 张榜公示 → 乡镇审核 → 县级审批 (or 乡镇确认 +
@@ -259,27 +260,23 @@ async function finish(state: CaseState, runner: CaseRunner, verdict: Verdict): P
 /** The overall decision limit (e.g. 15 working days from acceptance): when it passes undecided, the county is alerted. */
 function startOverallClock(state: CaseState, runner: CaseRunner, workingDays: number): void {
   const applicationId = state.input.applicationId;
-  const watch = async () => {
-    const { dueAt } = await runner.activities.startOverallClock({ applicationId, fromMs: Date.now(), workingDays });
-    state.overallDueAt = dueAt;
-    // The deadline may move later while the clock is paused (publicity, waiting on the applicant).
-    let due = dueAt;
-    for (;;) {
-      await condition(() => state.status !== 'in_progress' || state.overallDueAt !== due, Math.max(due - Date.now(), 1));
-      if (state.status !== 'in_progress') return;
-      if (state.overallDueAt === due) break;
-      due = state.overallDueAt!;
-    }
-    await runner.activities.recordEvent({ applicationId, key: 'overall_overdue', step: 'overall_limit', action: 'overdue', at: Date.now(), dueAt: due });
-    runner.spawnEscalation({
-      step: 'escalation',
-      role: 'county_approver',
-      workingDays: ESCALATION_WORKING_DAYS,
-      main: false,
-      onDeadline: 'ignore',
-      taskId: `${applicationId}:overall_limit`,
+  const watch = () =>
+    watchOverallClock({
+      clock: state,
+      start: () => runner.activities.startOverallClock({ applicationId, fromMs: Date.now(), workingDays }),
+      running: () => state.status === 'in_progress',
+      overdue: async (due) => {
+        await runner.activities.recordEvent({ applicationId, key: 'overall_overdue', step: 'overall_limit', action: 'overdue', at: Date.now(), dueAt: due });
+        runner.spawnEscalation({
+          step: 'escalation',
+          role: 'county_approver',
+          workingDays: ESCALATION_WORKING_DAYS,
+          main: false,
+          onDeadline: 'ignore',
+          taskId: `${applicationId}:overall_limit`,
+        });
+      },
     });
-  };
   watch().catch((err: unknown) => {
     if (!isCancellation(err)) throw err;
   });

@@ -1,10 +1,15 @@
-import { ActivityCancellationType, condition, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, isCancellation, patched, proxyActivities } from '@temporalio/workflow';
 import type { ApplicationActivities, CheckSummary } from '../../activities/application/application.contract';
 import type { CaseState, TrackedTask } from './case-state';
 import type { CompleteTaskCommand } from './decisions';
 import type { PublicityStep, TaskStep, Tier } from '../domain/route';
 import { limitForStep, supervisorOf } from '../domain/route';
 import type { Role } from '../domain/roles';
+import { awaitDecision, type OnDeadline } from '../casework/human-task';
+import { pauseOverallClock } from '../casework/overall-clock';
+import { runPublicity } from '../casework/publicity';
+import { openTrackedTask } from '../casework/tracked-task';
+import { waitUntil } from '../casework/waits';
 
 /**
  * Short writes to our own database: retried quickly, forever, because they are idempotent. A cancelled procedure
@@ -33,13 +38,6 @@ export const SAMPLING_QUOTA_PATCH = 'county-sampling-quota';
 /** A failed 民主评议 changes the case (back to investigation, or a rejection recommended) instead of being ignored. */
 export const APPRAISAL_FAILURE_PATCH = 'appraisal-failure-handled';
 
-/**
- * Versioning marker of knowing a task before its row exists: the task is tracked before the activity that writes the
- * inbox row, so a decision on a row someone has just seen is never refused as stale. Cases started before it track
- * the task after the row, as they did.
- */
-export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
-
 /** Working days a supervisor has to act on an escalation (督办). */
 export const ESCALATION_WORKING_DAYS = 2;
 
@@ -51,7 +49,7 @@ export interface TaskSpec {
   /** false for side work (the supplement window) that runs beside the main procedure. */
   main?: boolean;
   /** What the due time does: escalate to the supervisor (default), end the wait (expire), or nothing. */
-  onDeadline?: 'escalate' | 'expire' | 'ignore';
+  onDeadline?: OnDeadline;
   /** Override of the derived task id (escalations of the overall limit). */
   taskId?: string;
   escalationOf?: string;
@@ -74,12 +72,7 @@ export class CaseRunner {
   async rest(fn: () => boolean, timeoutMs?: number): Promise<boolean> {
     this.state.settled = true;
     try {
-      if (timeoutMs === undefined) {
-        await condition(fn);
-        return true;
-      }
-      if (timeoutMs <= 0) return fn();
-      return await condition(fn, timeoutMs);
+      return await waitUntil(fn, timeoutMs);
     } finally {
       this.state.settled = false;
     }
@@ -93,52 +86,44 @@ export class CaseRunner {
     const main = spec.main ?? true;
     const taskId = spec.taskId ?? this.state.taskId(spec.step);
     const task: TrackedTask = { taskId, step: spec.step, role: spec.role, dueAt: 0, overdue: false, tier: spec.tier, main, escalationOf: spec.escalationOf };
-    // Known to the validator before the row is visible (dueAt follows from the activity).
-    const early = patched(TASK_BEFORE_ROW_PATCH);
-    if (early) this.state.tasks.set(taskId, task);
-    const opened = await acts.openTask({
-      taskId,
-      applicationId: this.applicationId,
-      step: spec.step,
-      role: spec.role,
-      round: this.state.round,
-      fromMs: Date.now(),
-      workingDays: spec.workingDays,
-      escalationOf: spec.escalationOf,
-    });
-    task.dueAt = opened.dueAt;
-    if (!early) this.state.tasks.set(taskId, task);
+    await openTrackedTask(this.state.tasks, task, () =>
+      acts.openTask({
+        taskId,
+        applicationId: this.applicationId,
+        step: spec.step,
+        role: spec.role,
+        round: this.state.round,
+        fromMs: Date.now(),
+        workingDays: spec.workingDays,
+        escalationOf: spec.escalationOf,
+      }),
+    );
     if (main) this.state.setStage(spec.step);
 
-    const done = () => this.state.decisions.has(taskId);
-    const wait = (fn: () => boolean, ms?: number) => (main ? this.rest(fn, ms) : waitPlain(fn, ms));
-    const onDeadline = spec.onDeadline ?? 'escalate';
     const openedAt = Date.now();
-    let escalated = false;
-    for (;;) {
-      const epoch = this.state.policyEpoch;
-      const moved = () => this.state.policyEpoch !== epoch;
-      const timeout = onDeadline === 'ignore' || escalated ? undefined : task.dueAt - Date.now();
-      const arrived = await wait(() => done() || moved(), timeout);
-      if (done()) break;
-      if (moved()) {
+    const waited = await awaitDecision({
+      task,
+      decided: () => this.state.decisions.has(taskId),
+      wait: (fn, ms) => (main ? this.rest(fn, ms) : waitUntil(fn, ms)),
+      onDeadline: spec.onDeadline ?? 'escalate',
+      escalate: () => this.escalate(task),
+      rules: {
+        version: () => this.state.policyEpoch,
         // The case now follows another policy: this task keeps its start and takes the new limit.
-        const rescheduled = await acts.rescheduleTask({
-          applicationId: this.applicationId,
-          taskId,
-          fromMs: openedAt,
-          workingDays: limitForStep(this.state.policy, spec.step),
-        });
-        task.dueAt = rescheduled.dueAt;
-        continue;
-      }
-      if (arrived) continue;
-      if (onDeadline === 'expire') {
-        this.state.tasks.delete(taskId);
-        return undefined;
-      }
-      await this.escalate(task);
-      escalated = true;
+        reschedule: async () => {
+          const moved = await acts.rescheduleTask({
+            applicationId: this.applicationId,
+            taskId,
+            fromMs: openedAt,
+            workingDays: limitForStep(this.state.policy, spec.step),
+          });
+          return moved.dueAt;
+        },
+      },
+    });
+    if (waited === 'expired') {
+      this.state.tasks.delete(taskId);
+      return undefined;
     }
     return this.carryThrough(task, spec.onDecision);
   }
@@ -225,43 +210,32 @@ export class CaseRunner {
   /** A publicity period (张榜公示): passes at its end, or ends early when an objection sends the case back. */
   async publicity(step: PublicityStep, days: number): Promise<'passed' | 'objected'> {
     const round = this.state.round;
-    const { endsAt } = await acts.startPublicity({
-      applicationId: this.applicationId,
+    const { applicationId } = this;
+    const { outcome, heldMs } = await runPublicity({
       step,
-      round,
-      fromMs: Date.now(),
-      days,
+      start: () => acts.startPublicity({ applicationId, step, round, fromMs: Date.now(), days }),
+      opened: (period) => {
+        this.state.publicity = period;
+        this.state.setStage(step);
+      },
+      rest: (fn, ms) => this.rest(fn, ms),
+      ended: async (result) => {
+        await acts.endPublicity({ applicationId, step, round, at: Date.now(), outcome: result });
+        this.state.publicity = undefined;
+      },
     });
-    const period = (this.state.publicity = { step, endsAt, objectionIds: [], loopBack: false });
-    this.state.setStage(step);
-    const startedAt = Date.now();
-    const objected = await this.rest(() => period.loopBack, endsAt - Date.now());
-    const outcome = objected ? 'objected' : 'passed';
-    await acts.endPublicity({ applicationId: this.applicationId, step, round, at: Date.now(), outcome });
-    this.state.publicity = undefined;
     if (patched(CLOCK_PAUSE_PATCH) && this.state.policy.clock?.pauseDuringPublicity) {
-      await this.pauseOverallClock(`pause:${step}:${round}`, Date.now() - startedAt, 'publicity');
+      await this.pauseOverallClock(`pause:${step}:${round}`, heldMs, 'publicity');
     }
     return outcome;
   }
 
   /** Moves the overall deadline later by a span the clock did not run (publicity, waiting on the applicant). */
   async pauseOverallClock(key: string, byMs: number, reason: 'publicity' | 'awaiting_applicant'): Promise<void> {
-    if (this.state.overallDueAt === undefined || byMs <= 0) return;
-    const { dueAt } = await acts.shiftOverallClock({ applicationId: this.applicationId, key, byMs, at: Date.now(), reason });
-    this.state.overallDueAt = dueAt;
+    await pauseOverallClock(this.state, byMs, (span) => acts.shiftOverallClock({ applicationId: this.applicationId, key, byMs: span, at: Date.now(), reason }));
   }
 
   get activities(): ApplicationActivities {
     return acts;
   }
-}
-
-async function waitPlain(fn: () => boolean, timeoutMs?: number): Promise<boolean> {
-  if (timeoutMs === undefined) {
-    await condition(fn);
-    return true;
-  }
-  if (timeoutMs <= 0) return fn();
-  return condition(fn, timeoutMs);
 }

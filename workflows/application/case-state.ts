@@ -1,5 +1,6 @@
 import type { DeclaredDeductions } from '../domain/lifecycle';
-import { ApplicationFailure } from '@temporalio/workflow';
+import { checkOpen, checkRole, checkStep, reject } from '../casework/rejections';
+import { checkObjection, lodgeObjection, type PublicityPeriod } from '../casework/publicity';
 import type { AssessedIncome, CompleteTaskCommand, ObjectionCommand, StepDecision } from './decisions';
 import {
   UPDATE_REJECTIONS,
@@ -23,13 +24,7 @@ export interface TrackedTask extends OpenTaskView {
   escalationOf?: string;
 }
 
-export interface PublicityState {
-  step: PublicityStep;
-  endsAt: number;
-  objectionIds: string[];
-  /** An objection arrived while loops remain: the period ends early and the case goes back to investigation. */
-  loopBack: boolean;
-}
+export type PublicityState = PublicityPeriod<PublicityStep>;
 
 /**
  * The in-memory state of one application workflow, and the rules its updates are validated against. Deterministic:
@@ -99,19 +94,12 @@ export class CaseState {
 
   /** Rejects a completion that does not fit the case as it is now; the API turns the reason into a 409. */
   validateCompletion(cmd: CompleteTaskCommand): void {
-    const task = this.tasks.get(cmd.taskId);
-    if (!task || this.decisions.has(cmd.taskId)) {
-      throw reject(UPDATE_REJECTIONS.staleTask, `task ${cmd.taskId} is not open on this case`);
-    }
-    if (cmd.actor.role !== task.role) {
-      throw reject(UPDATE_REJECTIONS.wrongRole, `task ${cmd.taskId} belongs to role ${task.role}, not ${cmd.actor.role}`);
-    }
+    const task = checkOpen(this.tasks.get(cmd.taskId), this.decisions.has(cmd.taskId), cmd.taskId);
+    checkRole(task, cmd);
     if (this.input.excludedUserIds?.includes(cmd.actor.userId)) {
       throw reject(UPDATE_REJECTIONS.conflictOfInterest, 'a registered close relative of a member may not act on this case (近亲属回避)');
     }
-    if (cmd.decision.step !== task.step) {
-      throw reject(UPDATE_REJECTIONS.wrongStep, `task ${cmd.taskId} is step ${task.step}, not ${cmd.decision.step}`);
-    }
+    checkStep(task, cmd.decision.step);
     if (task.tier) {
       for (const [tier, signers] of this.signatures) {
         if (tier !== task.tier && signers.has(cmd.actor.userId)) {
@@ -148,22 +136,13 @@ export class CaseState {
   }
 
   validateObjection(cmd: ObjectionCommand): void {
-    if (!this.publicity) throw reject(UPDATE_REJECTIONS.notInPublicity, 'the case is not in a publicity period');
-    if (this.publicity.objectionIds.includes(cmd.objectionId)) {
-      throw reject(UPDATE_REJECTIONS.staleTask, `objection ${cmd.objectionId} was already lodged`);
-    }
+    checkObjection(this.publicity, cmd.objectionId);
   }
 
   /** Records an objection; returns true when it sends the case back to investigation. */
   lodgeObjection(cmd: ObjectionCommand): boolean {
-    const publicity = this.publicity!;
-    publicity.objectionIds.push(cmd.objectionId);
     this.facts.disputed = true;
-    if (!publicity.loopBack && this.objectionRounds < this.policy.publicity.maxObjectionRounds) {
-      publicity.loopBack = true;
-      return true;
-    }
-    return false;
+    return lodgeObjection(this.publicity!, cmd.objectionId, this.objectionRounds, this.policy.publicity.maxObjectionRounds);
   }
 
   snapshot(): CaseSnapshot {
@@ -192,10 +171,6 @@ export class CaseState {
 
 function hasDoc(cmd: CompleteTaskCommand, doc: string): boolean {
   return cmd.decision.step === 'supplement' && cmd.decision.documents.includes(doc);
-}
-
-function reject(type: string, message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true });
 }
 
 /** 民主评议: the record must add up, the quorum be met, and the outcome be what the votes give. */

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { CASEWORK_REJECTIONS } from '../casework/rejections';
 import type { CasePolicy } from '../../config/policy/policy.schema';
 import type { Actor, ReasonCode, CompleteTaskCommand, ObjectionCommand } from './decisions';
 import type { StepCode, TaskStep } from '../domain/route';
@@ -76,11 +77,7 @@ export const adoptPolicyUpdate = defineUpdate<CaseSnapshot, [AdoptPolicyCommand]
 
 /** Failure types carried by rejected updates; the API maps them to 409 with the reason. */
 export const UPDATE_REJECTIONS = {
-  staleTask: 'StaleTask',
-  wrongRole: 'WrongRole',
-  wrongStep: 'WrongStep',
-  separationOfDuties: 'SeparationOfDuties',
-  notInPublicity: 'NotInPublicity',
+  ...CASEWORK_REJECTIONS,
   incompleteSupplement: 'IncompleteSupplement',
   samePolicy: 'SamePolicy',
   conflictOfInterest: 'ConflictOfInterest',

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { CASEWORK_REJECTIONS } from '../casework/rejections';
 import type { CasePolicy } from '../../config/policy/policy.schema';
 import type { Actor } from '../application/decisions';
 import type { Role } from '../domain/roles';
@@ -51,9 +52,6 @@ export type EmergencyStatus = 'awaiting_decision' | 'paying' | 'follow_up' | 've
 
 /** Referrals after verification, within the policy's referral window (histories before it close at verification). */
 export const REFERRAL_WINDOW_PATCH = 'referral-window-after-verification';
-
-/** Versioning marker of tracking a task before the activity that writes its inbox row (no stale refusal between). */
-export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
 
 /** The referral window of policies written before the setting, in calendar days. */
 export const DEFAULT_REFERRAL_WINDOW_DAYS = 30;
@@ -128,10 +126,10 @@ export const referUpdate = defineUpdate<EmergencySnapshot, [ReferCommand]>('refe
 
 /** Failure types of rejected updates; the API maps them to 409 with the reason. */
 export const EMERGENCY_REJECTIONS = {
-  staleTask: 'StaleTask',
-  wrongRole: 'WrongRole',
-  wrongStep: 'WrongStep',
-  separationOfDuties: 'SeparationOfDuties',
+  staleTask: CASEWORK_REJECTIONS.staleTask,
+  wrongRole: CASEWORK_REJECTIONS.wrongRole,
+  wrongStep: CASEWORK_REJECTIONS.wrongStep,
+  separationOfDuties: CASEWORK_REJECTIONS.separationOfDuties,
   invalidAmount: 'InvalidAmount',
   notInFollowUp: 'NotInFollowUp',
   duplicateReferral: 'DuplicateReferral',

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { checkOpen, checkRole, reject } from '../casework/rejections';
 import {
   EMERGENCY_REJECTIONS as R,
   type DecideCommand,
@@ -45,19 +45,13 @@ export class EmergencyState {
   }
 
   private openTask(taskId: string): EmergencyTaskView {
-    const task = this.tasks.get(taskId);
-    if (!task || this.decisions.has(taskId) || this.verification?.taskId === taskId) {
-      throw reject(R.staleTask, `task ${taskId} is not open on this request`);
-    }
-    return task;
+    return checkOpen(this.tasks.get(taskId), this.decisions.has(taskId) || this.verification?.taskId === taskId, taskId, 'request');
   }
 
   validateDecision(cmd: DecideCommand): void {
     const task = this.openTask(cmd.taskId);
     if (!DECISION_STEPS.has(task.step)) throw reject(R.wrongStep, `task ${cmd.taskId} is step ${task.step}, not a decision`);
-    if (cmd.actor.role !== task.role) {
-      throw reject(R.wrongRole, `task ${cmd.taskId} belongs to role ${task.role}, not ${cmd.actor.role}`);
-    }
+    checkRole(task, cmd);
     if (cmd.outcome === 'approve' && (!Number.isSafeInteger(cmd.amountFen) || cmd.amountFen <= 0)) {
       throw reject(R.invalidAmount, `the approved amount must be a positive integer number of fen, got ${cmd.amountFen}`);
     }
@@ -71,9 +65,7 @@ export class EmergencyState {
   validateVerification(cmd: VerifyCommand): void {
     const task = this.openTask(cmd.taskId);
     if (task.step !== 'emergency_follow_up') throw reject(R.wrongStep, `task ${cmd.taskId} is step ${task.step}, not the follow-up`);
-    if (cmd.actor.role !== task.role) {
-      throw reject(R.wrongRole, `task ${cmd.taskId} belongs to role ${task.role}, not ${cmd.actor.role}`);
-    }
+    checkRole(task, cmd);
     if (this.approvers.has(cmd.actor.userId)) {
       throw reject(R.separationOfDuties, 'the person who approved the payment may not verify it');
     }
@@ -113,8 +105,4 @@ export class EmergencyState {
       policy: { snapshotId: this.input.policy.snapshotId, label: this.input.policy.label },
     };
   }
-}
-
-function reject(type: string, message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true });
 }

@@ -1,7 +1,10 @@
-import { ActivityCancellationType, condition, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityCancellationType, proxyActivities } from '@temporalio/workflow';
 import type { EmergencyActivities, OpenEmergencyTaskInput } from '../../activities/emergency/emergency.contract';
 import type { Actor } from '../application/decisions';
-import { EMERGENCY_ROLES, TASK_BEFORE_ROW_PATCH, type EmergencyStep } from './definitions';
+import { awaitDecision } from '../casework/human-task';
+import { openTrackedTask } from '../casework/tracked-task';
+import { waitUntil } from '../casework/waits';
+import { EMERGENCY_ROLES, type EmergencyStep } from './definitions';
 import type { EmergencyState } from './emergency-state';
 
 /** Short idempotent writes to our own database (the payment too: it is keyed), retried quickly and forever. */
@@ -35,36 +38,40 @@ export class EmergencyTasks {
     const taskId = this.state.taskId(spec.step, spec.round);
     const role = EMERGENCY_ROLES[spec.step];
     const task = { taskId, step: spec.step, role, dueAt: 0, overdue: false };
-    // Known to the validator before the row is visible (dueAt follows from the activity).
-    const early = patched(TASK_BEFORE_ROW_PATCH);
-    if (early) this.state.tasks.set(taskId, task);
-    const { dueAt } = await acts.openTask({
-      taskId,
-      requestId: this.state.input.requestId,
-      step: spec.step,
-      role,
-      rank: 0,
-      regionCode: spec.regionCode,
-      fromMs: Date.now(),
-      deadline: spec.deadline,
-      escalationOf: spec.escalationOf,
-    });
-    task.dueAt = dueAt;
-    if (!early) this.state.tasks.set(taskId, task);
+    const { dueAt } = await openTrackedTask(this.state.tasks, task, () =>
+      acts.openTask({
+        taskId,
+        requestId: this.state.input.requestId,
+        step: spec.step,
+        role,
+        rank: 0,
+        regionCode: spec.regionCode,
+        fromMs: Date.now(),
+        deadline: spec.deadline,
+        escalationOf: spec.escalationOf,
+      }),
+    );
     return { taskId, dueAt };
   }
 
-  /** Waits for the task to be answered until its due time; false when the due time passed first. */
-  async waitUntilDue(done: () => boolean, dueAt: number): Promise<boolean> {
+  /** Waits at a resting point (every accepted command answered first); false when the limit passed first. */
+  wait(done: () => boolean, timeoutMs?: number): Promise<boolean> {
     this.state.settle();
-    const ms = dueAt - Date.now();
-    return ms > 0 ? condition(done, ms) : done();
+    return waitUntil(done, timeoutMs);
   }
 
-  /** Waits without a limit (after the overdue has been recorded). */
-  async waitForever(done: () => boolean): Promise<void> {
-    this.state.settle();
-    await condition(done);
+  /**
+   * Waits for the task's answer. When its due time passes first, the overdue is recorded against `againstRegion` and
+   * the wait goes on without a limit (the work is not skipped).
+   */
+  async answered(taskId: string, done: () => boolean, againstRegion: string): Promise<void> {
+    await awaitDecision({
+      task: this.state.tasks.get(taskId)!,
+      decided: done,
+      wait: (fn, ms) => this.wait(fn, ms),
+      onDeadline: 'escalate',
+      escalate: () => this.overdue(taskId, againstRegion),
+    });
   }
 
   /** Marks the task overdue against the region that held it, on the task row and the timeline. */

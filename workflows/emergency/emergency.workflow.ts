@@ -14,6 +14,7 @@ import { EmergencyState } from './emergency-state';
 import { EmergencyTasks } from './emergency-tasks';
 import { followUp, refer } from './follow-up';
 import { approvalTier, ledgerYear } from '../domain/emergency';
+import { awaitDecision } from '../casework/human-task';
 
 /**
  * 救急难 / 先行救助: help first, verify afterwards, then refer. The township decides within its clock-hour limit or the
@@ -76,8 +77,15 @@ async function run(state: EmergencyState, tasks: EmergencyTasks): Promise<void> 
 async function townshipDecision(state: EmergencyState, tasks: EmergencyTasks): Promise<DecideCommand> {
   const { townshipCode, countyCode } = state.input;
   const hours = state.policy.emergency.townshipDecisionHours;
-  const { taskId, dueAt } = await tasks.open({ step: 'emergency_township_decision', regionCode: townshipCode, deadline: { kind: 'clock_hours', hours } });
-  if (await tasks.waitUntilDue(() => state.decisions.has(taskId), dueAt)) return carry(state, tasks, taskId);
+  const { taskId } = await tasks.open({ step: 'emergency_township_decision', regionCode: townshipCode, deadline: { kind: 'clock_hours', hours } });
+  const waited = await awaitDecision({
+    task: state.tasks.get(taskId)!,
+    decided: () => state.decisions.has(taskId),
+    wait: (fn, ms) => tasks.wait(fn, ms),
+    onDeadline: 'expire',
+    escalate: () => Promise.resolve(),
+  });
+  if (waited === 'decided') return carry(state, tasks, taskId);
   await tasks.overdue(taskId, townshipCode);
   await tasks.close(taskId, undefined, 'escalated to the county: the township decision limit passed');
   state.escalated = true;
@@ -95,12 +103,8 @@ async function decision(
   escalationOf?: string,
 ): Promise<DecideCommand> {
   const hours = state.policy.emergency.countyDecisionHours;
-  const { taskId, dueAt } = await tasks.open({ step, regionCode, round, escalationOf, deadline: { kind: 'clock_hours', hours } });
-  const done = () => state.decisions.has(taskId);
-  if (!(await tasks.waitUntilDue(done, dueAt))) {
-    await tasks.overdue(taskId, regionCode);
-    await tasks.waitForever(done);
-  }
+  const { taskId } = await tasks.open({ step, regionCode, round, escalationOf, deadline: { kind: 'clock_hours', hours } });
+  await tasks.answered(taskId, () => state.decisions.has(taskId), regionCode);
   return carry(state, tasks, taskId);
 }
 

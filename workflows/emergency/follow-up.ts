@@ -12,12 +12,8 @@ export async function followUp(state: EmergencyState, tasks: EmergencyTasks): Pr
   const { townshipCode, requestId } = state.input;
   state.status = 'follow_up';
   const days = state.policy.emergency.followUpDays;
-  const { taskId, dueAt } = await tasks.open({ step: 'emergency_follow_up', regionCode: townshipCode, deadline: { kind: 'working_days', days } });
-  const done = () => state.verification?.taskId === taskId;
-  if (!(await tasks.waitUntilDue(done, dueAt))) {
-    await tasks.overdue(taskId, townshipCode);
-    await tasks.waitForever(done);
-  }
+  const { taskId } = await tasks.open({ step: 'emergency_follow_up', regionCode: townshipCode, deadline: { kind: 'working_days', days } });
+  await tasks.answered(taskId, () => state.verification?.taskId === taskId, townshipCode);
   const cmd = state.verification!;
   await tasks.close(taskId, cmd.actor);
   const windowDays = patched(REFERRAL_WINDOW_PATCH) ? (state.policy.emergency.referralWindowDays ?? DEFAULT_REFERRAL_WINDOW_DAYS) : null;

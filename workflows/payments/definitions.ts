@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { CASEWORK_REJECTIONS } from '../casework/rejections';
 import type { Actor } from '../application/decisions';
 import type { Role } from '../domain/roles';
 
@@ -83,8 +84,8 @@ export const decidePaymentUpdate = defineUpdate<PaymentRunSnapshot, [PaymentDeci
  * so one mapping serves both (SeparationOfDuties → separation_of_duties).
  */
 export const PAYMENT_REJECTIONS = {
-  staleTask: 'StaleTask',
-  wrongRole: 'WrongRole',
-  wrongStep: 'WrongStep',
-  separationOfDuties: 'SeparationOfDuties',
+  staleTask: CASEWORK_REJECTIONS.staleTask,
+  wrongRole: CASEWORK_REJECTIONS.wrongRole,
+  wrongStep: CASEWORK_REJECTIONS.wrongStep,
+  separationOfDuties: CASEWORK_REJECTIONS.separationOfDuties,
 } as const;

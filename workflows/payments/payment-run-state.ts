@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { reject } from '../casework/rejections';
 import { PAYMENT_REJECTIONS as R, PAYMENT_ROLES, type PaymentDecision, type PaymentRunInput, type PaymentRunSnapshot, type PaymentRunStatus, type PaymentStep, type PaymentTotals } from './definitions';
 
 const OUTCOMES: Record<PaymentStep, ReadonlySet<PaymentDecision['outcome']>> = {
@@ -61,8 +61,4 @@ export class PaymentRunState {
       released: this.released,
     };
   }
-}
-
-function reject(type: string, message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true });
 }

@@ -1,4 +1,5 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
+import { TASK_BEFORE_ROW_PATCH } from '../casework/tracked-task';
 import type { EntitlementKind, NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
 import { addMonths, monthStart, type Assessment, type Month } from '../domain/lifecycle';
 import type { CompleteReReviewCommand, LifecycleActor, RecipientStatus, StandardChange } from './definitions';
@@ -25,9 +26,6 @@ export const FIRST_MONTH_AT_ONCE_PATCH = 'recipient-first-month-at-once';
 
 /** Versioning marker of a standard change moving the household to the approved version's policy snapshot. */
 export const STANDARD_CHANGE_POLICY_PATCH = 'recipient-standard-change-policy';
-
-/** Versioning marker of tracking a re-review task before the activity that writes its inbox row. */
-export const TASK_BEFORE_ROW_PATCH = 'task-before-row';
 
 /** Versioning marker of a re-review change effective from a past month creating an overpayment (多发). */
 export const OVERPAYMENT_PATCH = 'recipient-overpayment-recovery';

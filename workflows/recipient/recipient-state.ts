@@ -1,4 +1,5 @@
-import { ApplicationFailure, patched } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
+import { reject } from '../casework/rejections';
 import type { RegionPolicy } from '../../config/policy/policy.schema';
 import { addMonths, assess, type Assessment } from '../domain/lifecycle';
 import {
@@ -184,8 +185,3 @@ function initialState(input: RecipientInput): RecipientCarried {
     runs: 0,
   };
 }
-
-function reject(type: string, message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true });
-}
-
