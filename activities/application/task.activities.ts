@@ -1,10 +1,10 @@
-import { closeTaskRow } from '../tasks/close-task-row';
+import { addInboxRow, closeInboxRow, findInboxRow } from '../casework/inbox-rows';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { ApplicationActivities, CloseTaskInput, OpenTaskInput, OpenedTask } from './application.contract';
 import type { CalendarService } from '../regions/calendar.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Application } from './application.entity';
-import { TASK_RANK, Task } from '../tasks/task.entity';
+import { Task } from '../tasks/task.entity';
 import { appendEvent } from './timeline';
 
 /** Steps that are the case's current stage when open (side work and escalations are not). */
@@ -20,7 +20,7 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService, audit 
     const due = await calendars.workingDaysFrom(input.fromMs, input.workingDays);
     try {
       return await tx(async (em) => {
-        const existing = await em.findOne(Task, input.taskId);
+        const existing = await findInboxRow(em, input.taskId);
         if (existing) return { taskId: existing.id, dueAt: existing.dueAt.getTime(), warning: existing.dueWarning ?? undefined };
         const application = await em.findOneOrFail(Application, input.applicationId);
         // A write abandoned by a cancelled procedure may arrive after the decision: it must not reopen work.
@@ -28,24 +28,21 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService, audit 
           return { taskId: input.taskId, dueAt: due.at.getTime(), warning: due.warning ?? undefined };
         }
         const at = new Date(input.fromMs);
-        em.persist(
-          new Task({
-            id: input.taskId,
-            caseType: 'application',
-            caseId: input.applicationId,
-            caseNo: application.caseNo,
-            step: input.step,
-            role: input.role,
-            escalationOf: input.escalationOf ?? null,
-            round: input.round,
-            regionCode: application.regionCode,
-            regionPath: application.regionPath,
-            rank: input.step === 'escalation' ? TASK_RANK.escalation : TASK_RANK.routine,
-            dueAt: due.at,
-            dueWarning: due.warning,
-            createdAt: at,
-          }),
-        );
+        addInboxRow(em, {
+          taskId: input.taskId,
+          caseType: 'application',
+          caseId: input.applicationId,
+          caseNo: application.caseNo,
+          step: input.step,
+          role: input.role,
+          escalationOf: input.escalationOf,
+          round: input.round,
+          region: { code: application.regionCode, path: application.regionPath },
+          urgency: input.step === 'escalation' ? 'escalation' : 'routine',
+          dueAt: due.at,
+          dueWarning: due.warning,
+          createdAt: at,
+        });
         if (STAGE_STEPS.has(input.step)) application.stage = input.step;
         await appendEvent(em, {
           applicationId: input.applicationId,
@@ -67,7 +64,7 @@ export function taskActivities(orm: MikroORM, calendars: CalendarService, audit 
   async function closeTask(input: CloseTaskInput): Promise<void> {
     await tx(async (em) => {
       const at = new Date(input.at);
-      const task = await closeTaskRow(em, input.taskId, { status: input.status, at, actorId: input.actor?.userId ?? null, submissionId: input.submissionId ?? null });
+      const task = await closeInboxRow(em, input.taskId, { status: input.status, at, actorId: input.actor?.userId ?? null, submissionId: input.submissionId ?? null });
       if (!task) return;
       if (input.status === 'completed' && input.actor) {
         await audit.append(em, {

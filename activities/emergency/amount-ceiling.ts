@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
-import { amountCeilingFen, assistanceCause } from '../../workflows/domain/emergency';
+import { amountCeilingFen, assistanceCause } from '../../workflows/programs/emergency/emergency-rules';
 import type { EmergencyRequest } from './emergency-request.entity';
 
 /** The most the region's 临时救助 tiers allow for a request, under the policy snapshot it was raised with. */

@@ -2,7 +2,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EmergencyRaiser, EmergencyStatus } from '../../workflows/emergency/definitions';
 import { EncryptedStringType } from '../security/encrypted-string.type';
 
-import type { AssistanceKind } from '../../workflows/domain/emergency';
+import type { AssistanceKind } from '../../workflows/programs/emergency/emergency-rules';
 
 /** Kinds of event a 救急难 request answers (codes: the free-text account is in `eventDescription`). */
 export const EMERGENCY_EVENT_TYPES = ['fire', 'flood', 'accident', 'illness', 'death', 'natural_disaster', 'other'] as const;

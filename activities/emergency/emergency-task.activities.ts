@@ -1,10 +1,10 @@
-import { closeTaskRow } from '../tasks/close-task-row';
+import { addInboxRow, closeInboxRow, findInboxRow } from '../casework/inbox-rows';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
-import { addClockHours } from '../../workflows/domain/emergency';
+import { addClockHours } from '../../workflows/domain/clock-hours';
 import { AuditLog } from '../audit/audit-log.service';
 import type { CalendarService } from '../regions/calendar.service';
 import { Region } from '../regions/region.entity';
-import { TASK_RANK, Task } from '../tasks/task.entity';
+import { Task } from '../tasks/task.entity';
 import type { EmergencyActivities, OpenEmergencyTaskInput } from './emergency.contract';
 import { EmergencyRequest } from './emergency-request.entity';
 import { appendEmergencyEvent } from './emergency-timeline';
@@ -30,28 +30,25 @@ export function emergencyTaskActivities(orm: MikroORM, calendars: CalendarServic
     const due = await dueOf(input);
     try {
       return await tx(async (em) => {
-        const existing = await em.findOne(Task, input.taskId);
+        const existing = await findInboxRow(em, input.taskId);
         if (existing) return { taskId: existing.id, dueAt: existing.dueAt.getTime() };
         const request = await em.findOneOrFail(EmergencyRequest, input.requestId, { fields: ['id', 'caseNo', 'policySnapshotId'] });
         const region = await em.findOneOrFail(Region, input.regionCode);
-        em.persist(
-          new Task({
-            id: input.taskId,
-            caseType: 'emergency',
-            caseId: input.requestId,
-            caseNo: request.caseNo,
-            step: input.step,
-            role: input.role,
-            escalationOf: input.escalationOf ?? null,
-            round: roundOf(input.taskId),
-            regionCode: region.code,
-            regionPath: region.path,
-            rank: TASK_RANK.emergency,
-            dueAt: new Date(due.at),
-            dueWarning: due.warning,
-            createdAt: new Date(input.fromMs),
-          }),
-        );
+        addInboxRow(em, {
+          taskId: input.taskId,
+          caseType: 'emergency',
+          caseId: input.requestId,
+          caseNo: request.caseNo,
+          step: input.step,
+          role: input.role,
+          escalationOf: input.escalationOf,
+          round: roundOf(input.taskId),
+          region,
+          urgency: 'emergency',
+          dueAt: new Date(due.at),
+          dueWarning: due.warning,
+          createdAt: new Date(input.fromMs),
+        });
         await em.flush();
         await appendEmergencyEvent(em, {
           requestId: input.requestId,
@@ -73,7 +70,7 @@ export function emergencyTaskActivities(orm: MikroORM, calendars: CalendarServic
     openTask,
     async closeTask({ requestId, taskId, status, at, actor }) {
       await tx(async (em) => {
-        const task = await closeTaskRow(em, taskId, { status, at: new Date(at), actorId: actor?.userId ?? null });
+        const task = await closeInboxRow(em, taskId, { status, at: new Date(at), actorId: actor?.userId ?? null });
         if (!task) return;
         if (status === 'completed' && actor) {
           await audit.append(em, {

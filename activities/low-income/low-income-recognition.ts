@@ -8,7 +8,7 @@ import type { Household } from '../households/household.entity';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { formatYuan } from '../../workflows/domain/benefit';
 import { addMonths, monthOf } from '../../workflows/domain/lifecycle';
-import { LOW_INCOME_REVIEW_MONTHS, placeHousehold } from '../../workflows/domain/low-income';
+import { LOW_INCOME_REVIEW_MONTHS, placeHousehold } from '../../workflows/programs/low-income/placement';
 import { LowIncomeHousehold } from './low-income-household.entity';
 
 /** Findings of the economic check that put a household's assets above the 低保 limits. */

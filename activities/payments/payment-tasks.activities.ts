@@ -1,8 +1,6 @@
-import { closeTaskRow } from '../tasks/close-task-row';
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { addInboxRow, closeInboxRow } from '../casework/inbox-rows';
 import { AuditLog } from '../audit/audit-log.service';
-import { insertOnce } from '../db/idempotent';
-import { TASK_RANK, Task } from '../tasks/task.entity';
 import { PaymentBatch } from './payment-batch.entity';
 import { Payment } from './payment.entity';
 import type { PaymentActivities } from './payment.contract';
@@ -19,30 +17,30 @@ export function paymentTaskActivities(orm: MikroORM, audit = new AuditLog()): Ta
   return {
     async openPaymentTask({ batchId, taskId, step, role, at }) {
       const batch = await orm.em.fork().findOneOrFail(PaymentBatch, batchId);
-      await insertOnce(
-        orm.em.fork(),
-        new Task({
-          id: taskId,
-          caseType: 'payment',
-          caseId: batchId,
-          caseNo: `FF-${batch.countyCode}-${batch.month}-${batch.attempt}`,
-          step,
-          role,
-          escalationOf: null,
-          round: 1,
-          regionCode: batch.countyCode,
-          regionPath: batch.regionPath,
-          rank: TASK_RANK.routine,
-          dueAt: new Date(at + DUE_MS),
-          dueWarning: null,
-          createdAt: new Date(at),
-        }),
-      );
+      try {
+        await tx(async (em) => {
+          addInboxRow(em, {
+            taskId,
+            caseType: 'payment',
+            caseId: batchId,
+            caseNo: `FF-${batch.countyCode}-${batch.month}-${batch.attempt}`,
+            step,
+            role,
+            region: { code: batch.countyCode, path: batch.regionPath },
+            urgency: 'routine',
+            dueAt: new Date(at + DUE_MS),
+            createdAt: new Date(at),
+          });
+        });
+      } catch (err) {
+        // Written by an earlier attempt: the row stands as it was.
+        if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      }
     },
 
     async closePaymentTask({ batchId, taskId, outcome, actor, submissionId, at }) {
       await tx(async (em) => {
-        const task = await closeTaskRow(em, taskId, { status: 'completed', at: new Date(at), actorId: actor.userId, submissionId: submissionId ?? null });
+        const task = await closeInboxRow(em, taskId, { status: 'completed', at: new Date(at), actorId: actor.userId, submissionId: submissionId ?? null });
         if (!task) return;
         const batch = await em.findOneOrFail(PaymentBatch, batchId);
         if (outcome === 'release') return;

@@ -1,10 +1,9 @@
-import { closeTaskRow } from '../tasks/close-task-row';
+import { addInboxRow, closeInboxRow, findInboxRow } from '../casework/inbox-rows';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { AuditLog } from '../audit/audit-log.service';
 import { Application } from '../application/application.entity';
 import type { CalendarService } from '../regions/calendar.service';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
-import { TASK_RANK, Task } from '../tasks/task.entity';
 import { RE_REVIEW_ROLE } from '../../workflows/recipient/definitions';
 import { LifecycleEvent } from './lifecycle-event.entity';
 import { Recipient } from './recipient.entity';
@@ -23,7 +22,7 @@ export function reReviewTaskActivities(orm: MikroORM, calendars: CalendarService
 
   async function openReReviewTask(input: ReReviewTaskInput): Promise<void> {
     const em = orm.em.fork();
-    if (await em.findOne(Task, input.taskId)) return;
+    if (await findInboxRow(em, input.taskId)) return;
     const recipient = await em.findOneOrFail(Recipient, input.recipientId);
     const policy = (await em.findOneOrFail(PolicySnapshot, recipient.policySnapshotId)).document;
     const due = input.dueAt !== undefined ? { at: new Date(input.dueAt), warning: null } : await calendars.workingDaysFrom(input.at, policy.investigation.limitDays);
@@ -31,24 +30,19 @@ export function reReviewTaskActivities(orm: MikroORM, calendars: CalendarService
     const at = new Date(input.at);
     try {
       await tx(async (t) => {
-        t.persist(
-          new Task({
-            id: input.taskId,
-            caseType: 'recipient',
-            caseId: input.householdId,
-            caseNo: application.caseNo,
-            step: 're_review',
-            role: RE_REVIEW_ROLE,
-            escalationOf: null,
-            round: 1,
-            regionCode: recipient.regionCode,
-            regionPath: recipient.regionPath,
-            rank: input.reason === 'complaint' || input.reason === 'data_comparison' ? TASK_RANK.escalation : TASK_RANK.routine,
-            dueAt: due.at,
-            dueWarning: due.warning,
-            createdAt: at,
-          }),
-        );
+        addInboxRow(t, {
+          taskId: input.taskId,
+          caseType: 'recipient',
+          caseId: input.householdId,
+          caseNo: application.caseNo,
+          step: 're_review',
+          role: RE_REVIEW_ROLE,
+          region: { code: recipient.regionCode, path: recipient.regionPath },
+          urgency: input.reason === 'complaint' || input.reason === 'data_comparison' ? 'escalation' : 'routine',
+          dueAt: due.at,
+          dueWarning: due.warning,
+          createdAt: at,
+        });
         t.persist(
           new LifecycleEvent({
             key: input.taskId,
@@ -69,7 +63,7 @@ export function reReviewTaskActivities(orm: MikroORM, calendars: CalendarService
   async function closeReReviewTask(input: CloseReReviewInput): Promise<void> {
     await tx(async (em) => {
       const at = new Date(input.at);
-      const task = await closeTaskRow(em, input.taskId, { status: input.status, at, actorId: input.actor?.userId ?? null, submissionId: input.submissionId ?? null });
+      const task = await closeInboxRow(em, input.taskId, { status: input.status, at, actorId: input.actor?.userId ?? null, submissionId: input.submissionId ?? null });
       if (!task) return;
       em.persist(
         new LifecycleEvent({

@@ -6,7 +6,7 @@ import { backfillCheckAuthorizations } from '../../activities/households/authori
 import { createFirstAdmin, FIRST_ADMIN_REFUSALS, type FirstAdminRole } from '../../activities/identity/first-admin';
 import { PolicyService } from '../../activities/regions/policy.service';
 import { fundReserves } from '../../activities/emergency/reserve-funding';
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { seedDemoUsers } from './demo-users';
 
 export interface SetupOptions {

@@ -2,7 +2,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { Platform } from '../e2e/platform';
 import { referredForMedical } from '../e2e/referrals';
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
 import { clickText, scan, shot, signIn, typeInto } from './browser';
 

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { applicationBody } from '../helpers/factories';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import type { Platform } from '../e2e/platform';

@@ -14,7 +14,7 @@ import { PolicyService } from '../../activities/regions/policy.service';
 import { Region } from '../../activities/regions/region.entity';
 import { Task } from '../../activities/tasks/task.entity';
 import { createEmergencyWorker } from '../../apps/worker/emergency-worker';
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { decideUpdate, emergencyPaymentKey, emergencyWorkflowId, type EmergencySnapshot } from '../../workflows/emergency/definitions';
 import { TEST_FIELD_KEYS, createTestDatabase, type TestDatabase } from '../helpers/database';
 import { quietRuntime, unique } from '../helpers/temporal';

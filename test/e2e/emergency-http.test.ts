@@ -2,7 +2,7 @@ import { EmergencyRequest } from '../../activities/emergency/emergency-request.e
 import { Household } from '../../activities/households/household.entity';
 import { applicationBody } from '../helpers/factories';
 import { Submission } from '../../activities/tasks/submission.entity';
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { registerHousehold } from '../helpers/households';
 import { Caseworker, waitForCase } from './caseworker';

@@ -1,4 +1,4 @@
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { referredForMedical } from './referrals';
 import { startPlatform, type Platform } from './platform';
 

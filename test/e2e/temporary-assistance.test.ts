@@ -1,4 +1,4 @@
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { DEMO_VILLAGES } from '../helpers/policies';
 import { registerHousehold } from '../helpers/households';
 import { Caseworker } from './caseworker';

@@ -14,7 +14,7 @@ import { PolicyService } from '../../activities/regions/policy.service';
 import { Region } from '../../activities/regions/region.entity';
 import { isFieldCiphertext } from '../../activities/security/field-crypto';
 import { Task } from '../../activities/tasks/task.entity';
-import { addClockHours } from '../../workflows/domain/emergency';
+import { addClockHours } from '../../workflows/domain/clock-hours';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { registerHousehold } from '../helpers/households';
 import { DEMO_VILLAGES, shippedCalendar } from '../helpers/policies';

@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { townshipLimitFen, ledgerYear } from '../../workflows/domain/emergency';
+import { townshipLimitFen, ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { DEMO_VILLAGES, shippedCalendar, shippedPolicy } from '../helpers/policies';
 import { timeSkippingEnv } from '../helpers/temporal';
 import { actor } from './case-driver';

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { applicationWorkflow } from '../../workflows/application/application.workflow';
 import { applicationWorkflowId } from '../../workflows/application/definitions';
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { DEMO_VILLAGES, shippedCalendar, shippedPolicy } from '../helpers/policies';
 import { timeSkippingEnv } from '../helpers/temporal';
 import { actor } from './case-driver';

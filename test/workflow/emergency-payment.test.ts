@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ledgerYear } from '../../workflows/domain/emergency';
+import { ledgerYear } from '../../workflows/programs/emergency/emergency-rules';
 import { emergencyPaymentKey } from '../../workflows/emergency/definitions';
 import { DEMO_VILLAGES, shippedCalendar, shippedPolicy } from '../helpers/policies';
 import { timeSkippingEnv } from '../helpers/temporal';

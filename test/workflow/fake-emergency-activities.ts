@@ -6,7 +6,7 @@ import type {
   RecordReferralInput,
 } from '../../activities/emergency/emergency.contract';
 import { balanceOf, canPay, type ReserveMovementLike } from '../../activities/emergency/reserve-fund';
-import { addClockHours } from '../../workflows/domain/emergency';
+import { addClockHours } from '../../workflows/domain/clock-hours';
 import type { WorkingCalendar } from '../../workflows/domain/calendar';
 
 export interface FakeEmergencyTask extends OpenEmergencyTaskInput {

@@ -3,7 +3,7 @@ import { CASEWORK_REJECTIONS } from '../casework/rejections';
 import type { CasePolicy } from '../../config/policy/policy.schema';
 import type { Actor } from '../application/decisions';
 import type { Role } from '../domain/roles';
-import type { ApprovalTier } from '../domain/emergency';
+import type { ApprovalTier } from '../programs/emergency/emergency-rules';
 
 /**
  * The durable contract of the 救急难 (先行救助) workflow: type name, id scheme, input, result, updates and query.

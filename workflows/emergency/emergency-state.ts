@@ -10,7 +10,7 @@ import {
   type ReferralView,
   type VerifyCommand,
 } from './definitions';
-import type { ApprovalTier } from '../domain/emergency';
+import type { ApprovalTier } from '../programs/emergency/emergency-rules';
 
 const DECISION_STEPS = new Set(['emergency_township_decision', 'emergency_county_decision', 'emergency_fund_top_up']);
 

@@ -13,7 +13,7 @@ import {
 import { EmergencyState } from './emergency-state';
 import { EmergencyTasks } from './emergency-tasks';
 import { followUp, refer } from './follow-up';
-import { approvalTier, ledgerYear } from '../domain/emergency';
+import { approvalTier, ledgerYear } from '../programs/emergency/emergency-rules';
 import { awaitDecision } from '../casework/human-task';
 
 /**

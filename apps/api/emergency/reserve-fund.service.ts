@@ -8,7 +8,7 @@ import { ReserveLedger, ReserveMovement, reserveLedgerId } from '../../../activi
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
-import { ledgerYear } from '../../../workflows/domain/emergency';
+import { ledgerYear } from '../../../workflows/programs/emergency/emergency-rules';
 import type { AuthUser } from '../auth/auth.types';
 import { NotFoundError } from '../common/errors';
 import type { FundingBody, ReserveQuery, TopUpBody } from './emergency.schemas';

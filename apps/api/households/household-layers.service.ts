@@ -5,7 +5,7 @@ import { EmergencyReferral } from '../../../activities/emergency/follow-up.entit
 import { Household } from '../../../activities/households/household.entity';
 import { LowIncomeHousehold } from '../../../activities/low-income/low-income-household.entity';
 import { LIVE_RECIPIENT_STATUSES, Recipient } from '../../../activities/recipients/recipient.entity';
-import { LOW_INCOME_ASSISTANCE } from '../../../workflows/domain/low-income';
+import { LOW_INCOME_ASSISTANCE } from '../../../workflows/programs/low-income/placement';
 import type { AuthUser } from '../auth/auth.types';
 import { NotFoundError } from '../common/errors';
 

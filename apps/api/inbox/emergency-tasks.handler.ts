@@ -7,7 +7,7 @@ import { EmergencyRequest } from '../../../activities/emergency/emergency-reques
 import { topUpKey } from '../../../activities/emergency/reserve-funding';
 import { creditReserve } from '../../../activities/emergency/reserve.activities';
 import type { Task } from '../../../activities/tasks/task.entity';
-import { ledgerYear } from '../../../workflows/domain/emergency';
+import { ledgerYear } from '../../../workflows/programs/emergency/emergency-rules';
 import { ceilingOf } from '../../../activities/emergency/amount-ceiling';
 import { decideUpdate, emergencyWorkflowId, verifyUpdate } from '../../../workflows/emergency/definitions';
 import type { AuthUser } from '../auth/auth.types';

@@ -4,7 +4,7 @@ import { Region } from '../../../activities/regions/region.entity';
 import { TASK_RANK, type Task } from '../../../activities/tasks/task.entity';
 import { STEP_LABELS } from '../../../workflows/domain/route';
 import { RECIPIENT_STEP_LABELS } from '../../../workflows/recipient/definitions';
-import { remainingHours } from '../../../workflows/domain/emergency';
+import { remainingHours } from '../../../workflows/domain/clock-hours';
 
 /** Who holds a task, by name, so a colleague sees who to ask. */
 export interface ClaimedBy {

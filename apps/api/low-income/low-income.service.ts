@@ -6,7 +6,7 @@ import { LowIncomeHousehold } from '../../../activities/low-income/low-income-ho
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import { shanghaiDay, isoDate } from '../../../workflows/domain/calendar';
-import { LOW_INCOME_ASSISTANCE } from '../../../workflows/domain/low-income';
+import { LOW_INCOME_ASSISTANCE } from '../../../workflows/programs/low-income/placement';
 import type { AuthUser } from '../auth/auth.types';
 import { NotFoundError } from '../common/errors';
 import { maskName } from '../recipients/publicity-register.service';

@@ -4,7 +4,7 @@ import { Gauge, type Registry } from 'prom-client';
 import { Task } from '../../../activities/tasks/task.entity';
 import { PaymentBatch } from '../../../activities/payments/payment-batch.entity';
 import { ReserveLedger } from '../../../activities/emergency/reserve.entity';
-import { ledgerYear } from '../../../workflows/domain/emergency';
+import { ledgerYear } from '../../../workflows/programs/emergency/emergency-rules';
 
 interface Snapshot {
   openByStep: { step: string; n: number }[];

@@ -7,7 +7,7 @@ import { MedicalAssistancePayment, MedicalAssistanceTotal } from '../../../activ
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { resolvePolicy } from '../../../config/policy/resolve';
 import { shanghaiDay, isoDate } from '../../../workflows/domain/calendar';
-import { DEFAULT_MEDICAL_RULE, medicalShare } from '../../../workflows/domain/medical-assistance';
+import { DEFAULT_MEDICAL_RULE, medicalShare } from '../../../workflows/programs/medical/medical-share';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnavailableError } from '../common/errors';
 import { ReferralsService } from './referrals.service';

@@ -1,4 +1,4 @@
-import { DEFAULT_MEDICAL_RULE, medicalShare } from './medical-assistance';
+import { DEFAULT_MEDICAL_RULE, medicalShare } from './medical-share';
 
 test('75 % of the eligible expenses, rounded down to the fen', () => {
   expect(medicalShare(1_000_001, 0, DEFAULT_MEDICAL_RULE)).toEqual({ byRatioFen: 750_000, paidFen: 750_000, capLeftFen: 15_250_000 });

@@ -1,4 +1,4 @@
-import { placeHousehold } from './low-income';
+import { placeHousehold } from './placement';
 
 // 830 yuan standard, two members: the line is 1,660 yuan, 1.5 × is 2,490 yuan.
 const base = { standardFen: 83_000, members: 2, multiplier: 1.5, assetsWithinLimits: true };

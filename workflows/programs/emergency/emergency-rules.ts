@@ -1,7 +1,8 @@
-import type { RegionPolicy } from '../../config/policy/policy.schema';
+import type { RegionPolicy } from '../../../config/policy/policy.schema';
 
 /**
- * 救急难 rules shared by the emergency workflow and the API: who may approve an amount, and clock-hour deadlines.
+ * 救急难 / 临时救助 rules shared by the emergency workflow and the API: who may approve an amount, the amount tiers and
+ * the reserve-fund year.
  * Money is integer fen; the township tier is a number of months (in tenths) of the urban 低保 standard for one person.
  */
 
@@ -62,13 +63,6 @@ export function assistanceCause(kind: AssistanceKind, eventType: string): string
   return kind === 'expense' ? 'expense' : eventType;
 }
 
-/** A deadline in clock hours (not working days): nights, weekends and holidays count. */
-export function addClockHours(fromMs: number, hours: number): number {
-  if (!Number.isInteger(fromMs)) throw new RangeError(`fromMs must be an integer epoch millisecond, got ${fromMs}`);
-  if (!Number.isInteger(hours) || hours < 0) throw new RangeError(`hours must be a whole non-negative number, got ${hours}`);
-  return fromMs + hours * HOUR_MS;
-}
-
 function requireFen(value: number, name: string): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${name} must be an integer number of fen, got ${value}`);
 }
@@ -78,9 +72,4 @@ const CHINA_OFFSET_MS = 8 * HOUR_MS;
 /** The reserve-fund year of an instant: the calendar year in China (UTC+8, no daylight saving). */
 export function ledgerYear(atMs: number): number {
   return new Date(atMs + CHINA_OFFSET_MS).getUTCFullYear();
-}
-
-/** Clock hours left until a due time, in tenths (rounded down); negative once the due time has passed. */
-export function remainingHours(dueAtMs: number, nowMs: number): number {
-  return Math.floor((dueAtMs - nowMs) / (HOUR_MS / 10)) / 10;
 }

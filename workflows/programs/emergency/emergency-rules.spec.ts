@@ -1,4 +1,4 @@
-import { addClockHours, amountCeilingFen, approvalTier, assistanceCause, ledgerYear, remainingHours, townshipLimitFen } from './emergency';
+import { amountCeilingFen, approvalTier, assistanceCause, ledgerYear, townshipLimitFen } from './emergency-rules';
 
 const standards = { urbanFen: 60_000, ruralFen: 45_000 };
 const policy = { townshipDecisionHours: 24, countyDecisionHours: 24, townshipLimitMonths: 3, followUpDays: 10, reserveFundPerResidentFen: 200 };
@@ -28,31 +28,9 @@ describe('approvalTier', () => {
   });
 });
 
-describe('addClockHours', () => {
-  test('counts clock hours across nights and weekends', () => {
-    const saturday = Date.UTC(2026, 9, 3, 22, 0);
-    expect(addClockHours(saturday, 24)).toBe(Date.UTC(2026, 9, 4, 22, 0));
-    expect(addClockHours(saturday, 0)).toBe(saturday);
-  });
-
-  test('refuses fractional hours and times', () => {
-    expect(() => addClockHours(0, 1.5)).toThrow(RangeError);
-    expect(() => addClockHours(0.5, 1)).toThrow(RangeError);
-    expect(() => addClockHours(0, -1)).toThrow(RangeError);
-  });
-});
-
 test('the ledger year is the calendar year in China', () => {
   expect(ledgerYear(Date.UTC(2026, 11, 31, 15, 59))).toBe(2026);
   expect(ledgerYear(Date.UTC(2026, 11, 31, 16, 0))).toBe(2027);
-});
-
-test('remaining hours are shown in tenths, rounded down, and go negative once overdue', () => {
-  const now = Date.UTC(2026, 10, 23, 0, 0);
-  expect(remainingHours(addClockHours(now, 24), now)).toBe(24);
-  expect(remainingHours(now + 5_400_000 - 1, now)).toBe(1.4);
-  expect(remainingHours(now, now)).toBe(0);
-  expect(remainingHours(now - 1_800_000, now)).toBe(-0.5);
 });
 
 describe('临时救助 amount tiers', () => {
