@@ -39,7 +39,7 @@ import { ErrorFilter } from './common/error.filter';
 import { WellFormedTextMiddleware } from './common/well-formed-text.middleware';
 import { HttpTracingMiddleware } from './observability/http-tracing.middleware';
 import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
-import { EmergencyTasksHandler } from './inbox/emergency-tasks.handler';
+import { EmergencyTasksHandler } from './emergency/emergency-tasks.handler';
 import { EmergencyIntakeService } from './emergency/emergency-intake.service';
 import { EmergencyReferralService } from './emergency/emergency-referral.service';
 import { EmergencyViewService } from './emergency/emergency-view.service';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REASON_CODES } from '../../../workflows/application/decisions';
 import { DOCUMENT_CODES } from '../applications/applications.schemas';
-import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
+import { EMERGENCY_DECISION_SCHEMAS } from '../emergency/emergency-decision.schemas';
 import { PAYMENT_DECISION_SCHEMAS } from './payment-decision.schemas';
 import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
 

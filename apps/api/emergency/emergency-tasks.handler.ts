@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
-import { completionUpdateId } from './case-task-handler';
+import { completionUpdateId } from '../inbox/case-task-handler';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { EmergencyRequest } from '../../../activities/emergency/emergency-request.entity';
@@ -13,11 +13,11 @@ import { decideUpdate, emergencyWorkflowId, verifyUpdate } from '../../../workfl
 import type { AuthUser } from '../auth/auth.types';
 import { UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
-import type { AtRiskRule } from './at-risk-rule';
-import type { CaseTaskHandler } from './case-task-handler';
-import { refuseAsRelative } from './kin-refusal';
+import type { AtRiskRule } from '../inbox/at-risk-rule';
+import type { CaseTaskHandler } from '../inbox/case-task-handler';
+import { refuseAsRelative } from '../inbox/kin-refusal';
 import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
-import type { DecisionBody } from './decision.schemas';
+import type { DecisionBody } from '../inbox/decision.schemas';
 import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
 
 /** Decision tasks are at risk in their last hours, the follow-up on its last day. */

@@ -1,4 +1,4 @@
-import { completeTaskSchema } from './decision.schemas';
+import { completeTaskSchema } from '../inbox/decision.schemas';
 
 const issues = (body: unknown) => {
   const parsed = completeTaskSchema.safeParse(body);

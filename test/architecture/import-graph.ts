@@ -1,0 +1,88 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
+
+/** The repository root, and repository paths written with forward slashes. */
+export const ROOT = resolve(__dirname, '../..');
+
+/**
+ * Rooms that hold mechanics every program shares: they may be used by program rooms, never the other way round.
+ * Each is a folder (prefix match) or a single file.
+ */
+export const GENERIC_ROOMS = [
+  'workflows/casework/',
+  'workflows/domain/',
+  'activities/casework/',
+  'activities/tasks/',
+  'apps/api/inbox/',
+  'apps/api/common/',
+] as const;
+
+/** Rooms that hold one program's rules or records. */
+export const PROGRAM_ROOMS = [
+  'workflows/programs/',
+  'activities/low-income/',
+  'activities/medical/',
+  'apps/api/low-income/',
+  'apps/api/referrals/',
+] as const;
+
+export interface Violation {
+  from: string;
+  imports: string;
+  room: string;
+}
+
+/** Every .ts file under a repository folder, as repository paths. */
+export function sourcesUnder(folder: string): string[] {
+  const abs = join(ROOT, folder);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts')) out.push(relative(ROOT, path).split(sep).join('/'));
+    }
+  };
+  walk(abs);
+  return out;
+}
+
+/**
+ * The repository paths a file imports, by the compiler's own scanner: static imports (type-only too), re-exports,
+ * `require` and dynamic `import()`. Package imports are left out; relative ones are resolved against the file.
+ */
+export function importsOf(file: string, text: string): string[] {
+  const { importedFiles } = ts.preProcessFile(text, true, true);
+  return importedFiles
+    .map((f) => f.fileName)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => posix.normalize(posix.join(posix.dirname(file), spec)));
+}
+
+/** The program room a repository path lies in, if any (with or without its extension). */
+function programRoomOf(path: string): string | undefined {
+  return PROGRAM_ROOMS.find((room) => `${path}/`.startsWith(room) || path.startsWith(room));
+}
+
+/** Imports from generic rooms into program rooms, in the given files (repository path → source text). */
+export function violations(files: ReadonlyMap<string, string>): Violation[] {
+  const found: Violation[] = [];
+  for (const [file, text] of files) {
+    if (!GENERIC_ROOMS.some((room) => file.startsWith(room))) continue;
+    for (const target of importsOf(file, text)) {
+      const room = programRoomOf(target);
+      if (room) found.push({ from: file, imports: target, room });
+    }
+  }
+  return found;
+}
+
+/** The generic rooms' files as they are on disk. */
+export function genericSources(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const room of GENERIC_ROOMS) {
+    for (const file of sourcesUnder(room)) files.set(file, readFileSync(join(ROOT, file), 'utf8'));
+  }
+  return files;
+}
