@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { isoDate, shanghaiDay } from '../../workflows/domain/calendar';
+import { caseNumber } from '../../workflows/casework/program';
+import { PROGRAMS } from '../../workflows/programs/registry';
 import { Application } from '../application/application.entity';
 import { appendEvent } from '../application/timeline';
 import { Household } from '../households/household.entity';
@@ -70,7 +72,8 @@ async function writeApplication(em: EntityManager, policies: PolicyService, id: 
   const now = new Date();
   const application = new Application({
     id,
-    caseNo: `DB-${household.regionCode.slice(0, 6)}-${isoDate(shanghaiDay(now.getTime())).replace(/-/g, '')}-Z${id.slice(0, 6).toUpperCase()}`,
+    // Z marks a number given by a referral, not drawn at the counter.
+    caseNo: caseNumber(PROGRAMS.dibao, household.regionCode.slice(0, 6), isoDate(shanghaiDay(now.getTime())), `Z${id.slice(0, 6).toUpperCase()}`),
     householdId: household.id,
     regionCode: household.regionCode,
     regionPath: household.regionPath,

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ROLES } from '../../workflows/domain/roles';
 import { CASE_TYPES } from '../../workflows/domain/cases';
+import { PROGRAM_CODES } from '../../workflows/programs/registry';
 import { STEP_LABELS } from '../../workflows/domain/route';
 import { REASON_CODES } from '../../workflows/application/decisions';
 import { REFERRAL_KINDS } from '../../workflows/emergency/definitions';
@@ -96,6 +97,7 @@ test.each([
   ['role', ROLES],
   ['category', categories()],
   ['caseType', CASE_TYPES],
+  ['program', PROGRAM_CODES],
   ['step', [...Object.keys(STEP_LABELS), ...Object.keys(DECISION_SCHEMAS)]],
   ['outcome', outcomes()],
   ['reasonCode', [...REASON_CODES, ...EMERGENCY_REASON_CODES, ...LIFECYCLE_REASON_CODES]],

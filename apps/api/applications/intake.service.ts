@@ -17,6 +17,8 @@ import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import { isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
+import { caseNumber as programCaseNumber } from '../../../workflows/casework/program';
+import { PROGRAMS } from '../../../workflows/programs/registry';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import { ENV } from '../infra/tokens';
@@ -130,7 +132,7 @@ export class IntakeService {
 }
 
 function caseNumber(regionCode: string, at: Date): string {
-  const day = isoDate(shanghaiDay(at.getTime())).replace(/-/g, '');
+  const day = isoDate(shanghaiDay(at.getTime()));
   const suffix = Array.from({ length: 5 }, () => CASE_NO_ALPHABET[randomInt(CASE_NO_ALPHABET.length)]).join('');
-  return `DB-${regionCode.slice(0, 6)}-${day}-${suffix}`;
+  return programCaseNumber(PROGRAMS.dibao, regionCode.slice(0, 6), day, suffix);
 }

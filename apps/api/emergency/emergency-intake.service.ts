@@ -14,6 +14,8 @@ import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import { scopeOf } from '../../../activities/tasks/task.entity';
 import { isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
+import { caseNumber as programCaseNumber } from '../../../workflows/casework/program';
+import { PROGRAMS } from '../../../workflows/programs/registry';
 import type { EmergencyRaiser } from '../../../workflows/emergency/definitions';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnprocessableError } from '../common/errors';
@@ -122,7 +124,7 @@ async function registerHousehold(em: EntityManager, user: AuthUser, digestKey: s
 }
 
 function caseNumber(countyCode: string, at: Date): string {
-  const day = isoDate(shanghaiDay(at.getTime())).replace(/-/g, '');
+  const day = isoDate(shanghaiDay(at.getTime()));
   const suffix = Array.from({ length: 5 }, () => CASE_NO_ALPHABET[randomInt(CASE_NO_ALPHABET.length)]).join('');
-  return `JJ-${countyCode}-${day}-${suffix}`;
+  return programCaseNumber(PROGRAMS.emergency, countyCode, day, suffix);
 }
