@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Actor } from '../../workflows/application/decisions';
 import { Application } from './application.entity';
 import { CaseEvent } from './case-event.entity';
+import { inOrder, type TimelineEntry } from '../casework/timeline';
 
 export interface EventInput {
   applicationId: string;
@@ -37,5 +38,26 @@ export async function appendEvent(em: EntityManager, input: EventInput): Promise
       data: input.data ?? null,
       submissionId: input.submissionId ?? null,
     }),
+  );
+}
+
+/** The application's history in the shape every case type shares (table `case_events`). */
+export async function readApplicationTimeline(em: EntityManager, applicationId: string): Promise<TimelineEntry[]> {
+  const rows = await em.find(CaseEvent, { applicationId }, { orderBy: { seq: 'asc' } });
+  return inOrder(
+    rows.map((r) => ({
+      caseType: 'application' as const,
+      caseId: r.applicationId,
+      key: r.eventKey,
+      action: r.action,
+      step: r.step,
+      at: r.at,
+      actorId: r.actorId,
+      actorRole: r.actorRole,
+      reasonCode: null,
+      policySnapshotId: r.policySnapshotId,
+      data: r.data,
+      order: r.seq,
+    })),
   );
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EmergencyEventInput } from './emergency.contract';
 import { EmergencyEvent } from './emergency-event.entity';
+import { inOrder, type TimelineEntry } from '../casework/timeline';
 
 /**
  * Appends a timeline line unless one with the same key exists (the unique constraint backs this up, and the caller's
@@ -23,4 +24,25 @@ export async function appendEmergencyEvent(em: EntityManager, input: EmergencyEv
   );
   await em.flush();
   return true;
+}
+
+/** The request's history in the shape every case type shares (table `emergency_events`). */
+export async function readEmergencyTimeline(em: EntityManager, requestId: string): Promise<TimelineEntry[]> {
+  const rows = await em.find(EmergencyEvent, { requestId }, { orderBy: { seq: 'asc' } });
+  return inOrder(
+    rows.map((r) => ({
+      caseType: 'emergency' as const,
+      caseId: r.requestId,
+      key: r.eventKey,
+      action: r.action,
+      step: null,
+      at: r.at,
+      actorId: r.actorId,
+      actorRole: r.actorRole,
+      reasonCode: r.reasonCode,
+      policySnapshotId: r.policySnapshotId,
+      data: r.data,
+      order: r.seq,
+    })),
+  );
 }

@@ -117,6 +117,18 @@ test('two clerks pressing "take next" at once always get different tasks, each c
   expect((await (await platform.as('gy.clerk')).post('/api/inbox/take-next')).body.error.code).toBe('no_task');
 });
 
+test('a task shows its case history in the one timeline shape, within the region only', async () => {
+  const [task] = await acceptanceTasks(1);
+  const seen = await clerk.get(`/api/tasks/${encodeURIComponent(task.id)}/timeline`);
+  expect(seen.status).toBe(200);
+  expect(seen.body).toMatchObject({ caseType: 'application', caseId: task.caseId });
+  expect(seen.body.events).toContainEqual(expect.objectContaining({ caseType: 'application', key: `${task.id}:opened`, action: 'task_opened', step: 'acceptance' }));
+  const times = seen.body.events.map((e: { at: string }) => Date.parse(e.at));
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+  const outsider = await platform.as('gy.clerk');
+  expect((await outsider.get(`/api/tasks/${encodeURIComponent(task.id)}/timeline`)).status).toBe(404);
+});
+
 test('a bulk claim answers each task with the code a single claim would give', async () => {
   const clerkId = (await clerk.get('/api/auth/me')).body.id;
   const tasks = await acceptanceTasks(5);

@@ -71,6 +71,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/inbox/claims': subtree(WORKERS),
   'GET /api/tasks/{id}': subtree(WORKERS),
   'GET /api/tasks/{id}/colleagues': subtree(WORKERS),
+  'GET /api/tasks/{id}/timeline': subtree(WORKERS),
   'POST /api/tasks/{id}/claim': subtree(WORKERS),
   'POST /api/tasks/{id}/unclaim': subtree(WORKERS),
   'POST /api/tasks/{id}/complete': subtree(WORKERS),

@@ -61,6 +61,12 @@ export class InboxController {
     return this.inbox.get(user, id);
   }
 
+  @Get('tasks/:id/timeline')
+  @ApiOperation({ summary: "The history of the task's case (any case type) in one shape: codes, amounts and ids, oldest first" })
+  timeline(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.inbox.timeline(user, id);
+  }
+
   @Post('tasks/:id/claim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Claim a task (409 claimed_by_other, stale_task, wrong_role)' })

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, PlatformError } from '../common/errors';
 import { CASE_TASK_HANDLERS, type CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody, InboxQuery } from './decision.schemas';
 import { taskView, taskViews } from './task-view';
+import { caseTimeline } from '../../../activities/casework/case-timelines';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { actingFor, recordActingFor } from './acting-for-decision';
 import { coveredColleagues } from '../absences/acting-for';
@@ -73,6 +74,13 @@ export class InboxService {
     const em = this.orm.em.fork();
     const view = await taskView(em, await this.findInScope(em, user, taskId));
     return { ...view, actingFor: actingFor(view.assigneeId, await coveredColleagues(em, user.id)) };
+  }
+
+  /** The history of the task's case, whatever its case type, in one shape (oldest first). */
+  async timeline(user: AuthUser, taskId: string) {
+    const em = this.orm.em.fork();
+    const task = await this.findInScope(em, user, taskId);
+    return { caseType: task.caseType, caseId: task.caseId, events: await caseTimeline(em, task.caseType, task.caseId) };
   }
 
   async claim(user: AuthUser, taskId: string) {
