@@ -7,6 +7,7 @@ import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
+import { relayAll } from '../../activities/casework/case-starters';
 import { remindDueTasks } from '../../activities/tasks/deadline-reminders';
 import { CalendarService } from '../../activities/regions/calendar.service';
 import { startPeriodic } from './periodic';
@@ -104,10 +105,8 @@ async function main(): Promise<void> {
     workflowBundlePath,
   });
   const emergencyStarter = new EmergencyStarter(orm, client, emergencyQueue);
-  const relay = setInterval(() => {
-    starter.relayPending().catch(() => undefined);
-    emergencyStarter.relayPending().catch(() => undefined);
-  }, RELAY_INTERVAL_MS);
+  // Every case type whose records start a workflow: one sweep relays what the API could not start.
+  const relay = setInterval(() => void relayAll([starter, emergencyStarter]), RELAY_INTERVAL_MS);
 
   const stopSweep = startPeriodic(() => sweepIdempotentRequests(orm, env.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), 3_600_000, 60_000);
   const calendars = new CalendarService(orm);
