@@ -26,7 +26,7 @@ export interface TaskCommand {
 }
 
 /** Refuses a command on a task that is not open, or already decided (a stale page or a retried request). */
-export function checkOpen<T extends CaseworkTask>(task: T | undefined, decided: boolean, taskId: string, noun = 'case'): T {
+export function checkOpen<T>(task: T | undefined, decided: boolean, taskId: string, noun = 'case'): T {
   if (!task || decided) throw reject(CASEWORK_REJECTIONS.staleTask, `task ${taskId} is not open on this ${noun}`);
   return task;
 }

@@ -1,4 +1,4 @@
-import { reject } from '../casework/rejections';
+import { checkOpen, reject } from '../casework/rejections';
 import { PAYMENT_REJECTIONS as R, PAYMENT_ROLES, type PaymentDecision, type PaymentRunInput, type PaymentRunSnapshot, type PaymentRunStatus, type PaymentStep, type PaymentTotals } from './definitions';
 
 const OUTCOMES: Record<PaymentStep, ReadonlySet<PaymentDecision['outcome']>> = {
@@ -31,8 +31,7 @@ export class PaymentRunState {
 
   /** Throws a non-retryable failure (the update is refused, nothing recorded) when the decision breaks a rule. */
   validate(cmd: PaymentDecision): void {
-    const step = this.tasks.get(cmd.taskId);
-    if (!step || this.decisions.has(cmd.taskId)) throw reject(R.staleTask, `task ${cmd.taskId} is not open on this payment run`);
+    const step = checkOpen(this.tasks.get(cmd.taskId), this.decisions.has(cmd.taskId), cmd.taskId, 'payment run');
     if (cmd.step !== step || !OUTCOMES[step].has(cmd.outcome)) throw reject(R.wrongStep, `task ${cmd.taskId} is step ${step}, not ${cmd.step} ${cmd.outcome}`);
     if (cmd.actor.role !== PAYMENT_ROLES[step]) throw reject(R.wrongRole, `task ${cmd.taskId} belongs to role ${PAYMENT_ROLES[step]}, not ${cmd.actor.role}`);
     if (step === 'payment_approval' && cmd.actor.userId === this.input.startedBy.userId) {
