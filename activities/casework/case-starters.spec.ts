@@ -4,6 +4,6 @@ test('one sweep relays every case type; a starter that fails does not stop the o
   const started: string[] = [];
   const ok = (name: string, n: number) => ({ relayPending: () => (started.push(name), Promise.resolve(n)) });
   const down = { relayPending: () => Promise.reject(new Error('Temporal unreachable')) };
-  expect(await relayAll([down, ok('applications', 2), ok('emergency', 1)])).toBe(3);
-  expect(started).toEqual(['applications', 'emergency']);
+  expect(await relayAll([down, ok('routine', 2), ok('urgent', 1)])).toBe(3);
+  expect(started).toEqual(['routine', 'urgent']);
 });

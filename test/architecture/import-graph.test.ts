@@ -1,4 +1,5 @@
 import { GENERIC_ROOMS, genericSources, importsOf, violations } from './import-graph';
+import { PROGRAM_CODES } from '../../workflows/programs/registry';
 
 test('the scanner sees every kind of import, type-only and dynamic ones too', () => {
   const text = [
@@ -27,4 +28,12 @@ test('no generic module imports a program module', () => {
   // Every generic room exists and is scanned: a renamed folder must not make this test pass by reading nothing.
   for (const room of GENERIC_ROOMS) expect([room, [...files.keys()].some((f) => f.startsWith(room))]).toEqual([room, true]);
   expect(violations(files)).toEqual([]);
+});
+
+test('the casework mechanics name no program, by code or by name', () => {
+  const words = [...PROGRAM_CODES.map((c) => `'${c}'`), '低保', '特困', '临时救助', '救急难', '医疗救助', '低收入'];
+  const kernel = [...genericSources()].filter(([file]) => /^(workflows|activities)\/casework\/.*(?<!\.spec)\.ts$/.test(file));
+  expect(kernel.length).toBeGreaterThan(5);
+  const named = kernel.flatMap(([file, text]) => words.filter((w) => text.includes(w)).map((w) => `${file}: ${w}`));
+  expect(named).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import type { CaseType } from '../domain/cases';
 
 /**
- * What the casework mechanics know of a program (低保, 临时救助, ...): codes only. A program's rules (route,
+ * What the casework mechanics know of a program: codes only. A program's rules (route,
  * eligibility, benefit, lifecycle) live in its own room under workflows/programs/ and are reached through the
  * registry there; generic modules receive a definition, they never import one.
  */
