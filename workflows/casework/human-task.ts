@@ -4,7 +4,8 @@ import type { CaseworkTask } from './tracked-task';
 export type OnDeadline = 'escalate' | 'expire' | 'ignore';
 
 export interface DecisionWait {
-  task: CaseworkTask;
+  /** Its due time is read when the deadline counts (not with `onDeadline: 'ignore'`). */
+  task: Pick<CaseworkTask, 'dueAt'>;
   /** The decision on the task has been accepted. */
   decided: () => boolean;
   /** How the case type waits (a resting point of its procedure, or a plain wait); false when the limit passed. */

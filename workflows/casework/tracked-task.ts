@@ -19,6 +19,18 @@ export interface CaseworkTask {
 }
 
 /**
+ * Runs `writeRow` (the activity that writes a task's inbox row) with the task tracked by `track` before it, on
+ * histories that have the marker, or after it on histories recorded before. Returns what `writeRow` returned.
+ */
+export async function trackAroundRow<R>(track: () => void, writeRow: () => Promise<R>): Promise<R> {
+  const early = patched(TASK_BEFORE_ROW_PATCH);
+  if (early) track();
+  const written = await writeRow();
+  if (!early) track();
+  return written;
+}
+
+/**
  * Opens a human task: tracks it in `tasks` (before the row is written, on histories that have the marker) and lets
  * `writeRow` write the inbox row, whose answer fixes the due time. Returns the tracked task.
  */
@@ -27,10 +39,11 @@ export async function openTrackedTask<T extends CaseworkTask>(
   task: T,
   writeRow: () => Promise<{ dueAt: number }>,
 ): Promise<T> {
-  const early = patched(TASK_BEFORE_ROW_PATCH);
-  if (early) tasks.set(task.taskId, task);
-  const { dueAt } = await writeRow();
-  task.dueAt = dueAt;
-  if (!early) tasks.set(task.taskId, task);
+  await trackAroundRow(
+    () => tasks.set(task.taskId, task),
+    async () => {
+      task.dueAt = (await writeRow()).dueAt;
+    },
+  );
   return task;
 }

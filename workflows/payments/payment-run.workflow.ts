@@ -2,6 +2,8 @@ import { ActivityCancellationType, allHandlersFinished, condition, proxyActiviti
 import type { PaymentActivities } from '../../activities/payments/payment.contract';
 import { PAYMENT_ROLES, decidePaymentUpdate, paymentRunStateQuery, type PaymentDecision, type PaymentRunInput, type PaymentRunSnapshot, type PaymentStep } from './definitions';
 import { PaymentRunState } from './payment-run-state';
+import { awaitDecision } from '../casework/human-task';
+import { waitUntil } from '../casework/waits';
 
 /** Short idempotent writes to our own database, retried quickly and forever. */
 const acts = proxyActivities<PaymentActivities>({
@@ -70,7 +72,8 @@ async function decision(state: PaymentRunState, step: PaymentStep): Promise<Paym
   // Known to the validator before the row exists: a decision can only come for a row someone has seen.
   state.tasks.set(taskId, step);
   await acts.openPaymentTask({ batchId, taskId, step, role: PAYMENT_ROLES[step], at: Date.now() });
-  await condition(() => state.decisions.has(taskId));
+  // Payment work has no statutory limit: the wait ends with the decision only.
+  await awaitDecision({ task: { dueAt: 0 }, decided: () => state.decisions.has(taskId), wait: waitUntil, onDeadline: 'ignore', escalate: () => Promise.resolve() });
   const cmd = state.decisions.get(taskId)!;
   await acts.closePaymentTask({ batchId, taskId, outcome: cmd.outcome, actor: cmd.actor, submissionId: cmd.submissionId, at: Date.now() });
   state.tasks.delete(taskId);

@@ -1,5 +1,5 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
-import { TASK_BEFORE_ROW_PATCH } from '../casework/tracked-task';
+import { trackAroundRow } from '../casework/tracked-task';
 import type { EntitlementKind, NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
 import { addMonths, monthStart, type Assessment, type Month } from '../domain/lifecycle';
 import type { CompleteReReviewCommand, LifecycleActor, RecipientStatus, StandardChange } from './definitions';
@@ -162,18 +162,20 @@ export class RecipientRunner {
   /** Opens a re-review task in the township investigator's inbox and waits for its outcome (completeReReview). */
   async reReview(reason: ReReviewReason, taskId: string, reference?: string, dueAt?: number): Promise<void> {
     // Known to the validator before the row is visible, so a decision on a row someone has seen is never stale.
-    const early = patched(TASK_BEFORE_ROW_PATCH);
-    if (early && !this.state.openTasks.includes(taskId)) this.state.openTasks.push(taskId);
-    await acts.openReReviewTask({
-      taskId,
-      householdId: this.state.householdId,
-      recipientId: this.state.input.recipientId,
-      reason,
-      reference,
-      dueAt,
-      at: Date.now(),
-    });
-    if (!early && !this.state.openTasks.includes(taskId)) this.state.openTasks.push(taskId);
+    const track = () => {
+      if (!this.state.openTasks.includes(taskId)) this.state.openTasks.push(taskId);
+    };
+    await trackAroundRow(track, () =>
+      acts.openReReviewTask({
+        taskId,
+        householdId: this.state.householdId,
+        recipientId: this.state.input.recipientId,
+        reason,
+        reference,
+        dueAt,
+        at: Date.now(),
+      }),
+    );
   }
 
   /**
