@@ -1,6 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CasePolicy } from '../../config/policy/policy.schema';
@@ -19,10 +16,10 @@ import {
 } from '../../workflows/emergency/definitions';
 import { emergencyWorkflow } from '../../workflows/emergency/emergency.workflow';
 import { shippedCalendar } from '../helpers/policies';
-import { bundledWorker, unique } from '../helpers/temporal';
+import { unique } from '../helpers/temporal';
 import { actor } from './case-driver';
 import { FakeEmergencyStore, type FakeEmergencyTask } from './fake-emergency-activities';
-import { HISTORIES } from './workflow-harness';
+import { runCase } from './case-harness';
 
 export const TOWNSHIP = '320723100';
 export const COUNTY = '320723';
@@ -42,11 +39,9 @@ export async function withEmergency<T>(
   body: (driver: EmergencyDriver) => Promise<T>,
 ): Promise<T> {
   const store = options.store ?? new FakeEmergencyStore(shippedCalendar());
-  const taskQueue = unique('emergency-test');
-  const worker = await bundledWorker(env, { taskQueue, activities: store.activities() });
-  return worker.runUntil(async () => {
-    const requestId = unique('req');
-    const handle = await env.client.workflow.start(emergencyWorkflow, {
+  const requestId = unique('req');
+  const start = (taskQueue: string) =>
+    env.client.workflow.start(emergencyWorkflow, {
       taskQueue,
       workflowId: emergencyWorkflowId(requestId),
       args: [
@@ -60,17 +55,9 @@ export async function withEmergency<T>(
         },
       ],
     });
-    try {
-      const result = await body(new EmergencyDriver(env, handle, store, taskQueue));
-      if (options.record && process.env.RECORD_HISTORIES) {
-        writeFileSync(resolve(HISTORIES, `${options.record}.json`), historyToJSON(await handle.fetchHistory()));
-      }
-      return result;
-    } finally {
-      const { status } = await handle.describe();
-      if (status.name === 'RUNNING') await handle.terminate('test finished');
-    }
-  });
+  return runCase(env, { queue: 'emergency-test', activities: store.activities(), start, record: options.record }, (handle, taskQueue) =>
+    body(new EmergencyDriver(env, handle, store, taskQueue)),
+  );
 }
 
 /** Drives one request as caseworkers would. */

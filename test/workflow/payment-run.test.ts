@@ -1,14 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Role } from '../../workflows/domain/roles';
 import { decidePaymentUpdate, paymentRunStateQuery, paymentRunWorkflowId, type PaymentDecision, type PaymentRunSnapshot, type PaymentStep } from '../../workflows/payments/definitions';
 import { paymentRunWorkflow } from '../../workflows/payments/payment-run.workflow';
-import { bundledWorker, timeSkippingEnv, unique } from '../helpers/temporal';
+import { timeSkippingEnv, unique } from '../helpers/temporal';
 import { FakePaymentStore } from './fake-payment-activities';
-import { HISTORIES } from './workflow-harness';
+import { runCase } from './case-harness';
 
 /** The payment run on the time-skipping server: the batch is prepared page by page, then approved, then released. */
 
@@ -24,19 +21,14 @@ const PREPARER = { userId: 'officer-A', role: 'payment_officer' as Role };
 const RELEASER = { userId: 'officer-D', role: 'payment_officer' as Role };
 
 async function withRun<T>(store: FakePaymentStore, body: (run: RunDriver) => Promise<T>, record?: string): Promise<T> {
-  const taskQueue = unique('payment-test');
-  const worker = await bundledWorker(env, { taskQueue, activities: store.activities() });
-  return worker.runUntil(async () => {
-    const batchId = unique('pay');
-    const handle = await env.client.workflow.start(paymentRunWorkflow, {
+  const batchId = unique('pay');
+  const start = (taskQueue: string) =>
+    env.client.workflow.start(paymentRunWorkflow, {
       taskQueue,
       workflowId: paymentRunWorkflowId(batchId),
       args: [{ batchId, countyCode: '320723', month: '2026-11', startedBy: PREPARER }],
     });
-    const result = await body(new RunDriver(handle));
-    if (record && process.env.RECORD_HISTORIES) writeFileSync(resolve(HISTORIES, `${record}.json`), historyToJSON(await handle.fetchHistory()));
-    return result;
-  });
+  return runCase(env, { queue: 'payment-test', activities: store.activities(), start, record }, (handle) => body(new RunDriver(handle)));
 }
 
 class RunDriver {

@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { FanOutActivities } from '../../activities/recipients/fan-out.contract';
 import { fanOutWorkflowId, recipientFanOutWorkflow } from '../../workflows/recipient/fan-out.workflow';
 import { bundledWorker, timeSkippingEnv, unique } from '../helpers/temporal';
-import { HISTORIES } from './workflow-harness';
+import { HISTORIES } from './case-harness';
 
 /** The fan-out of a standard change or campaign: page after page by cursor, not before its window opens, finished once. */
 

@@ -14,7 +14,7 @@ import {
 } from '../../workflows/recipient/definitions';
 import { recipientWorkflow } from '../../workflows/recipient/recipient.workflow';
 import { FakeRecipientStore } from './fake-recipient-activities';
-import { HISTORIES } from './workflow-harness';
+import { HISTORIES } from './case-harness';
 
 /** Standard 600.00 yuan (urban); two members earning 300 + 100 yuan: 800.00 yuan a month. */
 export const STANDARD_FEN = 60_000;

@@ -4,7 +4,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { testRunEnv } from '../setup/test-env';
 import { quietRuntime } from '../helpers/temporal';
-import { HISTORIES } from './workflow-harness';
+import { HISTORIES } from './case-harness';
 
 /**
  * Every recorded history of a released workflow version replays with today's code: a change that would break
