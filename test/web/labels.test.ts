@@ -88,8 +88,8 @@ function timelineActions(): string[] {
 
 /** 分类管理 categories: the keys of the policy's re-review intervals. */
 function categories(): string[] {
-  const json = z.toJSONSchema(regionPolicySchema, { io: 'input' }) as unknown as { properties: { lifecycle: { properties: { reReviewMonths: { properties: object } } } } };
-  return Object.keys(json.properties.lifecycle.properties.reReviewMonths.properties);
+  const json = z.toJSONSchema(regionPolicySchema, { io: 'input' }) as unknown as { properties: { dibao: { properties: { lifecycle: { properties: { reReviewMonths: { properties: object } } } } } } };
+  return Object.keys(json.properties.dibao.properties.lifecycle.properties.reReviewMonths.properties);
 }
 
 test.each([

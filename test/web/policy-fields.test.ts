@@ -16,14 +16,14 @@ test('every field of the national policy has a Chinese name on the form, and not
 
 test('yuan, percent and grades go to the API as fen, rates and lists, and read back the same', () => {
   const byPath = new Map(POLICY_FIELDS.map((f) => [f.path, f]));
-  const urban = byPath.get('standards.urbanFen')!;
+  const urban = byPath.get('dibao.standards.urbanFen')!;
   expect(fromInput(urban, '830.50')).toBe(83_050);
   expect(toInput(urban, 83_050)).toBe('830.50');
   expect(showPolicyValue(urban, 83_050)).toBe('830.50');
-  const rate = byPath.get('approval.samplingRate')!;
+  const rate = byPath.get('common.approval.samplingRate')!;
   expect(fromInput(rate, '35')).toBe(0.35);
   expect(showPolicyValue(rate, 0.3)).toBe('30%');
-  expect(fromInput(byPath.get('singleEnrolment.disabilityGrades')!, '1、2')).toEqual([1, 2]);
-  expect(fromInput(byPath.get('overallLimitDays')!, '')).toBeNull();
-  expect(showPolicyValue(byPath.get('investigation.mode')!, 'parallel')).toBe('核对与入户同时进行');
+  expect(fromInput(byPath.get('dibao.singleEnrolment.disabilityGrades')!, '1、2')).toEqual([1, 2]);
+  expect(fromInput(byPath.get('common.overallLimitDays')!, '')).toBeNull();
+  expect(showPolicyValue(byPath.get('common.investigation.mode')!, 'parallel')).toBe('核对与入户同时进行');
 });
