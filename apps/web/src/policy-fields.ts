@@ -18,6 +18,12 @@ export interface PolicySection {
 }
 
 const ROLE_OPTIONS = { township_reviewer: '乡镇审核人', county_approver: '县级审批人', administrator: '管理员' };
+const PER = { month: '按月公布', year: '按年公布' };
+/** A published 特困 amount: the figure in yuan and whether the region publishes it per month or per year. */
+const published = (path: string, name: string): PolicyField[] => [
+  { path: `${path}.fen`, label: `${name}(元)`, kind: 'fen' },
+  { path: `${path}.per`, label: `${name}公布周期`, kind: 'choice', options: PER },
+];
 const esc = (role: string, name: string): PolicyField => ({ path: `common.escalation.${role}`, label: `${name}超期后督办`, kind: 'role', options: ROLE_OPTIONS });
 
 export const POLICY_SECTIONS: PolicySection[] = [
@@ -125,6 +131,17 @@ export const POLICY_SECTIONS: PolicySection[] = [
     fields: [
       { path: 'medicalAssistance.ratio', label: '医疗救助比例(%)', kind: 'percent' },
       { path: 'medicalAssistance.annualCapFen', label: '年度救助封顶(元)', kind: 'fen' },
+    ],
+  },
+  {
+    // No national default: a region that runs 特困供养 sets every figure of the section.
+    title: '特困人员救助供养',
+    fields: [
+      ...published('tekun.basicLiving.urban', '城市基本生活标准'),
+      ...published('tekun.basicLiving.rural', '农村基本生活标准'),
+      ...published('tekun.care.full', '照料护理标准·具备生活自理能力'),
+      ...published('tekun.care.partial', '照料护理标准·部分丧失生活自理能力'),
+      ...published('tekun.care.none', '照料护理标准·完全丧失生活自理能力'),
     ],
   },
 ];
