@@ -131,7 +131,7 @@ describe('broken region files', () => {
   test('a bad policy override is reported once, against the region that set it', () => {
     const dir = configDir({ 'regions/js.json': tree({ policy: { approval: { samplingRate: 1.5 } } }) });
     expect(issuesOf(() => loadShippedRegions(dir))).toEqual([
-      { scope: '320723 灌云县 (320723 v1)', field: 'approval.samplingRate', rule: 'must be at most 1' },
+      { scope: '320723 灌云县 (320723 v1)', field: 'common.approval.samplingRate', rule: 'must be at most 1' },
     ]);
   });
 

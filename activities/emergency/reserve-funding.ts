@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { resolvePolicy } from '../../config/policy/resolve';
+import { resolveSections } from '../../config/policy/resolve';
 import type { PolicyService } from '../regions/policy.service';
 import { Region } from '../regions/region.entity';
 import { annualFunding } from './reserve-fund';
@@ -35,8 +35,8 @@ export async function fundReserves(orm: MikroORM, policies: PolicyService, input
   for (const township of townships) {
     if (township.residents === null) continue;
     const atStart = await policies.layersFor(em, township.code, startOfYear);
-    const policy = resolvePolicy(atStart.length > 0 ? atStart : await policies.layersFor(em, township.code));
-    const perResidentFen = policy.document.emergency.reserveFundPerResidentFen;
+    const policy = resolveSections(atStart.length > 0 ? atStart : await policies.layersFor(em, township.code));
+    const perResidentFen = policy.emergency.reserveFundPerResidentFen;
     const amountFen = annualFunding(township.residents, perResidentFen);
     if (amountFen === 0) continue;
     await creditReserve(orm, { townshipCode: township.code, year: input.year, kind: 'funding', amountFen, idempotencyKey: annualFundingKey(township.code, input.year) });

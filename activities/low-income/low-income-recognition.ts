@@ -5,6 +5,7 @@ import type { DecideInput } from '../application/application.contract';
 import { CheckReport } from '../application/check-report.entity';
 import { Notice } from '../application/notice.entity';
 import type { Household } from '../households/household.entity';
+import { readPolicySnapshot } from '../../config/policy/policy-shape';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
 import { formatYuan } from '../../workflows/domain/benefit';
 import { addMonths, monthOf } from '../../workflows/domain/lifecycle';
@@ -33,7 +34,7 @@ export async function recogniseLowIncome(
   const totalIncomeFen = Math.max(0, gross - args.deductionsFen);
   const standardFen = household.area === 'urban' ? input.standards.urbanFen : input.standards.ruralFen;
   const snapshot = await em.findOne(PolicySnapshot, application.policySnapshotId, { fields: ['document'] });
-  const multiplier = snapshot?.document.lowIncomeMultiplier ?? 1.5;
+  const multiplier = snapshot ? readPolicySnapshot(snapshot.document).lowIncome.multiplier : 1.5;
   const [check] = await em.find(CheckReport, { applicationId: application.id }, { orderBy: { round: 'desc' }, limit: 1, fields: ['flags'] });
   const assetsWithinLimits = !(check?.flags ?? []).some((f) => ASSET_FLAGS.has(f));
   const placement = placeHousehold({ standardFen, members: members.length, totalIncomeFen, multiplier, assetsWithinLimits });

@@ -3,7 +3,8 @@ import type { RegionPolicy } from '../../config/policy/policy.schema';
 
 /**
  * An effective policy document as a case received it, keyed by its content hash. Every application, task and
- * decision points at one, so "which rules decided this case" is always answerable.
+ * decision points at one, so "which rules decided this case" is always answerable. The document is the flat shape a
+ * case records (config/policy/policy-shape.ts); read it by section with `readPolicySnapshot`.
  */
 @Entity({ tableName: 'policy_snapshots' })
 export class PolicySnapshot {

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { CasePolicy } from '../../config/policy/policy.schema';
-import { canonicalJson, resolvePolicy, type PolicyLayer } from '../../config/policy/resolve';
+import type { CasePolicy, PolicyDocument } from '../../config/policy/policy.schema';
+import { liftPolicy } from '../../config/policy/policy-shape';
+import { canonicalJson, resolvePolicy, resolveSections, type PolicyLayer } from '../../config/policy/resolve';
 import { NATIONAL_SCOPE, loadShippedCalendars, loadShippedRegions, nationalLayer } from '../../config/shipped';
 import { HolidayYearRow } from './holiday-year.entity';
 import { PolicySnapshot } from './policy-snapshot.entity';
@@ -76,7 +77,7 @@ export class PolicyService {
     return true;
   }
 
-  /** The policy layers in force at `at` for a region, national first. */
+  /** The policy layers in force at `at` for a region, national first; overrides in the sectioned shape. */
   async layersFor(em: EntityManager, regionCode: string, at = new Date()): Promise<PolicyLayer[]> {
     const chain = await regionChain(em, regionCode);
     if (chain.length === 0) throw new Error(`unknown region ${regionCode}`);
@@ -89,9 +90,14 @@ export class PolicyService {
         { scope, status: 'active', effectiveFrom: { $lte: at } },
         { orderBy: { effectiveFrom: 'desc', version: 'desc' } },
       );
-      if (version) layers.push({ scope, name: names.get(scope)!, version: version.version, override: version.override, versionId: version.id });
+      if (version) layers.push({ scope, name: names.get(scope)!, version: version.version, override: liftPolicy(version.override), versionId: version.id });
     }
     return layers;
+  }
+
+  /** The effective policy of a region by section (common + one per program), validated; nothing is recorded. */
+  async sectionsFor(em: EntityManager, regionCode: string, at = new Date()): Promise<PolicyDocument> {
+    return resolveSections(await this.layersFor(em, regionCode, at));
   }
 
   /** Resolves the effective policy of a region and makes sure its snapshot row exists. */

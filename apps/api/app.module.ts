@@ -16,6 +16,7 @@ import { CaseMovesService } from './admin/case-moves.service';
 import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
 import { LowIncomeService } from './low-income/low-income.service';
+import { TekunAssessmentService } from './tekun/tekun-assessment.service';
 import { HouseholdLayersService } from './households/household-layers.service';
 import { ReferralsService } from './referrals/referrals.service';
 import { MedicalPaymentsService } from './referrals/medical-payments.service';
@@ -129,6 +130,7 @@ export class AppModule implements NestModule {
         KinRegisterService,
         PublicityRegisterService,
         LowIncomeService,
+        TekunAssessmentService,
         HouseholdLayersService,
         ReferralsService,
         MedicalPaymentsService,

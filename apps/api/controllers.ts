@@ -18,6 +18,7 @@ import { PaymentSettlementController } from './payments/payment-settlement.contr
 import { PublicController } from './public/public.controller';
 import { PublicityRegisterController } from './recipients/publicity-register.controller';
 import { LowIncomeController } from './low-income/low-income.controller';
+import { TekunController } from './tekun/tekun.controller';
 import { HouseholdsController } from './households/households.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { LifecycleJobsController } from './recipients/lifecycle-jobs.controller';
@@ -50,6 +51,7 @@ export const CONTROLLERS = [
   KinRegisterController,
   PublicityRegisterController,
   LowIncomeController,
+  TekunController,
   HouseholdsController,
   ReferralsController,
   EmergencyController,

@@ -92,17 +92,17 @@ describe('label and snapshot id', () => {
 describe('validation errors name the region that set the bad field', () => {
   test('a county samplingRate of 1.5', () => {
     const issues = issuesOf(() => resolvePolicy([national, city({ approval: { limitDays: 8 } }), county({ approval: { samplingRate: 1.5 } })]));
-    expect(issues).toEqual([{ scope: '320723 灌云县 (320723 v2)', field: 'approval.samplingRate', rule: 'must be at most 1' }]);
+    expect(issues).toEqual([{ scope: '320723 灌云县 (320723 v2)', field: 'common.approval.samplingRate', rule: 'must be at most 1' }]);
   });
 
   test('a bad value set by the city is blamed on the city, not the county below it', () => {
     const issues = issuesOf(() => resolvePolicy([national, city({ investigation: { limitDays: 0 } }), county({ investigation: { mode: 'parallel' } })]));
-    expect(issues).toEqual([{ scope: '320700 连云港市 (320700 v1)', field: 'investigation.limitDays', rule: 'must be at least 1 working day' }]);
+    expect(issues).toEqual([{ scope: '320700 连云港市 (320700 v1)', field: 'common.investigation.limitDays', rule: 'must be at least 1 working day' }]);
   });
 
   test('the error message lists scope, field and rule', () => {
     expect(() => resolvePolicy([national, county({ approval: { samplingRate: 1.5 } })])).toThrow(
-      /320723 灌云县 \(320723 v2\): approval\.samplingRate: must be at most 1/,
+      /320723 灌云县 \(320723 v2\): common\.approval\.samplingRate: must be at most 1/,
     );
   });
 
@@ -111,24 +111,24 @@ describe('validation errors name the region that set the bad field', () => {
       resolvePolicy([national, city({ approval: { samplingRatio: 0.5 }, standard: { urbanFen: 1 } }), county({ approval: { samplingRate: 0.4 } })]),
     );
     expect(issues).toHaveLength(2);
-    expect(issues).toContainEqual({ scope: '320700 连云港市 (320700 v1)', field: 'approval.samplingRatio', rule: 'Unrecognized key: "samplingRatio"' });
+    expect(issues).toContainEqual({ scope: '320700 连云港市 (320700 v1)', field: 'common.approval.samplingRatio', rule: 'Unrecognized key: "samplingRatio"' });
     expect(issues).toContainEqual({ scope: '320700 连云港市 (320700 v1)', field: 'standard', rule: 'Unrecognized key: "standard"' });
   });
 
   test('fen must be integers, not yuan', () => {
     const issues = issuesOf(() => resolvePolicy([national, city({ standards: { urbanFen: 535.5, ruralFen: 490 } })]));
-    expect(issues).toEqual([{ scope: '320700 连云港市 (320700 v1)', field: 'standards.urbanFen', rule: expect.stringContaining('not yuan') }]);
+    expect(issues).toEqual([{ scope: '320700 连云港市 (320700 v1)', field: 'dibao.standards.urbanFen', rule: expect.stringContaining('not yuan') }]);
   });
 
   test('a non-role escalation target is rejected', () => {
     const issues = issuesOf(() => resolvePolicy([national, county({ escalation: { township_clerk: 'mayor' } })]));
-    expect(issues).toEqual([{ scope: '320723 灌云县 (320723 v2)', field: 'escalation.township_clerk', rule: expect.stringContaining('must be one of') }]);
+    expect(issues).toEqual([{ scope: '320723 灌云县 (320723 v2)', field: 'common.escalation.township_clerk', rule: expect.stringContaining('must be one of') }]);
   });
 
   test('an overall limit shorter than the mandatory steps is rejected with the sum', () => {
     // National: acceptance 5 + investigation 10 + township review 5 + approval 10 + required appraisal 5 = 35.
     const issues = issuesOf(() => resolvePolicy([national, county({ overallLimitDays: 34 })]));
-    expect(issues).toEqual([{ scope: '320723 灌云县 (320723 v2)', field: 'overallLimitDays', rule: expect.stringContaining('(35 working days)') }]);
+    expect(issues).toEqual([{ scope: '320723 灌云县 (320723 v2)', field: 'common.overallLimitDays', rule: expect.stringContaining('(35 working days)') }]);
     expect(resolvePolicy([national, county({ overallLimitDays: 35 })]).document.overallLimitDays).toBe(35);
   });
 

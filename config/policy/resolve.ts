@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConfigValidationError, type ConfigIssue } from '../config-error';
-import { regionPolicySchema, type CasePolicy, type RegionPolicy } from './policy.schema';
+import { regionPolicySchema, type CasePolicy, type PolicyDocument, type RegionPolicy } from './policy.schema';
+import { caseDocument, liftPolicy } from './policy-shape';
 
 /**
  * Policy inheritance: the national defaults, then each ancestor region's override, then the region's own, merged
@@ -61,26 +62,45 @@ export function policySnapshotId(document: RegionPolicy): string {
   return createHash('sha256').update(canonicalJson(document)).digest('hex').slice(0, 16);
 }
 
-/** Resolves and validates the effective policy of the last layer's region. Layers run from national down. */
-export function resolvePolicy(layers: readonly PolicyLayer[]): CasePolicy {
+/** The layers with their overrides in the sectioned shape (stored versions may predate the split). */
+export function liftLayers(layers: readonly PolicyLayer[]): PolicyLayer[] {
+  return layers.map((l) => ({ ...l, override: liftPolicy(l.override) }));
+}
+
+/**
+ * Resolves and validates the effective policy of the last layer's region, by section. Layers run from national down;
+ * each may be written in either shape. Errors name sectioned fields ("common.approval.samplingRate").
+ */
+export function resolveSections(layers: readonly PolicyLayer[]): PolicyDocument {
   if (layers.length === 0) throw new Error('a policy needs at least the national layer');
-  const merged = layers.reduce<Json>((acc, layer) => mergeOverride(acc, layer.override), {});
+  const lifted = liftLayers(layers);
+  const merged = lifted.reduce<Json>((acc, layer) => mergeOverride(acc, layer.override), {});
   const parsed = regionPolicySchema.safeParse(merged);
   if (!parsed.success) {
     const issues: ConfigIssue[] = parsed.error.issues.flatMap((issue) => {
       // An unknown key is reported at its parent object's path: attribute each key to the layer that wrote it.
       const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
       return paths.map((path) => {
-        const owner = [...layers].reverse().find((l) => sets(l.override, path)) ?? layers[layers.length - 1];
+        const owner = [...lifted].reverse().find((l) => sets(l.override, path)) ?? lifted[lifted.length - 1];
         const rule = issue.code === 'unrecognized_keys' ? `Unrecognized key: "${String(path[path.length - 1])}"` : issue.message;
         return { scope: `${owner.name} (${owner.scope} v${owner.version})`, field: path.map(String).join('.'), rule };
       });
     });
     throw new ConfigValidationError(issues);
   }
-  const label = [...layers]
+  return parsed.data;
+}
+
+/** The label of a chain of layers, the region's own first: "220103 v1 · 220100 v1 · national v1". */
+export function layersLabel(layers: readonly PolicyLayer[]): string {
+  return [...layers]
     .reverse()
     .map((l) => `${l.scope} v${l.version}`)
     .join(' · ');
-  return { snapshotId: policySnapshotId(parsed.data), label, document: parsed.data };
+}
+
+/** Resolves the effective policy as a case records it: the flat document and the snapshot id that names it. */
+export function resolvePolicy(layers: readonly PolicyLayer[]): CasePolicy {
+  const document = caseDocument(resolveSections(layers));
+  return { snapshotId: policySnapshotId(document), label: layersLabel(layers), document };
 }

@@ -25,7 +25,7 @@ test('a shorter acceptance limit is previewed beside the current route before it
   const { page } = desk;
   await page.emulateTimezone('Asia/Shanghai');
   await page.waitForFunction(() => document.body.innerText.includes('本级设置'));
-  const input = await page.waitForSelector('input[data-test="edit-acceptance.limitDays"]');
+  const input = await page.waitForSelector('input[data-test="edit-common.acceptance.limitDays"]');
   await input!.click();
   await input!.evaluate((e) => (e as HTMLInputElement).select());
   await input!.press('Backspace');

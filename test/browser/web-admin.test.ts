@@ -59,14 +59,14 @@ test('an administrator proposes a sampling rate through the form; a second appro
   await scan(page, 'policy form');
 
   // 150 % is refused by the API's own rule, said in Chinese beside the field.
-  await setField(page, 'approval.samplingRate', '150');
+  await setField(page, 'common.approval.samplingRate', '150');
   await submitProposal(page, '提高抽查比例');
-  await page.waitForSelector('[data-test="problem-approval.samplingRate"]');
-  expect(await page.$eval('[data-test="problem-approval.samplingRate"]', (e) => (e as HTMLElement).innerText)).toContain('不得超过');
+  await page.waitForSelector('[data-test="problem-common.approval.samplingRate"]');
+  expect(await page.$eval('[data-test="problem-common.approval.samplingRate"]', (e) => (e as HTMLElement).innerText)).toContain('不得超过');
   await shot(page, 'policy-refused');
 
-  await setField(page, 'approval.samplingRate', '40');
-  await setField(page, 'acceptance.limitDays', '4');
+  await setField(page, 'common.approval.samplingRate', '40');
+  await setField(page, 'common.acceptance.limitDays', '4');
   await submitProposal(page, '提高抽查比例');
   await page.waitForSelector('[data-test=policy-queue]');
   expect(await page.$eval('[data-test=policy-queue]', (e) => (e as HTMLElement).innerText)).toMatch(/县级抽查比例[\s\S]*30%[\s\S]*40%/);
@@ -96,7 +96,7 @@ test('an administrator proposes a sampling rate through the form; a second appro
   const versions = (await admin.get('/api/admin/regions/220103/policy-versions')).body;
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   expect(new Date(versions[0].effectiveFrom).getTime()).toBe(new Date(`${today}T00:00:00+08:00`).getTime());
-  expect(versions[0]).toMatchObject({ status: 'active', override: expect.objectContaining({ approval: expect.objectContaining({ samplingRate: 0.4 }) }) });
+  expect(versions[0]).toMatchObject({ status: 'active', override: expect.objectContaining({ common: expect.objectContaining({ approval: expect.objectContaining({ samplingRate: 0.4 }) }) }) });
 
   // The preview now draws the new limit as the current rule, and a case filed today falls due when it says.
   const again = await signIn(browser, platform.http.baseUrl, 'kc.admin');

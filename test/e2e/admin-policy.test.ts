@@ -31,26 +31,26 @@ test('the effective configuration says where every value comes from', async () =
   const res = await admin.get('/api/admin/regions/220103/config');
   expect(res.status).toBe(200);
   const field = (f: string) => res.body.fields.find((x: any) => x.field === f);
-  expect(field('investigation.mode')).toMatchObject({ value: 'parallel', origin: 'here', source: '220103' });
-  expect(field('standards.urbanFen')).toMatchObject({ value: 83_000, origin: 'inherited', source: '220100' });
-  expect(field('lowIncomeMultiplier')).toMatchObject({ value: 1.5, origin: 'national' });
+  expect(field('common.investigation.mode')).toMatchObject({ value: 'parallel', origin: 'here', source: '220103' });
+  expect(field('dibao.standards.urbanFen')).toMatchObject({ value: 83_000, origin: 'inherited', source: '220100' });
+  expect(field('lowIncome.multiplier')).toMatchObject({ value: 1.5, origin: 'national' });
 });
 
 test('proposals are validated whole: every error names the field, the value and the rule', async () => {
   const admin = await platform.as('kc.admin');
   const bad = await admin.post('/api/admin/regions/220103/policy-versions', {
-    override: { approval: { samplingRate: 1.5 }, acceptance: { limitDays: 0 } },
+    override: { common: { approval: { samplingRate: 1.5 }, acceptance: { limitDays: 0 } } },
     effectiveFrom: today(),
     reason: '试',
   });
   expect(bad.status).toBe(422);
   expect(bad.body.error.issues).toEqual(
     expect.arrayContaining([
-      { field: 'override.approval.samplingRate', rule: 'must be at most 1 (given 1.5)' },
-      { field: 'override.acceptance.limitDays', rule: 'must be at least 1 working day (given 0)' },
+      { field: 'override.common.approval.samplingRate', rule: 'must be at most 1 (given 1.5)' },
+      { field: 'override.common.acceptance.limitDays', rule: 'must be at least 1 working day (given 0)' },
     ]),
   );
-  const short = await admin.post('/api/admin/regions/220103/policy-versions', { override: { overallLimitDays: 5 }, effectiveFrom: today(), reason: '压缩时限' });
+  const short = await admin.post('/api/admin/regions/220103/policy-versions', { override: { common: { overallLimitDays: 5 } }, effectiveFrom: today(), reason: '压缩时限' });
   expect(short.status).toBe(422);
   expect(short.body.error.issues[0].rule).toContain("sum of the mandatory steps' limits (13 working days)");
   const past = await admin.post('/api/admin/regions/220103/policy-versions', { override: {}, effectiveFrom: '2026-01-01', reason: '追溯' });
@@ -63,6 +63,7 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
   const before = (await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district))).body.id;
 
   const admin = await platform.as('kc.admin');
+  // Written in the flat shape of clients from before the policy had sections: stored by section.
   const proposed = await admin.post('/api/admin/regions/220103/policy-versions', {
     override: { publicity: { afterReview: { enabled: true, days: 5 } }, overallLimitDays: 20, approval: { samplingRate: 0 } },
     effectiveFrom: today(),
@@ -70,7 +71,7 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
   });
   expect(proposed.status).toBe(201);
   expect(proposed.body).toMatchObject({ status: 'proposed', version: 2 });
-  expect(proposed.body.changes).toEqual(expect.arrayContaining([{ field: 'publicity.afterReview.enabled', from: false, to: true }]));
+  expect(proposed.body.changes).toEqual(expect.arrayContaining([{ field: 'common.publicity.afterReview.enabled', from: false, to: true }]));
 
   const self = await admin.post(`/api/admin/policy-versions/${proposed.body.id}/approve`, { reason: '自批' });
   expect(self.status).toBe(409);
@@ -97,7 +98,7 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
     [1, 'active'],
   ]);
   const diff = await admin.get(`/api/admin/policy-versions/${versions[1].id}/diff/${versions[0].id}`);
-  expect(diff.body.changes).toEqual(expect.arrayContaining([{ field: 'overallLimitDays', from: 15, to: 20 }]));
+  expect(diff.body.changes).toEqual(expect.arrayContaining([{ field: 'common.overallLimitDays', from: 15, to: 20 }]));
   const governed = await admin.get(`/api/admin/policy-versions/${versions[0].id}/cases`);
   expect(governed.body.cases.map((c: any) => c.id)).toEqual([after]);
   const old = await admin.get(`/api/admin/policy-versions/${versions[1].id}/cases`);
@@ -127,7 +128,7 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
 
   // A change not yet proposed, side by side: a longer acceptance limit moves every later due date; the current
   // column is the same answer as without it, and a value the rules refuse names the field.
-  const side = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {}, proposal: { override: { acceptance: { limitDays: 6 } } } });
+  const side = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {}, proposal: { override: { common: { acceptance: { limitDays: 6 } } } } });
   expect([side.status, side.body.error?.issues]).toEqual([200, undefined]);
   const alone = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {} });
   expect(side.body.steps).toEqual(alone.body.steps);
@@ -135,9 +136,9 @@ test('four-eyes: a proposal takes effect only after a second administrator appro
   expect(then[0].limit).toEqual({ workingDays: 6 });
   expect(new Date(then[0].dueAt).getTime()).toBeGreaterThan(new Date(now[0].dueAt).getTime());
   expect(new Date(then.at(-1).dueAt).getTime()).toBeGreaterThan(new Date(now.at(-1).dueAt).getTime());
-  const refused = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {}, proposal: { override: { approval: { samplingRate: 1.5 } } } });
+  const refused = await admin.post('/api/admin/dry-run', { regionCode: '220103', date: '2026-12-30', facts: {}, proposal: { override: { common: { approval: { samplingRate: 1.5 } } } } });
   expect(refused.status).toBe(422);
-  expect(refused.body.error.issues[0].field).toBe('proposal.override.approval.samplingRate');
+  expect(refused.body.error.issues[0].field).toBe('proposal.override.common.approval.samplingRate');
   // Someone else's region is not previewed.
   expect((await admin.post('/api/admin/dry-run', { regionCode: '320723', date: '2026-12-30', facts: {}, proposal: { override: {} } })).status).toBe(404);
 });

@@ -146,6 +146,12 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/comparison-leads/{id}/decision': { outcome: 'dismiss', reason },
     'POST /api/notices/{id}/services': { method: 'post', receivedBy: 'applicant', servedAt: '2026-11-01T10:00:00+08:00' },
     'POST /api/inbox/claims': { taskIds: [other.taskId] },
+    'POST /api/tekun/assessments': {
+      regionCode: other.village,
+      person: { age: 80, monthlyIncomeFen: 0, assetsWithinLimits: true, supporters: [] },
+      selfCare: { eating: true, dressing: true, transferring: true, toileting: true, indoor_walking: true, bathing: true },
+      arrangement: { mode: 'dispersed' },
+    },
   };
   return bodies[key];
 }

@@ -29,6 +29,8 @@ import type { AssistanceKind } from '../../workflows/programs/emergency/emergenc
 import type { LifecycleJob } from '../../activities/recipients/lifecycle-job.entity';
 import { KIN_RELATIONS, STAFF_KINDS } from '../../activities/integrity/kin-register.entity';
 import { LABELS, label, type LabelKind } from '../../apps/web/src/i18n/labels';
+import { DAILY_ACTIVITIES, DISABILITY_KINDS, SELF_CARE_LEVELS, SUPPORT_MODES, TEKUN_CONDITIONS } from '../../workflows/programs/tekun/tekun-codes';
+import { TEKUN_PERIODS } from '../../config/policy/sections/tekun-policy.schema';
 
 /** Every code the back end can return has a zh-CN label in the console's one dictionary (apps/web/src/i18n/labels.ts). */
 
@@ -89,8 +91,8 @@ function timelineActions(): string[] {
 
 /** 分类管理 categories: the keys of the policy's re-review intervals. */
 function categories(): string[] {
-  const json = z.toJSONSchema(regionPolicySchema, { io: 'input' }) as unknown as { properties: { lifecycle: { properties: { reReviewMonths: { properties: object } } } } };
-  return Object.keys(json.properties.lifecycle.properties.reReviewMonths.properties);
+  const json = z.toJSONSchema(regionPolicySchema, { io: 'input' }) as unknown as { properties: { dibao: { properties: { lifecycle: { properties: { reReviewMonths: { properties: object } } } } } } };
+  return Object.keys(json.properties.dibao.properties.lifecycle.properties.reReviewMonths.properties);
 }
 
 test.each([
@@ -124,6 +126,14 @@ test.each([
   ['kinRelation', KIN_RELATIONS],
   ['jobKind', ['standard_change', 'campaign'] satisfies LifecycleJob['kind'][]],
   ['jobStatus', ['proposed', 'rejected', 'running', 'finished'] satisfies LifecycleJob['status'][]],
+  ['selfCare', SELF_CARE_LEVELS],
+  ['dailyActivity', DAILY_ACTIVITIES],
+  ['supportMode', SUPPORT_MODES],
+  ['tekunCondition', TEKUN_CONDITIONS],
+  ['disabilityKind', DISABILITY_KINDS],
+  ['payee', ['person', 'institution']],
+  ['publishedPer', TEKUN_PERIODS],
+  ['program', ['dibao', 'low_income', 'emergency', 'tekun']],
 ] as [LabelKind, readonly string[]][])('every %s code has a zh-CN label', (kind, codes) => {
   expect(codes.length).toBeGreaterThan(0);
   expect(missing(kind, codes)).toEqual([]);

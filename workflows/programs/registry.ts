@@ -3,6 +3,7 @@ import { DIBAO } from './dibao/dibao.program';
 import { EMERGENCY } from './emergency/emergency.program';
 import { LOW_INCOME } from './low-income/low-income.program';
 import { MEDICAL } from './medical/medical.program';
+import { TEKUN } from './tekun/tekun.program';
 
 /**
  * The one registry of programs. A new program adds its room under workflows/programs/ and one line here; the
@@ -13,6 +14,7 @@ export const PROGRAMS = {
   emergency: EMERGENCY,
   low_income: LOW_INCOME,
   medical: MEDICAL,
+  tekun: TEKUN,
 } as const satisfies Record<string, ProgramDefinition>;
 
 export type ProgramCode = keyof typeof PROGRAMS;

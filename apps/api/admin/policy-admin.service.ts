@@ -11,7 +11,8 @@ import { PolicyService } from '../../../activities/regions/policy.service';
 import { Region } from '../../../activities/regions/region.entity';
 import { ConfigValidationError } from '../../../config/config-error';
 import { diffDocuments, provenance, valueAt } from '../../../config/policy/inspect';
-import { canonicalJson, mergeOverride, resolvePolicy } from '../../../config/policy/resolve';
+import { liftPolicy } from '../../../config/policy/policy-shape';
+import { canonicalJson, mergeOverride, resolvePolicy, resolveSections } from '../../../config/policy/resolve';
 import { dayOf, endOfShanghaiDay, isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors';
@@ -49,7 +50,7 @@ export class PolicyAdminService {
       region: { code: region.code, name: region.name, level: region.level },
       label: policy.label,
       snapshotId: policy.snapshotId,
-      fields: provenance(policy.document, layers, code),
+      fields: provenance(resolveSections(layers), layers, code),
     };
   }
 
@@ -67,7 +68,8 @@ export class PolicyAdminService {
     const effectiveFrom = startOfDay(body.effectiveFrom);
     const layers = await this.policies.layersFor(em, code, effectiveFrom);
     const own = layers.find((l) => l.scope === code);
-    const override = mergeOverride(own?.override ?? {}, body.override);
+    // The body may still use the flat shape of earlier clients: it is stored by section.
+    const override = mergeOverride(own?.override ?? {}, liftPolicy(body.override));
     await this.validateSubtree(em, region, override, effectiveFrom);
 
     const latest = await em.findOne(PolicyVersion, { scope: code }, { orderBy: { version: 'desc' } });
@@ -171,7 +173,7 @@ export class PolicyAdminService {
     const [left, right] = await Promise.all([em.findOne(PolicyVersion, a), em.findOne(PolicyVersion, b)]);
     if (!left || !right) throw new NotFoundError('no such policy version');
     for (const v of [left, right]) if (v.scope !== 'national') await this.managed(em, user, v.scope);
-    return { from: this.view(left), to: this.view(right), changes: diffDocuments(left.override, right.override) };
+    return { from: this.view(left), to: this.view(right), changes: diffDocuments(liftPolicy(left.override), liftPolicy(right.override)) };
   }
 
   view(v: PolicyVersion, changes?: ReturnType<typeof diffDocuments>) {
@@ -182,7 +184,7 @@ export class PolicyAdminService {
       status: v.status,
       source: v.source,
       effectiveFrom: v.effectiveFrom,
-      override: v.override,
+      override: liftPolicy(v.override),
       proposedById: v.proposedById,
       proposedReason: v.proposedReason,
       reviewedById: v.reviewedById,

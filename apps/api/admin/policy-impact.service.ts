@@ -4,6 +4,7 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { PolicyVersion } from '../../../activities/regions/policy-version.entity';
 import { Region } from '../../../activities/regions/region.entity';
+import { liftPolicy } from '../../../config/policy/policy-shape';
 import { resolvePolicy } from '../../../config/policy/resolve';
 import type { AuthUser } from '../auth/auth.types';
 import { regionInScope } from '../common/region-scope';
@@ -88,7 +89,7 @@ export class PolicyImpactService {
   private async ownStandards(em: SqlEntityManager, region: Region): Promise<Region[]> {
     const below = await em.find(Region, { path: { $like: `${region.path}%` }, code: { $ne: region.code }, level: { $ne: 'village' } });
     const active = await em.find(PolicyVersion, { scope: { $in: below.map((r) => r.code) }, status: 'active' });
-    const setting = new Set(active.filter((v) => (v.override as { standards?: unknown }).standards !== undefined).map((v) => v.scope));
+    const setting = new Set(active.filter((v) => (liftPolicy(v.override).dibao as { standards?: unknown } | undefined)?.standards !== undefined).map((v) => v.scope));
     return below.filter((r) => setting.has(r.code));
   }
 

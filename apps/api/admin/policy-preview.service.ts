@@ -8,6 +8,7 @@ import { PolicyVersion } from '../../../activities/regions/policy-version.entity
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import { ConfigValidationError } from '../../../config/config-error';
+import { liftPolicy } from '../../../config/policy/policy-shape';
 import { mergeOverride, resolvePolicy, type PolicyLayer } from '../../../config/policy/resolve';
 import type { RegionPolicy } from '../../../config/policy/policy.schema';
 import { scheduleRoute } from '../../../workflows/domain/schedule';
@@ -48,7 +49,7 @@ export class PolicyPreviewService {
   /** The region's own layer with the proposed change merged in, checked by the same rules as a proposal. */
   private withProposal(layers: PolicyLayer[], region: Region, override: Record<string, unknown>) {
     const own = layers.find((l) => l.scope === region.code);
-    const merged: PolicyLayer = { scope: region.code, name: `${region.code} ${region.name}`, version: 0, override: mergeOverride(own?.override ?? {}, override) };
+    const merged: PolicyLayer = { scope: region.code, name: `${region.code} ${region.name}`, version: 0, override: mergeOverride(own?.override ?? {}, liftPolicy(override)) };
     const ordered = own ? layers.map((l) => (l === own ? merged : l)) : [...layers, merged];
     try {
       return resolvePolicy(ordered);

@@ -61,7 +61,7 @@ export class LifecycleJobsService {
     const version = await this.policyAdmin.propose(
       user,
       regionCode,
-      { override: { standards: body.standards }, effectiveFrom: `${body.effectiveMonth}-01`, reason: body.reason },
+      { override: { dibao: { standards: body.standards } }, effectiveFrom: `${body.effectiveMonth}-01`, reason: body.reason },
       dayOf(`${thisMonth}-01`),
     );
     const params: LifecycleJobParams = { kind: 'standard_change', effectiveMonth: body.effectiveMonth, standards: body.standards, policyVersionId: version.id };

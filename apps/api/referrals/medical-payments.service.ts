@@ -5,7 +5,7 @@ import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { appendEmergencyEvent } from '../../../activities/emergency/emergency-timeline';
 import { MedicalAssistancePayment, MedicalAssistanceTotal } from '../../../activities/medical/medical-payment.entity';
 import { PolicyService } from '../../../activities/regions/policy.service';
-import { resolvePolicy } from '../../../config/policy/resolve';
+import { resolveSections } from '../../../config/policy/resolve';
 import { shanghaiDay, isoDate } from '../../../workflows/domain/calendar';
 import { DEFAULT_MEDICAL_RULE, medicalShare } from '../../../workflows/programs/medical/medical-share';
 import type { AuthUser } from '../auth/auth.types';
@@ -52,8 +52,7 @@ export class MedicalPaymentsService {
 
     const at = new Date();
     const year = Number(isoDate(shanghaiDay(at.getTime())).slice(0, 4));
-    const policy = resolvePolicy(await this.policies.layersFor(em, request.townshipCode, at)).document;
-    const rule = policy.medicalAssistance ?? DEFAULT_MEDICAL_RULE;
+    const rule = resolveSections(await this.policies.layersFor(em, request.townshipCode, at)).medicalAssistance ?? DEFAULT_MEDICAL_RULE;
     await em.upsert(MedicalAssistanceTotal, { householdId: request.householdId, year, paidFen: 0 }, { onConflictFields: ['householdId', 'year'], onConflictAction: 'ignore' });
     const total = await em.findOneOrFail(MedicalAssistanceTotal, { householdId: request.householdId, year }, { refresh: true });
     const share = medicalShare(body.eligibleExpenseFen, total.paidFen, rule);

@@ -18,46 +18,52 @@ export interface PolicySection {
 }
 
 const ROLE_OPTIONS = { township_reviewer: '乡镇审核人', county_approver: '县级审批人', administrator: '管理员' };
-const esc = (role: string, name: string): PolicyField => ({ path: `escalation.${role}`, label: `${name}超期后督办`, kind: 'role', options: ROLE_OPTIONS });
+const PER = { month: '按月公布', year: '按年公布' };
+/** A published 特困 amount: the figure in yuan and whether the region publishes it per month or per year. */
+const published = (path: string, name: string): PolicyField[] => [
+  { path: `${path}.fen`, label: `${name}(元)`, kind: 'fen' },
+  { path: `${path}.per`, label: `${name}公布周期`, kind: 'choice', options: PER },
+];
+const esc = (role: string, name: string): PolicyField => ({ path: `common.escalation.${role}`, label: `${name}超期后督办`, kind: 'role', options: ROLE_OPTIONS });
 
 export const POLICY_SECTIONS: PolicySection[] = [
   {
     title: '受理与调查',
     fields: [
-      { path: 'intake.supplementDays', label: '容缺补正期限(工作日)', kind: 'days' },
-      { path: 'acceptance.limitDays', label: '审查受理时限(工作日)', kind: 'days' },
-      { path: 'investigation.mode', label: '核对与入户调查', kind: 'choice', options: { serial: '先核对后入户', parallel: '核对与入户同时进行' } },
-      { path: 'investigation.limitDays', label: '调查核实时限(工作日)', kind: 'days' },
+      { path: 'common.intake.supplementDays', label: '容缺补正期限(工作日)', kind: 'days' },
+      { path: 'common.acceptance.limitDays', label: '审查受理时限(工作日)', kind: 'days' },
+      { path: 'common.investigation.mode', label: '核对与入户调查', kind: 'choice', options: { serial: '先核对后入户', parallel: '核对与入户同时进行' } },
+      { path: 'common.investigation.limitDays', label: '调查核实时限(工作日)', kind: 'days' },
     ],
   },
   {
     title: '民主评议与公示',
     fields: [
-      { path: 'appraisal.mode', label: '民主评议', kind: 'choice', options: { required: '每案评议', when_disputed: '有争议时评议', off: '不评议' } },
-      { path: 'appraisal.limitDays', label: '民主评议时限(工作日)', kind: 'days' },
-      { path: 'appraisal.quorum.numerator', label: '到会比例(分子)', kind: 'count' },
-      { path: 'appraisal.quorum.denominator', label: '到会比例(分母)', kind: 'count' },
-      { path: 'appraisal.onFail', label: '评议未通过时', kind: 'choice', options: { reinvestigate: '退回重新调查', recommend_rejection: '建议不予批准' } },
-      { path: 'publicity.afterInvestigation.enabled', label: '调查后公示', kind: 'bool' },
-      { path: 'publicity.afterInvestigation.days', label: '调查后公示天数', kind: 'calendarDays' },
-      { path: 'publicity.afterReview.enabled', label: '审核后公示', kind: 'bool' },
-      { path: 'publicity.afterReview.days', label: '审核后公示天数', kind: 'calendarDays' },
-      { path: 'publicity.maxObjectionRounds', label: '异议复查最多轮数', kind: 'count' },
+      { path: 'common.appraisal.mode', label: '民主评议', kind: 'choice', options: { required: '每案评议', when_disputed: '有争议时评议', off: '不评议' } },
+      { path: 'common.appraisal.limitDays', label: '民主评议时限(工作日)', kind: 'days' },
+      { path: 'common.appraisal.quorum.numerator', label: '到会比例(分子)', kind: 'count' },
+      { path: 'common.appraisal.quorum.denominator', label: '到会比例(分母)', kind: 'count' },
+      { path: 'common.appraisal.onFail', label: '评议未通过时', kind: 'choice', options: { reinvestigate: '退回重新调查', recommend_rejection: '建议不予批准' } },
+      { path: 'common.publicity.afterInvestigation.enabled', label: '调查后公示', kind: 'bool' },
+      { path: 'common.publicity.afterInvestigation.days', label: '调查后公示天数', kind: 'calendarDays' },
+      { path: 'common.publicity.afterReview.enabled', label: '审核后公示', kind: 'bool' },
+      { path: 'common.publicity.afterReview.days', label: '审核后公示天数', kind: 'calendarDays' },
+      { path: 'common.publicity.maxObjectionRounds', label: '异议复查最多轮数', kind: 'count' },
     ],
   },
   {
     title: '审核与审批',
     fields: [
-      { path: 'townshipReview.limitDays', label: '乡镇审核时限(工作日)', kind: 'days' },
-      { path: 'approval.mode', label: '审批方式', kind: 'choice', options: { county: '县级审批', township_with_filing: '乡镇审核确认、县级备案' } },
-      { path: 'approval.limitDays', label: '审批(确认)时限(工作日)', kind: 'days' },
-      { path: 'approval.samplingRate', label: '县级抽查比例(%)', kind: 'percent' },
-      { path: 'approval.samplingLimitDays', label: '县级抽查时限(工作日)', kind: 'days' },
-      { path: 'approval.filingLimitDays', label: '县级备案时限(工作日)', kind: 'days' },
-      { path: 'overallLimitDays', label: '办理总时限(工作日,可不设)', kind: 'optionalDays' },
-      { path: 'atRiskWorkingDays', label: '临期提示(到期前工作日)', kind: 'count' },
-      { path: 'clock.pauseDuringPublicity', label: '公示期间暂停总时限', kind: 'bool' },
-      { path: 'clock.pauseWhileAwaitingApplicant', label: '等待申请人补正期间暂停总时限', kind: 'bool' },
+      { path: 'common.townshipReview.limitDays', label: '乡镇审核时限(工作日)', kind: 'days' },
+      { path: 'common.approval.mode', label: '审批方式', kind: 'choice', options: { county: '县级审批', township_with_filing: '乡镇审核确认、县级备案' } },
+      { path: 'common.approval.limitDays', label: '审批(确认)时限(工作日)', kind: 'days' },
+      { path: 'common.approval.samplingRate', label: '县级抽查比例(%)', kind: 'percent' },
+      { path: 'common.approval.samplingLimitDays', label: '县级抽查时限(工作日)', kind: 'days' },
+      { path: 'common.approval.filingLimitDays', label: '县级备案时限(工作日)', kind: 'days' },
+      { path: 'common.overallLimitDays', label: '办理总时限(工作日,可不设)', kind: 'optionalDays' },
+      { path: 'common.atRiskWorkingDays', label: '临期提示(到期前工作日)', kind: 'count' },
+      { path: 'common.clock.pauseDuringPublicity', label: '公示期间暂停总时限', kind: 'bool' },
+      { path: 'common.clock.pauseWhileAwaitingApplicant', label: '等待申请人补正期间暂停总时限', kind: 'bool' },
     ],
   },
   {
@@ -73,34 +79,44 @@ export const POLICY_SECTIONS: PolicySection[] = [
     ],
   },
   {
-    title: '保障标准与认定条件',
+    title: '家庭经济状况核对(各项目通用)',
     fields: [
-      { path: 'standards.urbanFen', label: '城市低保标准(元/人·月)', kind: 'fen' },
-      { path: 'standards.ruralFen', label: '农村低保标准(元/人·月)', kind: 'fen' },
-      { path: 'lowIncomeMultiplier', label: '低收入家庭认定(标准的倍数)', kind: 'multiplier' },
-      { path: 'singleEnrolment.disabilityGrades', label: '单人保:残疾等级', kind: 'grades' },
-      { path: 'singleEnrolment.minAge', label: '单人保:最低年龄(岁)', kind: 'count' },
-      { path: 'singleEnrolment.incomeCeilingMultiplier', label: '单人保:家庭收入上限(标准的倍数,可不设)', kind: 'optionalMultiplier' },
-      { path: 'assets.depositMonths', label: '存款上限(相当于标准的月数)', kind: 'months' },
-      { path: 'assets.vehiclesAllowed', label: '允许拥有的机动车(辆)', kind: 'count' },
-      { path: 'assets.extraPropertiesAllowed', label: '允许的非唯一住房(套)', kind: 'count' },
+      { path: 'common.assets.depositMonths', label: '存款上限(相当于标准的月数)', kind: 'months' },
+      { path: 'common.assets.vehiclesAllowed', label: '允许拥有的机动车(辆)', kind: 'count' },
+      { path: 'common.assets.extraPropertiesAllowed', label: '允许的非唯一住房(套)', kind: 'count' },
     ],
   },
   {
-    title: '动态管理',
+    title: '低保:保障标准与单人保',
     fields: [
-      { path: 'lifecycle.gradualExit.multiplier', label: '渐退上限(标准的倍数)', kind: 'multiplier' },
-      { path: 'lifecycle.gradualExit.months', label: '渐退期(月)', kind: 'months' },
-      { path: 'lifecycle.reReviewMonths.stable', label: 'A类复核间隔(月)', kind: 'months' },
-      { path: 'lifecycle.reReviewMonths.working_age', label: 'B类复核间隔(月)', kind: 'months' },
-      { path: 'lifecycle.reReviewMonths.other', label: 'C类复核间隔(月)', kind: 'months' },
-      { path: 'lifecycle.economicCheckMonths', label: '经济状况核对间隔(月)', kind: 'months' },
-      { path: 'lifecycle.deductions.rigidExpenses', label: '扣减刚性支出', kind: 'bool' },
-      { path: 'lifecycle.deductions.workCosts', label: '扣减就业成本', kind: 'bool' },
+      { path: 'dibao.standards.urbanFen', label: '城市低保标准(元/人·月)', kind: 'fen' },
+      { path: 'dibao.standards.ruralFen', label: '农村低保标准(元/人·月)', kind: 'fen' },
+      { path: 'dibao.singleEnrolment.disabilityGrades', label: '单人保:残疾等级', kind: 'grades' },
+      { path: 'dibao.singleEnrolment.minAge', label: '单人保:最低年龄(岁)', kind: 'count' },
+      { path: 'dibao.singleEnrolment.incomeCeilingMultiplier', label: '单人保:家庭收入上限(标准的倍数,可不设)', kind: 'optionalMultiplier' },
     ],
   },
   {
-    title: '救急难',
+    title: '低收入家庭',
+    fields: [
+      { path: 'lowIncome.multiplier', label: '低收入家庭认定(标准的倍数)', kind: 'multiplier' },
+    ],
+  },
+  {
+    title: '低保:动态管理',
+    fields: [
+      { path: 'dibao.lifecycle.gradualExit.multiplier', label: '渐退上限(标准的倍数)', kind: 'multiplier' },
+      { path: 'dibao.lifecycle.gradualExit.months', label: '渐退期(月)', kind: 'months' },
+      { path: 'dibao.lifecycle.reReviewMonths.stable', label: 'A类复核间隔(月)', kind: 'months' },
+      { path: 'dibao.lifecycle.reReviewMonths.working_age', label: 'B类复核间隔(月)', kind: 'months' },
+      { path: 'dibao.lifecycle.reReviewMonths.other', label: 'C类复核间隔(月)', kind: 'months' },
+      { path: 'dibao.lifecycle.economicCheckMonths', label: '经济状况核对间隔(月)', kind: 'months' },
+      { path: 'dibao.lifecycle.deductions.rigidExpenses', label: '扣减刚性支出', kind: 'bool' },
+      { path: 'dibao.lifecycle.deductions.workCosts', label: '扣减就业成本', kind: 'bool' },
+    ],
+  },
+  {
+    title: '临时救助(救急难)',
     fields: [
       { path: 'emergency.townshipDecisionHours', label: '乡镇决定时限(小时)', kind: 'hours' },
       { path: 'emergency.countyDecisionHours', label: '县级决定时限(小时)', kind: 'hours' },
@@ -115,6 +131,17 @@ export const POLICY_SECTIONS: PolicySection[] = [
     fields: [
       { path: 'medicalAssistance.ratio', label: '医疗救助比例(%)', kind: 'percent' },
       { path: 'medicalAssistance.annualCapFen', label: '年度救助封顶(元)', kind: 'fen' },
+    ],
+  },
+  {
+    // No national default: a region that runs 特困供养 sets every figure of the section.
+    title: '特困人员救助供养',
+    fields: [
+      ...published('tekun.basicLiving.urban', '城市基本生活标准'),
+      ...published('tekun.basicLiving.rural', '农村基本生活标准'),
+      ...published('tekun.care.full', '照料护理标准·具备生活自理能力'),
+      ...published('tekun.care.partial', '照料护理标准·部分丧失生活自理能力'),
+      ...published('tekun.care.none', '照料护理标准·完全丧失生活自理能力'),
     ],
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * Codes of the programs and their events: 救急难 and its referrals, the recipient lifecycle's categories, complaints and
- * change reports, 低收入家庭, the special assistance it opens and the "五类三层" layers.
+ * change reports, 低收入家庭, the special assistance it opens, the "五类三层" layers and 特困供养's assessment.
  */
 export const PROGRAM_LABELS = {
   eventType: { fire: '火灾', flood: '洪涝', accident: '意外事故', illness: '突发重病', death: '亡故', natural_disaster: '自然灾害', other: '其他' },
@@ -11,7 +11,14 @@ export const PROGRAM_LABELS = {
   requestKind: { urgent: '急难型', expense: '支出型' },
   assistance: { medical: '医疗救助', education: '教育救助', housing: '住房救助', heating: '取暖救助' },
   layer: { core: '重点保障层', extended: '边缘延伸层', emergency: '急难层' },
-  program: { dibao: '最低生活保障', low_income: '低收入家庭', emergency: '救急难(临时救助)', medical: '医疗救助' },
+  program: { dibao: '最低生活保障', low_income: '低收入家庭', emergency: '救急难(临时救助)', medical: '医疗救助', tekun: '特困人员救助供养' },
   referralStatus: { referred: '已转介', accepted: '已接收', closed: '已办结' },
   programStatus: { recognised: '已认定' },
+  selfCare: { full: '具备生活自理能力', partial: '部分丧失生活自理能力', none: '完全丧失生活自理能力' },
+  dailyActivity: { eating: '自主吃饭', dressing: '自主穿衣', transferring: '自主上下床', toileting: '自主如厕', indoor_walking: '室内行走', bathing: '自主洗澡' },
+  supportMode: { dispersed: '分散供养', centralized: '集中供养' },
+  tekunCondition: { labour_capacity: '有劳动能力', income_source: '有生活来源', supporter: '有能履行义务的法定赡养、抚养、扶养人' },
+  disabilityKind: { intellectual: '智力残疾', mental: '精神残疾', physical: '肢体残疾', visual: '视力残疾', hearing: '听力残疾', speech: '言语残疾', multiple: '多重残疾' },
+  payee: { person: '本人', institution: '供养机构' },
+  publishedPer: { month: '按月', year: '按年' },
 } as const;
