@@ -48,7 +48,7 @@ test('approved: the lifecycle starts once, after the decision', async () => {
 });
 
 test('rejected: no lifecycle', async () => {
-  const { outcome, lifecycles } = await decide('reject');
+  const { outcome, lifecycles } = await decide('reject', 'application-v6-local-writes');
   expect(outcome.status).toBe('rejected');
   expect(lifecycles).toEqual([]);
 });

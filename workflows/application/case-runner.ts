@@ -10,16 +10,7 @@ import { pauseOverallClock } from '../casework/overall-clock';
 import { runPublicity } from '../casework/publicity';
 import { openTrackedTask } from '../casework/tracked-task';
 import { waitUntil } from '../casework/waits';
-
-/**
- * Short writes to our own database: retried quickly, forever, because they are idempotent. A cancelled procedure
- * abandons them rather than cancelling them: they finish on their own, and writes on a closed case are no-ops.
- */
-const acts = proxyActivities<ApplicationActivities>({
-  startToCloseTimeout: '1 minute',
-  cancellationType: ActivityCancellationType.ABANDON,
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+import { caseWrites } from './case-writes';
 
 /** The department check may wait on slow or unavailable sources; it is retried with a longer backoff. */
 const checks = proxyActivities<Pick<ApplicationActivities, 'runEconomicCheck'>>({
@@ -87,7 +78,7 @@ export class CaseRunner {
     const taskId = spec.taskId ?? this.state.taskId(spec.step);
     const task: TrackedTask = { taskId, step: spec.step, role: spec.role, dueAt: 0, overdue: false, tier: spec.tier, main, escalationOf: spec.escalationOf };
     await openTrackedTask(this.state.tasks, task, () =>
-      acts.openTask({
+      caseWrites().openTask({
         taskId,
         applicationId: this.applicationId,
         step: spec.step,
@@ -111,7 +102,7 @@ export class CaseRunner {
         version: () => this.state.policyEpoch,
         // The case now follows another policy: this task keeps its start and takes the new limit.
         reschedule: async () => {
-          const moved = await acts.rescheduleTask({
+          const moved = await caseWrites().rescheduleTask({
             applicationId: this.applicationId,
             taskId,
             fromMs: openedAt,
@@ -131,7 +122,7 @@ export class CaseRunner {
   /** Records an accepted completion on the task row and the timeline, then releases the waiting caller. */
   private async carryThrough(task: TrackedTask, onDecision?: TaskSpec['onDecision']): Promise<CompleteTaskCommand> {
     const cmd = this.state.decisions.get(task.taskId)!;
-    await acts.closeTask({
+    await caseWrites().closeTask({
       applicationId: this.applicationId,
       taskId: task.taskId,
       status: 'completed',
@@ -149,7 +140,7 @@ export class CaseRunner {
 
   /** Marks a task overdue and opens a 督办 task for the supervising role. */
   async escalate(task: TrackedTask): Promise<void> {
-    await acts.markOverdue({ applicationId: this.applicationId, taskId: task.taskId, at: Date.now() });
+    await caseWrites().markOverdue({ applicationId: this.applicationId, taskId: task.taskId, at: Date.now() });
     task.overdue = true;
     this.spawnEscalation({
       step: 'escalation',
@@ -167,7 +158,7 @@ export class CaseRunner {
     const overdueTaskId = spec.escalationOf;
     const onDecision = async (cmd: CompleteTaskCommand) => {
       if (cmd.decision.step !== 'escalation' || cmd.decision.outcome !== 'reassigned' || !overdueTaskId) return;
-      await acts.reassignTask({
+      await caseWrites().reassignTask({
         applicationId: this.applicationId,
         taskId: overdueTaskId,
         assigneeId: cmd.decision.reassignTo,
@@ -185,7 +176,7 @@ export class CaseRunner {
     for (const t of [...this.state.tasks.values()]) {
       if (t.escalationOf !== taskId || this.state.decisions.has(t.taskId)) continue;
       this.state.tasks.delete(t.taskId);
-      await acts.closeTask({ applicationId: this.applicationId, taskId: t.taskId, status: 'cancelled', at: Date.now(), reason });
+      await caseWrites().closeTask({ applicationId: this.applicationId, taskId: t.taskId, status: 'cancelled', at: Date.now(), reason });
     }
   }
 
@@ -213,14 +204,14 @@ export class CaseRunner {
     const { applicationId } = this;
     const { outcome, heldMs } = await runPublicity({
       step,
-      start: () => acts.startPublicity({ applicationId, step, round, fromMs: Date.now(), days }),
+      start: () => caseWrites().startPublicity({ applicationId, step, round, fromMs: Date.now(), days }),
       opened: (period) => {
         this.state.publicity = period;
         this.state.setStage(step);
       },
       rest: (fn, ms) => this.rest(fn, ms),
       ended: async (result) => {
-        await acts.endPublicity({ applicationId, step, round, at: Date.now(), outcome: result });
+        await caseWrites().endPublicity({ applicationId, step, round, at: Date.now(), outcome: result });
         this.state.publicity = undefined;
       },
     });
@@ -232,10 +223,10 @@ export class CaseRunner {
 
   /** Moves the overall deadline later by a span the clock did not run (publicity, waiting on the applicant). */
   async pauseOverallClock(key: string, byMs: number, reason: 'publicity' | 'awaiting_applicant'): Promise<void> {
-    await pauseOverallClock(this.state, byMs, (span) => acts.shiftOverallClock({ applicationId: this.applicationId, key, byMs: span, at: Date.now(), reason }));
+    await pauseOverallClock(this.state, byMs, (span) => caseWrites().shiftOverallClock({ applicationId: this.applicationId, key, byMs: span, at: Date.now(), reason }));
   }
 
   get activities(): ApplicationActivities {
-    return acts;
+    return caseWrites();
   }
 }
