@@ -4,8 +4,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 /** How long starting a workflow may take before the caller treats Temporal as unreachable. */
 export const START_DEADLINE_MS = 2_000;
 
-/** How long a decision may wait for its update to be accepted (validated by a worker) before the answer is 503. */
-export const ACCEPT_DEADLINE_MS = 5_000;
+/**
+ * How long a decision may wait for its update to be accepted (validated by a worker) before the answer is 503. Longer
+ * than a worker's sticky queue timeout (10 s), so a decision on a case cached by a worker that died is taken over by
+ * another worker within the wait; and long enough that a busy worker (a case's workflow task carrying several local
+ * writes on a loaded machine) is not mistaken for none. An unreachable server fails at connecting, well before it.
+ */
+export const ACCEPT_DEADLINE_MS = 15_000;
 
 /**
  * Connection options for processes that answer people (the API): a refused connection fails after three quick
@@ -35,4 +40,12 @@ export function withinDeadline<T>(client: Client, ms: number, call: () => Promis
 export async function updatePromptly<Ret, Args extends [unknown, ...unknown[]]>(client: Client, handle: WorkflowHandle, update: UpdateDefinition<Ret, Args>, args: Args, updateId?: string): Promise<Ret> {
   const started = await withinDeadline(client, ACCEPT_DEADLINE_MS, () => handle.startUpdate(update, { args, waitForStage: WorkflowUpdateStage.ACCEPTED, ...(updateId ? { updateId } : {}) }));
   return started.result();
+}
+
+/**
+ * The outcome of an update sent earlier (by id), within ACCEPT_DEADLINE_MS: what a retry answers when the first
+ * attempt's caller saw a 503 but the workflow took the decision. Throws when Temporal holds no such update.
+ */
+export async function earlierUpdateResult(client: Client, workflowId: string, updateId: string): Promise<unknown> {
+  return withinDeadline(client, ACCEPT_DEADLINE_MS, () => client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result());
 }

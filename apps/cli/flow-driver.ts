@@ -15,6 +15,8 @@ export type CallKind = 'intake' | 'case' | 'claim' | 'complete';
 export class FlowStats {
   readonly latencies = new Map<CallKind, number[]>();
   status5xx = 0;
+  /** What each 5xx answered (call kind, status, code), to tell an overloaded database from an unreachable Temporal. */
+  readonly faults: string[] = [];
   /** 409 on claiming or deciding a task the case showed as open (stale_task and the like). */
   refused = 0;
   readonly refusals: string[] = [];
@@ -75,7 +77,10 @@ export class FlowDriver {
       });
       const json = (await res.json().catch(() => ({}))) as Json;
       this.stats.record(kind, performance.now() - t0);
-      if (res.status >= 500) this.stats.status5xx += 1;
+      if (res.status >= 500) {
+        this.stats.status5xx += 1;
+        this.stats.faults.push(`${kind} ${method} ${res.status} ${json.error?.code ?? ''}`);
+      }
       if (res.status === 503 && attempt < 10) {
         await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
         continue;
@@ -127,7 +132,7 @@ export class FlowDriver {
 
   /** A 409 on a task the case showed as open is a refusal; any other failure is a fault of the run. */
   private refuse(kind: CallKind, step: string, res: { status: number; body: Json }): void {
-    const what = `${kind} ${step}: ${res.status} ${res.body.error?.code}`;
+    const what = `${kind} ${step}: ${res.status} ${res.body.error?.code} (${res.body.error?.message})`;
     if (res.status !== 409) throw new Error(what);
     this.stats.refused += 1;
     this.stats.refusals.push(what);

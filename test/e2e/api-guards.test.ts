@@ -109,8 +109,12 @@ test('completing with the wrong role, the wrong step, or a stale task is 409 wit
   expect(badDecision.status).toBe(400);
   expect(badDecision.body.error.issues.map((i: any) => i.field)).toEqual(['reasonCode', 'reason']);
 
-  expect((await clerk.http.post(path, { step: 'acceptance', outcome: 'accept' })).status).toBe(200);
-  const stale = await clerk.http.post(path, { step: 'acceptance', outcome: 'accept' });
+  const first = await clerk.http.post(path, { step: 'acceptance', outcome: 'accept' });
+  expect(first.status).toBe(200);
+  // The same decision sent again is answered as the first was; a different one on the closed task is stale.
+  const again = await clerk.http.post(path, { step: 'acceptance', outcome: 'accept' });
+  expect([again.status, again.body.submissionId]).toEqual([200, first.body.submissionId]);
+  const stale = await clerk.http.post(path, { step: 'acceptance', outcome: 'return', reasonCode: 'incomplete_documents', reason: '缺材料' });
   expect(stale.status).toBe(409);
   expect(stale.body.error.code).toBe('stale_task');
 });

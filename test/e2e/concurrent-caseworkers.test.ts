@@ -21,6 +21,7 @@ test('8 concurrent caseworkers finish 16 cases with 0 5xx and 0 refused visible 
   const driver = new FlowDriver(api, await loginFlowUsers(api, DEMO_PASSWORD), stats);
   await runFlows(driver, 16, 8);
   expect(stats.refusals).toEqual([]);
+  expect(stats.faults).toEqual([]);
   expect(stats.status5xx).toBe(0);
   expect(stats.cases).toBe(16);
   expect(stats.latencies.get('complete')!.length).toBeGreaterThanOrEqual(16 * 5);

@@ -38,3 +38,33 @@ test('503 while the worker is down, then the retry joins the first decision: one
   const completions = timeline.body.events.filter((e: { step: string; action: string }) => e.step === 'acceptance' && e.action === 'task_completed');
   expect(completions).toHaveLength(1);
 });
+
+test('a retry after the 503 that arrives once the task has closed gets the first decision; another decision is stale', async () => {
+  const clerk = await platform.as('kc.clerk');
+  const created = await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district));
+  expect([created.status, created.body.error]).toEqual([201, undefined]);
+  const id = created.body.id as string;
+  const task = await new Caseworker(clerk).task(id, 'acceptance');
+  const path = `/api/tasks/${encodeURIComponent(task.id)}`;
+  expect((await clerk.post(`${path}/claim`)).status).toBe(200);
+  const decision = { step: 'acceptance', outcome: 'accept', reason: '材料齐全' };
+
+  const restart = await platform.pauseApplicationWorker();
+  expect((await clerk.post(`${path}/complete`, decision)).status).toBe(503);
+  await restart();
+  for (let i = 0; ; i += 1) {
+    const detail = await clerk.get(`/api/applications/${id}`);
+    if (detail.body.tasks.some((t: { id: string; status: string }) => t.id === task.id && t.status === 'completed')) break;
+    if (i > 300) throw new Error('the first decision never closed the task');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const retried = await clerk.post(`${path}/complete`, decision);
+  expect(retried.status).toBe(200);
+  expect([retried.body.taskId, typeof retried.body.submissionId, typeof retried.body.case]).toEqual([task.id, 'string', 'object']);
+  const changedMind = await clerk.post(`${path}/complete`, { ...decision, reason: '改为不予受理' });
+  expect([changedMind.status, changedMind.body.error?.code]).toEqual([409, 'stale_task']);
+  const timeline = await clerk.get(`/api/applications/${id}/timeline`);
+  const completions = timeline.body.events.filter((e: { step: string; action: string }) => e.step === 'acceptance' && e.action === 'task_completed');
+  expect(completions).toHaveLength(1);
+});

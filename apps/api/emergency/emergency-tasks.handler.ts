@@ -63,10 +63,14 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
     }
   }
 
+  workflowId(task: Task): string {
+    return emergencyWorkflowId(task.caseId);
+  }
+
   async complete(user: AuthUser, task: Task, body: DecisionBody): Promise<unknown> {
     const b = body as EmergencyBody;
     const actor = { userId: user.id, role: user.role };
-    const handle = this.temporal.workflow.getHandle(emergencyWorkflowId(task.caseId));
+    const handle = this.temporal.workflow.getHandle(this.workflowId(task));
     // Only the task's own role adds money; anyone else is refused by the workflow below with nothing credited.
     if (b.step === 'emergency_fund_top_up' && b.outcome === 'approve' && b.topUpFen && user.role === task.role) await this.topUp(task, b.topUpFen);
     try {

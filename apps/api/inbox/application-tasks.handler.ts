@@ -64,10 +64,14 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
     }
   }
 
+  workflowId(task: Task): string {
+    return applicationWorkflowId(task.caseId);
+  }
+
   async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
     const { reason: _reason, ...decision } = body as DecisionBody & { reason?: string };
     try {
-      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(applicationWorkflowId(task.caseId)), completeTaskUpdate, [
+      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(this.workflowId(task)), completeTaskUpdate, [
         { taskId: task.id, submissionId, actor: { userId: user.id, role: user.role }, decision: decision as StepDecision },
       ], completionUpdateId(task.id, user.id));
     } catch (err) {

@@ -17,7 +17,12 @@ export interface CaseTaskHandler {
   refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void>;
   /** Checks what a decision references (members, colleagues, amounts) against the case: UnprocessableError if wrong. */
   checkReferences(em: EntityManager, user: AuthUser, task: Task, body: DecisionBody): Promise<void>;
-  /** Sends the decision to the case's workflow and returns the case's new state; refusals throw (asConflict). */
+  /** The id of the workflow that decides the task's case. */
+  workflowId(task: Task): string;
+  /**
+   * Sends the decision to the case's workflow as update `completionUpdateId(task.id, user.id)` and returns the case's
+   * new state; refusals throw (asConflict).
+   */
   complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown>;
   /** Ids of open rows (of this case type) that are close to their due time. */
   atRisk(em: EntityManager, rows: Task[]): Promise<Set<string>>;

@@ -7,8 +7,10 @@ import { Submission } from '../../../activities/tasks/submission.entity';
 import { Task, subtreeOf } from '../../../activities/tasks/task.entity';
 import type { CaseType } from '../../../workflows/domain/cases';
 import type { AuthUser } from '../auth/auth.types';
-import { ConflictError, NotFoundError, PlatformError } from '../common/errors';
-import { CASE_TASK_HANDLERS, type CaseTaskHandler } from './case-task-handler';
+import { ConflictError, NotFoundError, PlatformError, UnavailableError } from '../common/errors';
+import { Client } from '@temporalio/client';
+import { earlierUpdateResult } from '../../../activities/temporal/prompt-calls';
+import { CASE_TASK_HANDLERS, completionUpdateId, type CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody, InboxQuery } from './decision.schemas';
 import { taskView, taskViews } from './task-view';
 import { caseTimeline } from '../../../activities/casework/case-timelines';
@@ -28,6 +30,7 @@ export class InboxService {
   constructor(
     private readonly orm: MikroORM,
     private readonly audit: AuditLog,
+    private readonly temporal: Client,
     @Optional() @Inject(CASE_TASK_HANDLERS) handlers: CaseTaskHandler[] = [],
   ) {
     this.handlers = new Map(handlers.map((h) => [h.caseType, h]));
@@ -110,7 +113,7 @@ export class InboxService {
   async complete(user: AuthUser, taskId: string, body: DecisionBody) {
     const em = this.orm.em.fork();
     const task = await this.findInScope(em, user, taskId);
-    if (task.status !== 'open') throw new ConflictError('stale_task', `task ${taskId} is ${task.status}`);
+    if (task.status !== 'open') return this.earlierAnswer(em, user, task, body);
     const actingForId = task.assigneeId && task.assigneeId !== user.id ? task.assigneeId : null;
     if (actingForId && !(await coveredColleagues(em, user.id)).has(actingForId)) throw new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
     const handler = this.handlerOf(task);
@@ -127,12 +130,13 @@ export class InboxService {
     submission.actingForId = actingForId;
     if (actingForId) await recordActingFor(em, this.audit, user, task, submission);
     else await em.persistAndFlush(submission);
+    let state: unknown;
     try {
-      const state = await handler.complete(user, task, body, submission.id);
-      // The case's workflow took the decision: the submission is accepted whether or not its activities record it.
-      await em.nativeUpdate(Submission, { id: submission.id, status: 'pending' }, { status: 'accepted' });
-      return { taskId, submissionId: submission.id, case: state };
+      state = await handler.complete(user, task, body, submission.id);
     } catch (err) {
+      // Temporal did not answer in time: the decision may still be taken, so its outcome stays unknown ('pending')
+      // and a retry answers with what the workflow made of it.
+      if (err instanceof UnavailableError) throw err;
       submission.status = 'refused';
       // The refusal's stable code leads, so auditors can find refused separation-of-duties attempts by it.
       const text = err instanceof Error ? err.message : String(err);
@@ -140,6 +144,25 @@ export class InboxService {
       await em.flush();
       throw err;
     }
+    // The case's workflow took the decision: it is answered even if marking the record fails (it stays 'pending',
+    // which a retry resolves from the workflow).
+    await em.nativeUpdate(Submission, { id: submission.id, status: 'pending' }, { status: 'accepted' }).catch(() => 0);
+    return { taskId, submissionId: submission.id, case: state };
+  }
+
+  /**
+   * A decision on a task that is no longer open: the same user sending the same decision again (a retry after a 503,
+   * or a second click) gets what the workflow made of the first; anything else is stale.
+   */
+  private async earlierAnswer(em: EntityManager, user: AuthUser, task: Task, body: DecisionBody) {
+    const stale = new ConflictError('stale_task', `task ${task.id} is ${task.status}`);
+    const earlier = await em.findOne(Submission, { taskId: task.id, actorId: user.id, status: { $ne: 'refused' } }, { orderBy: { createdAt: 'desc' } });
+    if (!earlier || !sameDecision(earlier.payload, body)) throw stale;
+    const state = await earlierUpdateResult(this.temporal, this.handlerOf(task).workflowId(task), completionUpdateId(task.id, user.id)).catch(() => {
+      throw stale;
+    });
+    await em.nativeUpdate(Submission, { id: earlier.id, status: 'pending' }, { status: 'accepted' });
+    return { taskId: task.id, submissionId: earlier.id, case: state };
   }
 
   /** The handler of the task's case type (who must stay away from it, which workflow decides it). */
@@ -154,6 +177,13 @@ export class InboxService {
     if (!task) throw new NotFoundError(`no task ${taskId} in your region`);
     return task;
   }
+}
+
+/** Whether two decision bodies say the same (key order aside). */
+function sameDecision(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, w]) => [k, canonical(w)])) : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 /** Totals above this are shown as "10000+": counting a province's whole backlog on every page would cost more than it tells. */

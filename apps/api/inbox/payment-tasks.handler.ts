@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
+import { completionUpdateId } from './case-task-handler';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Client } from '@temporalio/client';
 import { approvalStanding } from '../../../activities/identity/approval-standing';
@@ -38,13 +39,17 @@ export class PaymentTasksHandler implements CaseTaskHandler {
 
   async checkReferences(): Promise<void> {}
 
+  workflowId(task: Task): string {
+    return paymentRunWorkflowId(task.caseId);
+  }
+
   async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
     const { step, outcome } = body as { step: PaymentStep; outcome: 'approve' | 'reject' | 'release' };
     if (step === 'payment_approval' && outcome === 'approve') await this.approverStands(user, task.caseId);
     try {
-      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(paymentRunWorkflowId(task.caseId)), decidePaymentUpdate, [
+      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(this.workflowId(task)), decidePaymentUpdate, [
         { taskId: task.id, step, outcome, actor: { userId: user.id, role: user.role }, submissionId },
-      ]);
+      ], completionUpdateId(task.id, user.id));
     } catch (err) {
       throw asConflict(err);
     }

@@ -54,10 +54,14 @@ export class RecipientTasksHandler implements CaseTaskHandler {
     }
   }
 
+  workflowId(task: Task): string {
+    return recipientWorkflowId(task.caseId);
+  }
+
   async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
     if (body.step !== 're_review') throw new ConflictError('wrong_step', `task ${task.id} is a re-review`);
     try {
-      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(recipientWorkflowId(task.caseId)), completeReReviewUpdate, [
+      return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(this.workflowId(task)), completeReReviewUpdate, [
         {
           taskId: task.id,
           submissionId,
