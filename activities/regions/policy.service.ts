@@ -24,6 +24,11 @@ export interface LoadSummary {
  * resolving the effective policy a new case starts under, persisted as a snapshot.
  */
 export class PolicyService {
+  /** Policies resolved from a set of version ids (immutable), most recent last. */
+  private readonly resolved = new BoundedMap<string, CasePolicy>(256);
+  /** Snapshot ids seen recorded (a snapshot row is never deleted). */
+  private readonly recorded = new Set<string>();
+
   constructor(private readonly orm: MikroORM) {}
 
   /** Loads the shipped regions, policy overrides and holiday tables; validates everything first. */
@@ -83,13 +88,11 @@ export class PolicyService {
     if (chain.length === 0) throw new Error(`unknown region ${regionCode}`);
     const scopes = [NATIONAL_SCOPE, ...chain.map((r) => r.code)];
     const names = new Map<string, string>([[NATIONAL_SCOPE, '全国默认'], ...chain.map((r) => [r.code, `${r.code} ${r.name}`] as [string, string])]);
+    // One read for every level: each scope's newest active version in force (a scope keeps few versions).
+    const versions = await em.find(PolicyVersion, { scope: { $in: scopes }, status: 'active', effectiveFrom: { $lte: at } }, { orderBy: { effectiveFrom: 'desc', version: 'desc' } });
     const layers: PolicyLayer[] = [];
     for (const scope of scopes) {
-      const version = await em.findOne(
-        PolicyVersion,
-        { scope, status: 'active', effectiveFrom: { $lte: at } },
-        { orderBy: { effectiveFrom: 'desc', version: 'desc' } },
-      );
+      const version = versions.find((v) => v.scope === scope);
       if (version) layers.push({ scope, name: names.get(scope)!, version: version.version, override: liftPolicy(version.override), versionId: version.id });
     }
     return layers;
@@ -103,14 +106,42 @@ export class PolicyService {
   /** Resolves the effective policy of a region and makes sure its snapshot row exists. */
   async resolveFor(em: EntityManager, regionCode: string, at = new Date()): Promise<CasePolicy> {
     const layers = await this.layersFor(em, regionCode, at);
-    const policy = resolvePolicy(layers);
-    if (!(await em.findOne(PolicySnapshot, policy.snapshotId))) {
+    // Versions never change once written: the same versions resolve to the same policy, validated once.
+    const key = layers.map((l) => `${l.scope}:${l.name}:${l.versionId}`).join('|');
+    // Shared between callers, so frozen: a caller that changed it would change every later case's policy.
+    const policy = this.resolved.get(key) ?? deepFreeze(resolvePolicy(layers));
+    this.resolved.remember(key, policy);
+    if (this.recorded.has(policy.snapshotId)) return policy;
+    if (await em.findOne(PolicySnapshot, policy.snapshotId, { fields: ['id'] })) this.recorded.add(policy.snapshotId);
+    else {
       // Concurrent first cases of a region race to record the same snapshot: the first insert wins, the others do
       // nothing (a plain insert would fail the losers' whole transaction on the unique key).
-      await em.upsert(PolicySnapshot, { id: policy.snapshotId, label: policy.label, document: policy.document, createdAt: new Date() }, { onConflictFields: ['id'], onConflictAction: 'ignore' });
+      // The ORM rewrites query parameters in place: it gets a copy of the shared (frozen) document.
+      await em.upsert(PolicySnapshot, { id: policy.snapshotId, label: policy.label, document: structuredClone(policy.document), createdAt: new Date() }, { onConflictFields: ['id'], onConflictAction: 'ignore' });
       const sources = layers.filter((l) => l.versionId).map((l) => ({ snapshotId: policy.snapshotId, versionId: l.versionId! }));
       if (sources.length > 0) await em.upsertMany(PolicySnapshotSource, sources, { onConflictFields: ['snapshotId', 'versionId'], onConflictAction: 'ignore' });
     }
     return policy;
   }
+}
+
+/** A map that forgets its oldest entries past `limit`. */
+class BoundedMap<K, V> extends Map<K, V> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  remember(key: K, value: V): void {
+    this.delete(key);
+    this.set(key, value);
+    if (this.size > this.limit) this.delete(this.keys().next().value as K);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

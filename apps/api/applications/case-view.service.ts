@@ -53,7 +53,7 @@ export class CaseViewService {
     const [household, region, snapshot, tasks, reports, publicity, objections, decision, notices] = await Promise.all([
       em.findOneOrFail(Household, application.householdId, { populate: ['members'] }),
       em.findOne(Region, application.regionCode),
-      em.findOne(PolicySnapshot, application.policySnapshotId),
+      em.findOne(PolicySnapshot, application.policySnapshotId, { fields: ['id', 'label'] }),
       em.find(Task, { caseType: 'application', caseId: id }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
       em.find(CheckReport, { applicationId: id }, { orderBy: { round: 'asc' } }),
       em.find(PublicityPeriod, { applicationId: id }, { orderBy: { startsAt: 'asc' } }),
@@ -118,7 +118,7 @@ export class CaseViewService {
     const [users, submissions, snapshots] = await Promise.all([
       em.find(User, { id: { $in: actorIds } }),
       em.find(Submission, { id: { $in: submissionIds } }),
-      em.find(PolicySnapshot, { id: { $in: snapshotIds } }),
+      em.find(PolicySnapshot, { id: { $in: snapshotIds } }, { fields: ['id', 'label'] }),
     ]);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     const reasons = new Map(submissions.map((s) => [s.id, typeof s.payload.reason === 'string' ? s.payload.reason : null]));

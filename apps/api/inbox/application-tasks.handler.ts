@@ -85,12 +85,8 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
    */
   async atRiskRules(em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
     const calendar = await this.calendars.calendar();
-    // Snapshots never change (keyed by their content): only ones not seen before are read in full.
     const ids = (await em.find(PolicySnapshot, {}, { fields: ['id'] })).map((s) => s.id);
-    const unseen = ids.filter((id) => !this.snapshotDays.has(id));
-    if (unseen.length > 0) {
-      for (const s of await em.find(PolicySnapshot, { id: { $in: unseen } }, { fields: ['id', 'document'] })) this.snapshotDays.set(s.id, s.document.atRiskWorkingDays ?? 2);
-    }
+    await this.learnDays(em, ids);
     const byDays = new Map<number, string[]>();
     for (const id of ids) {
       const days = this.snapshotDays.get(id) ?? 2;
@@ -111,8 +107,8 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
     if (open.length === 0) return new Set();
     const calendar = await this.calendars.calendar();
     const apps = await em.find(Application, { id: { $in: [...new Set(open.map((t) => t.caseId))] } }, { fields: ['id', 'policySnapshotId'] });
-    const snapshots = await em.find(PolicySnapshot, { id: { $in: [...new Set(apps.map((a) => a.policySnapshotId))] } });
-    const threshold = new Map(apps.map((a) => [a.id, snapshots.find((s) => s.id === a.policySnapshotId)?.document.atRiskWorkingDays ?? 2]));
+    await this.learnDays(em, [...new Set(apps.map((a) => a.policySnapshotId))]);
+    const threshold = new Map(apps.map((a) => [a.id, this.snapshotDays.get(a.policySnapshotId) ?? 2]));
     const now = Date.now();
     return new Set(
       open.filter((t) => {
@@ -120,5 +116,12 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
         return days > 0 && calendar.workingDaysUntil(now, t.dueAt.getTime()) <= days;
       }).map((t) => t.id),
     );
+  }
+
+  /** Snapshots never change (keyed by their content): only ones not seen before are read in full. */
+  private async learnDays(em: EntityManager, ids: string[]): Promise<void> {
+    const unseen = ids.filter((id) => !this.snapshotDays.has(id));
+    if (unseen.length === 0) return;
+    for (const s of await em.find(PolicySnapshot, { id: { $in: unseen } }, { fields: ['id', 'document'] })) this.snapshotDays.set(s.id, s.document.atRiskWorkingDays ?? 2);
   }
 }
