@@ -58,15 +58,18 @@ test('an administrator proposes a sampling rate through the form; a second appro
   expect(text).toMatch(/国家默认|继承/);
   await scan(page, 'policy form');
 
-  // 150 % is refused by the API's own rule, said in Chinese beside the field.
+  // 150 % is refused by the API's own rule, said in Chinese beside the field; so is a 临时救助 tier given half its figures.
   await setField(page, 'common.approval.samplingRate', '150');
+  await setField(page, 'emergency.amountTiers.fire.monthsPerPerson', '1.5');
   await submitProposal(page, '提高抽查比例');
   await page.waitForSelector('[data-test="problem-common.approval.samplingRate"]');
   expect(await page.$eval('[data-test="problem-common.approval.samplingRate"]', (e) => (e as HTMLElement).innerText)).toContain('不得超过');
+  expect(await page.$eval('[data-test="problem-emergency.amountTiers.fire.maxMonths"]', (e) => (e as HTMLElement).innerText)).toContain('须为数字');
   await shot(page, 'policy-refused');
 
   await setField(page, 'common.approval.samplingRate', '40');
   await setField(page, 'common.acceptance.limitDays', '4');
+  await setField(page, 'emergency.amountTiers.fire.maxMonths', '6');
   await submitProposal(page, '提高抽查比例');
   await page.waitForSelector('[data-test=policy-queue]');
   expect(await page.$eval('[data-test=policy-queue]', (e) => (e as HTMLElement).innerText)).toMatch(/县级抽查比例[\s\S]*30%[\s\S]*40%/);
@@ -97,6 +100,7 @@ test('an administrator proposes a sampling rate through the form; a second appro
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   expect(new Date(versions[0].effectiveFrom).getTime()).toBe(new Date(`${today}T00:00:00+08:00`).getTime());
   expect(versions[0]).toMatchObject({ status: 'active', override: expect.objectContaining({ common: expect.objectContaining({ approval: expect.objectContaining({ samplingRate: 0.4 }) }) }) });
+  expect(versions[0].override.emergency.amountTiers).toEqual({ fire: { monthsPerPerson: 1.5, maxMonths: 6 } });
 
   // The preview now draws the new limit as the current rule, and a case filed today falls due when it says.
   const again = await signIn(browser, platform.http.baseUrl, 'kc.admin');

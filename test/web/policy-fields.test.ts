@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { POLICY_FIELDS, fromInput, showPolicyValue, toInput } from '../../apps/web/src/policy-fields';
 import { regionPolicySchema } from '../../config/policy/policy.schema';
+import { EMERGENCY_CAUSES } from '../../config/policy/sections/emergency-policy.schema';
 
 /** The administrators' policy form covers every field of the policy document, and reads and writes values exactly. */
 
@@ -12,10 +13,14 @@ function leaves(o: Record<string, unknown>, prefix = ''): string[] {
 /** The 特困 section has no national default; a complete one, for its field list. */
 const TEKUN = { basicLiving: { urban: { fen: 1, per: 'month' }, rural: { fen: 1, per: 'year' } }, care: { full: { fen: 0, per: 'month' }, partial: { fen: 1, per: 'month' }, none: { fen: 1, per: 'year' } } };
 
-test('every field of the national policy and of the 特困 section has a Chinese name on the form, and nothing else is listed', () => {
+/** 临时救助 tiers have no national default either; one for every cause the schema names. */
+const TIERS = Object.fromEntries(EMERGENCY_CAUSES.map((c) => [c, { monthsPerPerson: 1, maxMonths: 3 }]));
+
+test('every field of the national policy, of the 特困 section and of the tiers has a Chinese name on the form, and nothing else is listed', () => {
   const national = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'config', 'policy', 'national.json'), 'utf8'));
-  expect(regionPolicySchema.safeParse({ ...national, tekun: TEKUN }).success).toBe(true);
-  expect(POLICY_FIELDS.map((f) => f.path).sort()).toEqual(leaves({ ...national, tekun: TEKUN }).sort());
+  const complete = { ...national, tekun: TEKUN, emergency: { ...national.emergency, amountTiers: TIERS } };
+  expect(regionPolicySchema.safeParse(complete).success).toBe(true);
+  expect(POLICY_FIELDS.map((f) => f.path).sort()).toEqual(leaves(complete).sort());
   for (const f of POLICY_FIELDS) expect(/[\u4e00-\u9fff]/.test(f.label)).toBe(true);
 });
 

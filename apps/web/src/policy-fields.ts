@@ -24,6 +24,22 @@ const published = (path: string, name: string): PolicyField[] => [
   { path: `${path}.fen`, label: `${name}(元)`, kind: 'fen' },
   { path: `${path}.per`, label: `${name}公布周期`, kind: 'choice', options: PER },
 ];
+/** 临时救助 amount tiers by cause: left blank, a cause has no tier and the amount asked is the limit. */
+const CAUSES: [string, string][] = [
+  ['fire', '火灾'],
+  ['flood', '洪涝'],
+  ['accident', '意外事故'],
+  ['illness', '突发重病'],
+  ['death', '亡故'],
+  ['natural_disaster', '自然灾害'],
+  ['other', '其他急难'],
+  ['expense', '支出型(刚性支出)'],
+];
+const tiers = (): PolicyField[] =>
+  CAUSES.flatMap(([cause, name]) => [
+    { path: `emergency.amountTiers.${cause}.monthsPerPerson`, label: `${name}:每人救助(标准的月数)`, kind: 'months' as const },
+    { path: `emergency.amountTiers.${cause}.maxMonths`, label: `${name}:每户最多(标准的月数)`, kind: 'months' as const },
+  ]);
 const esc = (role: string, name: string): PolicyField => ({ path: `common.escalation.${role}`, label: `${name}超期后督办`, kind: 'role', options: ROLE_OPTIONS });
 
 export const POLICY_SECTIONS: PolicySection[] = [
@@ -126,6 +142,7 @@ export const POLICY_SECTIONS: PolicySection[] = [
       { path: 'emergency.reserveFundPerResidentFen', label: '备用金(元/常住人口)', kind: 'fen' },
     ],
   },
+  { title: '临时救助:救助金额分档(按城市低保标准的月数,可不设)', fields: tiers() },
   {
     title: '医疗救助',
     fields: [
