@@ -1,6 +1,6 @@
-import type { RegionPolicy } from '../../config/policy/policy.schema';
-import type { Role } from './roles';
-import type { PublicityStep, StepCode, TaskStep, Tier } from '../application/steps';
+import type { RegionPolicy } from '../../../config/policy/policy.schema';
+import type { Role } from '../../domain/roles';
+import type { PublicityStep, StepCode, TaskStep, Tier } from '../../application/steps';
 
 /**
  * The route of a 低保 application through its region's procedure (九步工作法), as a pure function of the policy and the
@@ -8,8 +8,8 @@ import type { PublicityStep, StepCode, TaskStep, Tier } from '../application/ste
  * and the real case cannot disagree.
  */
 
-export type { PublicityStep, StepCode, Tier, TaskStep } from '../application/steps';
-export { STEP_LABELS } from '../application/steps';
+export type { PublicityStep, StepCode, Tier, TaskStep } from '../../application/steps';
+export { STEP_LABELS } from '../../application/steps';
 
 export type RouteStep =
   | { kind: 'task'; step: TaskStep; role: Role; limitDays: number; tier?: Tier }
