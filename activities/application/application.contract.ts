@@ -1,7 +1,7 @@
-import type { DeclaredDeductions } from '../../workflows/domain/lifecycle';
+import type { DeclaredDeductions } from '../../workflows/programs/dibao/lifecycle';
 import type { AssessedIncome, Actor, ReasonCode, StepDecision } from '../../workflows/application/decisions';
 import type { CaseStatus } from '../../workflows/application/definitions';
-import type { PublicityStep, StepCode, TaskStep } from '../../workflows/domain/route';
+import type { PublicityStep, StepCode, TaskStep } from '../../workflows/programs/dibao/route';
 import type { Role } from '../../workflows/domain/roles';
 import type { RegionPolicy } from '../../config/policy/policy.schema';
 

@@ -1,9 +1,9 @@
-import type { DeclaredDeductions } from '../../workflows/domain/lifecycle';
+import type { DeclaredDeductions } from '../../workflows/programs/dibao/lifecycle';
 import { CheckReport } from './check-report.entity';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/domain/benefit';
-import { DEFAULT_SINGLE_ENROLMENT, ageOn, singleEnrolmentCeilingFen, singleEnrolmentEligible } from '../../workflows/domain/single-enrolment';
+import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/programs/dibao/benefit';
+import { DEFAULT_SINGLE_ENROLMENT, ageOn, singleEnrolmentCeilingFen, singleEnrolmentEligible } from '../../workflows/programs/dibao/single-enrolment';
 import { shanghaiDay, isoDate } from '../../workflows/domain/calendar';
 import type { ReasonCode } from '../../workflows/application/decisions';
 import type { ApplicationActivities, DecideInput, DecisionResult } from './application.contract';

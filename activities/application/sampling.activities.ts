@@ -1,6 +1,6 @@
 import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
-import { monthOf } from '../../workflows/domain/lifecycle';
-import { isSampled, quotaDraw } from '../../workflows/domain/sampling';
+import { monthOf } from '../../workflows/programs/dibao/lifecycle';
+import { isSampled, quotaDraw } from '../../workflows/programs/dibao/sampling';
 import type { ApplicationActivities, DrawSampleInput } from './application.contract';
 import { Application } from './application.entity';
 import { SamplingDraw, SamplingTally } from './sampling.entity';

@@ -1,7 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { EncryptedStringType } from '../security/encrypted-string.type';
 import type { AssessedIncome } from '../../workflows/application/decisions';
-import type { DeclaredDeductions } from '../../workflows/domain/lifecycle';
+import type { DeclaredDeductions } from '../../workflows/programs/dibao/lifecycle';
 
 /**
  * A change in income or household reported by the household or a caseworker. The free-text account stays here; the

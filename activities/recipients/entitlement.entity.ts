@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { Derivation } from '../../workflows/domain/lifecycle';
+import type { Derivation } from '../../workflows/programs/dibao/lifecycle';
 import type { EntitlementKind } from './recipient.contract';
 
 /**

@@ -1,4 +1,4 @@
-import type { RecipientCategory } from '../../workflows/domain/lifecycle';
+import type { RecipientCategory } from '../../workflows/programs/dibao/lifecycle';
 import { ageOn } from '../application/decision.activities';
 
 /**

@@ -1,5 +1,5 @@
 import type { AssessedIncome } from '../../workflows/application/decisions';
-import type { Derivation, Month } from '../../workflows/domain/lifecycle';
+import type { Derivation, Month } from '../../workflows/programs/dibao/lifecycle';
 import type { LifecycleActor, RecipientStatus } from '../../workflows/recipient/definitions';
 
 /**

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { RecipientCategory } from '../../workflows/domain/lifecycle';
+import type { RecipientCategory } from '../../workflows/programs/dibao/lifecycle';
 import type { RecipientStatus } from '../../workflows/recipient/definitions';
 
 /** Statuses of a household still on the program (paid, in 渐退, or suspended pending a decision). */

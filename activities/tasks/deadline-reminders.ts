@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { CalendarService } from '../regions/calendar.service';
 import { workingDaysCutoff } from '../../workflows/domain/calendar';
-import { STEP_LABELS } from '../../workflows/domain/route';
+import { STEP_LABELS } from '../../workflows/application/steps';
 import { sendMessage } from './message-gateway';
 import { Task } from './task.entity';
 import { TaskReminder, type ReminderKind } from './task-reminder.entity';

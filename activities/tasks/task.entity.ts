@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { TaskStep } from '../../workflows/domain/route';
+import type { TaskStep } from '../../workflows/application/steps';
 import type { CaseType } from '../../workflows/domain/cases';
 import type { EmergencyStep } from '../../workflows/emergency/definitions';
 import type { PaymentStep } from '../../workflows/payments/definitions';

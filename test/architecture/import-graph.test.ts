@@ -1,4 +1,4 @@
-import { GENERIC_ROOMS, genericSources, importsOf, violations } from './import-graph';
+import { GENERIC_ROOMS, genericSources, importsOf, sourcesUnder, violations } from './import-graph';
 import { PROGRAM_CODES } from '../../workflows/programs/registry';
 
 test('the scanner sees every kind of import, type-only and dynamic ones too', () => {
@@ -36,4 +36,15 @@ test('the casework mechanics name no program, by code or by name', () => {
   expect(kernel.length).toBeGreaterThan(5);
   const named = kernel.flatMap(([file, text]) => words.filter((w) => text.includes(w)).map((w) => `${file}: ${w}`));
   expect(named).toEqual([]);
+});
+
+test('低保 rules live in their program room; workflows/domain keeps only what every program shares', () => {
+  // Shared pure functions stay in workflows/domain; a 低保 rule file reappearing there would let generic code reach
+  // the program's rules again without the import scan above noticing (domain files may import each other).
+  const dibaoRules = ['appraisal', 'benefit', 'lifecycle', 'route', 'sampling', 'schedule', 'single-enrolment'];
+  const stem = (file: string) => file.replace(/^.*\//, '').replace(/(\.spec)?\.ts$/, '');
+  const inDomain = new Set(sourcesUnder('workflows/domain/').map(stem));
+  const inProgram = new Set(sourcesUnder('workflows/programs/dibao/').map(stem));
+  expect(dibaoRules.filter((name) => inDomain.has(name))).toEqual([]);
+  expect(dibaoRules.filter((name) => !inProgram.has(name))).toEqual([]);
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ROLES } from '../../workflows/domain/roles';
 import { CASE_TYPES } from '../../workflows/domain/cases';
 import { PROGRAM_CODES } from '../../workflows/programs/registry';
-import { STEP_LABELS } from '../../workflows/domain/route';
+import { STEP_LABELS } from '../../workflows/programs/dibao/route';
 import { REASON_CODES } from '../../workflows/application/decisions';
 import { REFERRAL_KINDS } from '../../workflows/emergency/definitions';
 import { DECISION_SCHEMAS } from '../../apps/api/inbox/decision.schemas';

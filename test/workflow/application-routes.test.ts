@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { isSampled } from '../../workflows/domain/sampling';
+import { isSampled } from '../../workflows/programs/dibao/sampling';
 import { DEMO_VILLAGES, shippedPolicy } from '../helpers/policies';
 import { timeSkippingEnv, unique } from '../helpers/temporal';
 import { actor } from './case-driver';

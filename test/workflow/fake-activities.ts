@@ -6,9 +6,9 @@ import type {
   OpenTaskInput,
   RecordEventInput,
 } from '../../activities/application/application.contract';
-import { computeMonthlyBenefit } from '../../workflows/domain/benefit';
+import { computeMonthlyBenefit } from '../../workflows/programs/dibao/benefit';
 import type { WorkingCalendar } from '../../workflows/domain/calendar';
-import { isSampled } from '../../workflows/domain/sampling';
+import { isSampled } from '../../workflows/programs/dibao/sampling';
 
 export interface FakeTask extends OpenTaskInput {
   dueAt: number;

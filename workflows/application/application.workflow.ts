@@ -12,7 +12,7 @@ import {
   type ApplicationOutcome,
   type CaseSnapshot,
 } from './definitions';
-import { planRoute, stepAfter, type RouteStep } from '../domain/route';
+import { planRoute, stepAfter, type RouteStep } from '../programs/dibao/route';
 import type { Actor } from './decisions';
 import { watchOverallClock } from '../casework/overall-clock';
 

@@ -2,8 +2,8 @@ import { ActivityCancellationType, isCancellation, patched, proxyActivities } fr
 import type { ApplicationActivities, CheckSummary } from '../../activities/application/application.contract';
 import type { CaseState, TrackedTask } from './case-state';
 import type { CompleteTaskCommand } from './decisions';
-import type { PublicityStep, TaskStep, Tier } from '../domain/route';
-import { limitForStep, supervisorOf } from '../domain/route';
+import type { PublicityStep, TaskStep, Tier } from '../programs/dibao/route';
+import { limitForStep, supervisorOf } from '../programs/dibao/route';
 import type { Role } from '../domain/roles';
 import { awaitDecision, type OnDeadline } from '../casework/human-task';
 import { pauseOverallClock } from '../casework/overall-clock';

@@ -3,7 +3,7 @@ import { CaseState } from './case-state';
 import type { CompleteTaskCommand, StepDecision } from './decisions';
 import type { ApplicationInput } from './definitions';
 import type { Role } from '../domain/roles';
-import type { TaskStep, Tier } from '../domain/route';
+import type { TaskStep, Tier } from '../programs/dibao/route';
 
 /** Each signature tier with the step, role and decision that signs it (as the application workflow opens them). */
 const TIERS: Record<Tier, { step: TaskStep; role: Role; decision: StepDecision }> = {

@@ -1,4 +1,4 @@
-import type { DeclaredDeductions } from '../domain/lifecycle';
+import type { DeclaredDeductions } from '../programs/dibao/lifecycle';
 import { checkOpen, checkRole, checkStep, reject } from '../casework/rejections';
 import { checkObjection, lodgeObjection, type PublicityPeriod } from '../casework/publicity';
 import type { AssessedIncome, CompleteTaskCommand, ObjectionCommand, StepDecision } from './decisions';
@@ -10,9 +10,9 @@ import {
   type CaseStatus,
   type OpenTaskView,
 } from './definitions';
-import { isSampled } from '../domain/sampling';
-import { DEFAULT_APPRAISAL_RULE, checkAppraisal, type AppraisalRule } from '../domain/appraisal';
-import type { PublicityStep, RouteFacts, StepCode, Tier } from '../domain/route';
+import { isSampled } from '../programs/dibao/sampling';
+import { DEFAULT_APPRAISAL_RULE, checkAppraisal, type AppraisalRule } from '../programs/dibao/appraisal';
+import type { PublicityStep, RouteFacts, StepCode, Tier } from '../programs/dibao/route';
 import type { CasePolicy, RegionPolicy } from '../../config/policy/policy.schema';
 
 /** A task the workflow is waiting on. */

@@ -1,4 +1,4 @@
-import type { DeclaredDeductions } from '../domain/lifecycle';
+import type { DeclaredDeductions } from '../programs/dibao/lifecycle';
 import type { Role } from '../domain/roles';
 
 /**

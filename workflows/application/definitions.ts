@@ -2,7 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { CASEWORK_REJECTIONS } from '../casework/rejections';
 import type { CasePolicy } from '../../config/policy/policy.schema';
 import type { Actor, ReasonCode, CompleteTaskCommand, ObjectionCommand } from './decisions';
-import type { StepCode, TaskStep } from '../domain/route';
+import type { StepCode, TaskStep } from './steps';
 import type { Role } from '../domain/roles';
 
 /**

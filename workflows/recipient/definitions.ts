@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CasePolicy, RegionPolicy } from '../../config/policy/policy.schema';
 import type { AssessedIncome } from '../application/decisions';
-import type { Assessment, DeclaredDeductions, Month, RecipientCategory } from '../domain/lifecycle';
+import type { Assessment, DeclaredDeductions, Month, RecipientCategory } from '../programs/dibao/lifecycle';
 import type { Role } from '../domain/roles';
 
 /**

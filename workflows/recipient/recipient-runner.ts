@@ -1,7 +1,7 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
 import { trackAroundRow } from '../casework/tracked-task';
 import type { EntitlementKind, NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
-import { addMonths, monthStart, type Assessment, type Month } from '../domain/lifecycle';
+import { addMonths, monthStart, type Assessment, type Month } from '../programs/dibao/lifecycle';
 import type { CompleteReReviewCommand, LifecycleActor, RecipientStatus, StandardChange } from './definitions';
 import type { RecipientState } from './recipient-state';
 

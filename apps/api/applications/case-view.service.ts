@@ -17,7 +17,7 @@ import { maskAddress, maskBankAccount, maskDisabilityGrade, maskIdNumber, maskNa
 import { User } from '../../../activities/identity/user.entity';
 import { PolicySnapshot } from '../../../activities/regions/policy-snapshot.entity';
 import { Region } from '../../../activities/regions/region.entity';
-import { STEP_LABELS } from '../../../workflows/domain/route';
+import { STEP_LABELS } from '../../../workflows/programs/dibao/route';
 import { ROLE_LABELS, type Role } from '../../../workflows/domain/roles';
 import { isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
 import type { AuthUser } from '../auth/auth.types';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { User } from '../../../activities/identity/user.entity';
 import { Region } from '../../../activities/regions/region.entity';
 import { TASK_RANK, type Task } from '../../../activities/tasks/task.entity';
-import { STEP_LABELS } from '../../../workflows/domain/route';
+import { STEP_LABELS } from '../../../workflows/application/steps';
 import { RECIPIENT_STEP_LABELS } from '../../../workflows/recipient/definitions';
 import { remainingHours } from '../../../workflows/domain/clock-hours';
 

@@ -1,6 +1,6 @@
-import { resolvePolicy } from '../../config/policy/resolve';
-import { loadShippedRegions, nationalLayer, shippedLayers } from '../../config/shipped';
-import type { RegionPolicy } from '../../config/policy/policy.schema';
+import { resolvePolicy } from '../../../config/policy/resolve';
+import { loadShippedRegions, nationalLayer, shippedLayers } from '../../../config/shipped';
+import type { RegionPolicy } from '../../../config/policy/policy.schema';
 import { planRoute, stepAfter, supervisorOf, type RouteFacts, type RouteStep } from './route';
 
 /** The real shipped policies of the three demo villages. */

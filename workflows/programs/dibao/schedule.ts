@@ -1,7 +1,7 @@
-import type { RegionPolicy } from '../../config/policy/policy.schema';
-import { provisionalWarning, type WorkingCalendar } from './calendar';
+import type { RegionPolicy } from '../../../config/policy/policy.schema';
+import { provisionalWarning, type WorkingCalendar } from '../../domain/calendar';
 import { STEP_LABELS, planRoute, type RouteFacts, type StepCode } from './route';
-import type { Role } from './roles';
+import type { Role } from '../../domain/roles';
 
 /** One step of a previewed case: when it would start and fall due if every earlier step used its whole limit. */
 export interface ScheduledStep {

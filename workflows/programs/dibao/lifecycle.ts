@@ -1,4 +1,4 @@
-import type { RegionPolicy } from '../../config/policy/policy.schema';
+import type { RegionPolicy } from '../../../config/policy/policy.schema';
 import { computeMonthlyBenefit, type BenefitBasis } from './benefit';
 
 /**

@@ -1,7 +1,7 @@
-import { WorkingCalendar } from './calendar';
+import { WorkingCalendar } from '../../domain/calendar';
 import { scheduleRoute } from './schedule';
-import { loadShippedCalendars, loadShippedRegions, nationalLayer, shippedLayers } from '../../config/shipped';
-import { resolvePolicy } from '../../config/policy/resolve';
+import { loadShippedCalendars, loadShippedRegions, nationalLayer, shippedLayers } from '../../../config/shipped';
+import { resolvePolicy } from '../../../config/policy/resolve';
 
 const regions = loadShippedRegions();
 const policyOf = (code: string) => resolvePolicy(shippedLayers(regions, code, nationalLayer())).document;
