@@ -5,14 +5,14 @@ export interface MenuItem {
 }
 
 const MENUS: Record<string, string[]> = {
-  village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'low-income', 'absences'],
-  township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'low-income', 'absences'],
-  township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'comparison', 'absences'],
+  village_assistant: ['cases', 'apply', 'inbox', 'emergency', 'recipients', 'low-income', 'tekun', 'absences'],
+  township_clerk: ['inbox', 'cases', 'apply', 'emergency', 'recipients', 'low-income', 'tekun', 'absences'],
+  township_investigator: ['inbox', 'cases', 'emergency', 'recipients', 'tekun', 'comparison', 'absences'],
   checking_agency: ['inbox', 'cases', 'comparison', 'absences', 'dashboard', 'summary'],
-  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'low-income', 'comparison', 'absences'],
-  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'low-income', 'absences', 'dashboard', 'summary'],
+  township_reviewer: ['inbox', 'cases', 'emergency', 'recipients', 'low-income', 'tekun', 'comparison', 'absences'],
+  county_approver: ['inbox', 'cases', 'emergency', 'payments', 'recipients', 'low-income', 'tekun', 'absences', 'dashboard', 'summary'],
   payment_officer: ['payments', 'inbox', 'emergency', 'recipients', 'absences'],
-  administrator: ['policy', 'affairs', 'inbox', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
+  administrator: ['policy', 'affairs', 'inbox', 'cases', 'emergency', 'payments', 'recipients', 'tekun', 'dashboard', 'summary'],
   auditor: ['audit', 'cases', 'emergency', 'payments', 'recipients', 'dashboard', 'summary'],
   security_admin: ['users'],
   medical_officer: ['referrals'],

@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/comparison', component: () => import('./views/ComparisonView.vue') },
     { path: '/recipients', component: () => import('./views/RecipientsView.vue') },
     { path: '/low-income', component: () => import('./views/LowIncomeView.vue') },
+    { path: '/tekun', component: () => import('./views/TekunView.vue') },
     { path: '/referrals', component: () => import('./views/ReferralsView.vue') },
     { path: '/absences', component: () => import('./views/AbsencesView.vue') },
     { path: '/audit', component: () => import('./views/AuditView.vue') },

@@ -72,13 +72,19 @@ export async function raw(method: string, path: string, body?: unknown, headers:
 /** A refusal as a Chinese sentence: the code's label, then each field named in Chinese. */
 export function explain(err: unknown): string {
   if (!(err instanceof ApiError)) return label('error', 'unavailable');
-  const head = label('error', err.code) === '(未知)' ? label('error', 'update_refused') : label('error', err.code);
+  const head = errorHead(err);
   const fields = err.issues.map((i) => `${fieldLabel(i.field)}${ruleText(i.rule)}`);
   return fields.length ? `${head}:${fields.join(';')}` : head;
 }
 
+/** The refusal's own sentence, without its field issues (for a form that shows each issue beside its field). */
+export function errorHead(err: unknown): string {
+  if (!(err instanceof ApiError)) return label('error', 'unavailable');
+  return label('error', err.code) === '(未知)' ? label('error', 'update_refused') : label('error', err.code);
+}
+
 /** The API's rules are English sentences for developers; the common ones are said in Chinese, the rest generically. */
-function ruleText(rule: string): string {
+export function ruleText(rule: string): string {
   if (/required/i.test(rule)) return '为必填项';
   if (/one of/i.test(rule)) return '请从选项中选择';
   if (/negative/i.test(rule)) return '不能为负数';

@@ -7,6 +7,10 @@ const FIELDS: Record<string, string> = {
   address: '住址', phone: '联系电话', assets: '家庭财产', authorization: '授权书', householdId: '家庭', eventType: '事件类型',
   peopleAffected: '受影响人数', amountAskedFen: '申请金额', eventDescription: '事件经过', need: '困难情况', month: '月份', regionCode: '地区',
   username: '用户名', password: '密码', caseNumber: '案件编号', idSuffix: '身份证后6位', field: '信息项', deductions: '扣减项',
+  person: '本人情况', age: '年龄', disability: '残疾情况', kind: '残疾类别', grade: '残疾等级', otherwiseUnableToWork: '其他无劳动能力情形',
+  assetsWithinLimits: '财产状况', supporters: '法定义务人', able: '履行能力', selfCare: '生活自理能力', arrangement: '供养安排',
+  mode: '供养方式', institutionId: '供养机构', eating: '自主吃饭', dressing: '自主穿衣', transferring: '自主上下床', toileting: '自主如厕',
+  indoor_walking: '室内行走', bathing: '自主洗澡',
   bankName: '开户行', bankAccount: '银行账号', body: '文件内容', 'content-type': '文件类型',
 };
 

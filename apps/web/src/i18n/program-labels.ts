@@ -21,4 +21,6 @@ export const PROGRAM_LABELS = {
   disabilityKind: { intellectual: '智力残疾', mental: '精神残疾', physical: '肢体残疾', visual: '视力残疾', hearing: '听力残疾', speech: '言语残疾', multiple: '多重残疾' },
   payee: { person: '本人', institution: '供养机构' },
   publishedPer: { month: '按月', year: '按年' },
+  /** A village's area: it selects the 低保 and 特困 standards. */
+  area: { urban: '城市', rural: '农村' },
 } as const;
