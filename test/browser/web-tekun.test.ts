@@ -1,5 +1,4 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import type { Platform } from '../e2e/platform';
 import { isoDate, shanghaiDay } from '../../workflows/domain/calendar';
@@ -7,7 +6,7 @@ import { tekunMonthlySupport } from '../../workflows/programs/tekun/support-amou
 import type { TekunPolicy } from '../../config/policy/sections/tekun-policy.schema';
 import { fenToYuan } from '../../apps/web/src/format';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, pickOption, scan, signIn, typeInto } from './browser';
+import { SCREENSHOTS, clickText, pickOption, scan, signIn, typeInto } from './browser';
 
 /**
  * 特困供养评估 in the browser: a caseworker enters one person's facts and reads the 三无 test, the self-care level and
@@ -22,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => stopBrowserPlatform({ platform, browser }));
 
-const SHOTS = '/work/shots';
+
 const URBAN = '220103001001'; // 团山社区
 const RURAL = '220103200201'; // 双丰村
 /** 崇阳县's published figures (seed 003), one yearly pair among them so the rounding to the fen shows. */
@@ -83,7 +82,6 @@ const unexpected = (errors: string[]) => errors.filter((e) => !/status of 4\d\d/
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);
 
 test('without the district’s 特困 standards the screen says so beside the village, in Chinese', async () => {
-  mkdirSync(SHOTS, { recursive: true });
   const desk = await openScreen('kc.investigator');
   const { page } = desk;
   await fillPerson(page, { village: '团山社区', age: '81', income: '0', unable: [] });
@@ -99,10 +97,10 @@ test('without the district’s 特困 standards the screen says so beside the vi
     const r = e.closest('.el-form-item')!.getBoundingClientRect();
     return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height + 60 };
   });
-  await page.screenshot({ path: `${SHOTS}/tekun-village-error.png`, clip: box });
+  await page.screenshot({ path: `${SCREENSHOTS}/tekun-village-error.png`, clip: box });
   expect(await page.$('[data-test=tekun-result]')).toBeNull();
   await scan(page, 'tekun refused');
-  await page.screenshot({ path: `${SHOTS}/tekun-no-standards.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/tekun-no-standards.png`, fullPage: true });
   expect(unexpected(desk.errors)).toEqual([]);
   await desk.close();
 });
@@ -133,7 +131,7 @@ test('an eligible person: 三无 met, self-care level and the support as basic +
   expect(await text(page, '[data-test=tekun-arrangement]')).toMatch(/集中供养,供养机构:奋进乡敬老院[\s\S]*供养机构/);
   expect(await text(page, '[data-test=tekun-policy]')).toMatch(/宽城区 第\d+版/);
   await scan(page, 'tekun eligible');
-  await page.screenshot({ path: `${SHOTS}/tekun-eligible.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/tekun-eligible.png`, fullPage: true });
   expect(unexpected(desk.errors)).toEqual([]);
   await desk.close();
 });
@@ -152,7 +150,7 @@ test('a person of working age with an able supporter: not eligible, each unmet c
   expect(await text(page, '[data-test=tekun-support]')).toContain('不予供养');
   expect(await text(page, '[data-test=tekun-arrangement]')).toContain('分散供养');
   await scan(page, 'tekun not eligible');
-  await page.screenshot({ path: `${SHOTS}/tekun-not-eligible.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/tekun-not-eligible.png`, fullPage: true });
   expect(unexpected(desk.errors)).toEqual([]);
   await desk.close();
 });
