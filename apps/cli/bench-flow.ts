@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       });
       console.log(line('temporal', c, bare, bareSeconds));
       const ratio = bare.cases / bareSeconds / (platform.cases / platformSeconds);
-      console.log(`          C=${c}: platform is ${ratio.toFixed(2)}× slower than bare Temporal${platform.refusals.length ? `; refusals: ${platform.refusals.slice(0, 5).join(', ')}` : ''}`);
+      console.log(`          C=${c}: platform is ${ratio.toFixed(2)}× slower than bare Temporal${platform.refusals.length ? `; refusals: ${platform.refusals.slice(0, 5).join(', ')}` : ''}${platform.faults.length ? `; 5xx: ${platform.faults.slice(0, 5).join(', ')}` : ''}`);
     }
   } finally {
     worker.shutdown();
