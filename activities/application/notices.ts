@@ -1,5 +1,5 @@
 import type { ReasonCode } from '../../workflows/application/decisions';
-import { formatYuan } from '../../workflows/programs/dibao/benefit';
+import { formatYuan } from '../../workflows/domain/money';
 
 /** zh-CN wording of each reason code, as printed on the written notice (书面告知). */
 export const REASON_LABELS: Record<ReasonCode, string> = {

@@ -1,5 +1,5 @@
 import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
-import { monthOf } from '../../workflows/programs/dibao/lifecycle';
+import { monthOf } from '../../workflows/domain/months';
 import { isSampled, quotaDraw } from '../../workflows/programs/dibao/sampling';
 import type { ApplicationActivities, DrawSampleInput } from './application.contract';
 import { Application } from './application.entity';

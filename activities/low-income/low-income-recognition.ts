@@ -7,8 +7,8 @@ import { Notice } from '../application/notice.entity';
 import type { Household } from '../households/household.entity';
 import { readPolicySnapshot } from '../../config/policy/policy-shape';
 import { PolicySnapshot } from '../regions/policy-snapshot.entity';
-import { formatYuan } from '../../workflows/programs/dibao/benefit';
-import { addMonths, monthOf } from '../../workflows/programs/dibao/lifecycle';
+import { formatYuan } from '../../workflows/domain/money';
+import { addMonths, monthOf } from '../../workflows/domain/months';
 import { LOW_INCOME_REVIEW_MONTHS, placeHousehold } from '../../workflows/programs/low-income/placement';
 import { LowIncomeHousehold } from './low-income-household.entity';
 

@@ -1,4 +1,4 @@
-import { formatYuan } from '../../workflows/programs/dibao/benefit';
+import { formatYuan } from '../../workflows/domain/money';
 import type { NoticeKind } from './recipient.contract';
 
 /** zh-CN wording of each lifecycle notice (书面告知): what happens, and from which month. */

@@ -1,5 +1,6 @@
 import type { AssessedIncome } from '../../workflows/application/decisions';
-import type { Derivation, Month } from '../../workflows/programs/dibao/lifecycle';
+import type { Derivation } from '../../workflows/programs/dibao/lifecycle';
+import type { Month } from '../../workflows/domain/months';
 import type { LifecycleActor, RecipientStatus } from '../../workflows/recipient/definitions';
 
 /**

@@ -12,7 +12,7 @@ import { openDatabase } from '../../activities/db/orm';
 import { HttpDepartmentsClient } from '../../activities/departments/http-departments.client';
 import { PolicyService } from '../../activities/regions/policy.service';
 import { Region } from '../../activities/regions/region.entity';
-import { addMonths, monthOf } from '../../workflows/programs/dibao/lifecycle';
+import { addMonths, monthOf } from '../../workflows/domain/months';
 import { RECIPIENT_WORKFLOW_TYPE, recipientWorkflowId, type RecipientInput } from '../../workflows/recipient/definitions';
 import { startTemporalDevServer } from '../launcher/processes';
 import { createRecipientWorker } from '../worker/create-recipient-worker';

@@ -1,4 +1,4 @@
-import { GENERIC_ROOMS, genericSources, importsOf, sourcesUnder, violations } from './import-graph';
+import { GENERIC_ROOMS, PROGRAM_ROOMS, crossProgramImports, genericSources, importsOf, programSources, sourcesUnder, violations } from './import-graph';
 import { PROGRAM_CODES } from '../../workflows/programs/registry';
 
 test('the scanner sees every kind of import, type-only and dynamic ones too', () => {
@@ -28,6 +28,27 @@ test('no generic module imports a program module', () => {
   // Every generic room exists and is scanned: a renamed folder must not make this test pass by reading nothing.
   for (const room of GENERIC_ROOMS) expect([room, [...files.keys()].some((f) => f.startsWith(room))]).toEqual([room, true]);
   expect(violations(files)).toEqual([]);
+});
+
+test("an import from one program's room into another program's is reported; shared and own rooms are not", () => {
+  const files = new Map([
+    ['activities/low-income/recognition.ts', "import { formatYuan } from '../../workflows/programs/dibao/benefit';"],
+    ['workflows/programs/tekun/support.ts', "import { share } from '../medical/medical-share';"],
+    ['apps/api/referrals/payments.service.ts', "import { P } from '../../../activities/medical/payment.entity';"],
+    ['workflows/programs/low-income/placement.ts', "import { PROGRAMS } from '../registry';\nimport { monthOf } from '../../domain/months';"],
+    ['activities/medical/payment.entity.ts', "import { medicalShare } from '../../workflows/programs/medical/medical-share';"],
+  ]);
+  expect(crossProgramImports(files).map((v) => `${v.from} -> ${v.imports}`)).toEqual([
+    'activities/low-income/recognition.ts -> workflows/programs/dibao/benefit',
+    'workflows/programs/tekun/support.ts -> workflows/programs/medical/medical-share',
+  ]);
+});
+
+test("no program room imports another program's room", () => {
+  const files = programSources();
+  for (const room of PROGRAM_ROOMS) expect([room, [...files.keys()].some((f) => f.startsWith(room))]).toEqual([room, true]);
+  // What one program takes from another goes through workflows/programs/registry.ts or a generic room.
+  expect(crossProgramImports(files)).toEqual([]);
 });
 
 test('the casework mechanics name no program, by code or by name', () => {

@@ -27,6 +27,17 @@ export const PROGRAM_ROOMS = [
   'apps/api/referrals/',
 ] as const;
 
+/**
+ * The program each program room serves, for the rooms outside workflows/programs/ (there the folder names the
+ * program). The referrals API is the receiving department's (医疗救助) side of 救急难 referrals.
+ */
+export const ROOM_PROGRAMS: Readonly<Record<Exclude<(typeof PROGRAM_ROOMS)[number], 'workflows/programs/'>, string>> = {
+  'activities/low-income/': 'low-income',
+  'activities/medical/': 'medical',
+  'apps/api/low-income/': 'low-income',
+  'apps/api/referrals/': 'medical',
+};
+
 export interface Violation {
   from: string;
   imports: string;
@@ -76,6 +87,39 @@ export function violations(files: ReadonlyMap<string, string>): Violation[] {
     }
   }
   return found;
+}
+
+/**
+ * The program a repository path belongs to, if any. workflows/programs/registry.ts belongs to none: it is the one
+ * place that knows every program, and so the way a room reaches what another program provides.
+ */
+export function programOf(path: string): string | undefined {
+  const inPrograms = /^workflows\/programs\/([^/]+)\//.exec(path);
+  if (inPrograms) return inPrograms[1];
+  return Object.entries(ROOM_PROGRAMS).find(([room]) => path.startsWith(room))?.[1];
+}
+
+/** Imports from one program's rooms into another program's, in the given files (repository path → source text). */
+export function crossProgramImports(files: ReadonlyMap<string, string>): Violation[] {
+  const found: Violation[] = [];
+  for (const [file, text] of files) {
+    const own = programOf(file);
+    if (!own) continue;
+    for (const target of importsOf(file, text)) {
+      const other = programOf(target);
+      if (other && other !== own) found.push({ from: file, imports: target, room: other });
+    }
+  }
+  return found;
+}
+
+/** The program rooms' files as they are on disk. */
+export function programSources(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const room of PROGRAM_ROOMS) {
+    for (const file of sourcesUnder(room)) files.set(file, readFileSync(join(ROOT, file), 'utf8'));
+  }
+  return files;
 }
 
 /** The generic rooms' files as they are on disk. */

@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { addMonths, monthStart } from '../../workflows/programs/dibao/lifecycle';
+import { addMonths, monthStart } from '../../workflows/domain/months';
 import { timeSkippingEnv } from '../helpers/temporal';
 import { Caseworker } from './caseworker';
 import { startPlatform, type Platform } from './platform';

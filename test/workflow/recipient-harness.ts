@@ -5,7 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEMO_VILLAGES, shippedPolicy } from '../helpers/policies';
 import { bundledWorker, unique } from '../helpers/temporal';
-import { addMonths, monthOf, monthStart, type Month } from '../../workflows/programs/dibao/lifecycle';
+import { addMonths, monthOf, monthStart, type Month } from '../../workflows/domain/months';
 import {
   recipientStateQuery,
   recipientWorkflowId,

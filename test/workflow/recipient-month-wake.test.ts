@@ -1,6 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { timeSkippingEnv } from '../helpers/temporal';
-import { addMonths, monthOf, monthStart } from '../../workflows/programs/dibao/lifecycle';
+import { addMonths, monthOf, monthStart } from '../../workflows/domain/months';
 import { monthWakeOffsetMs } from '../../workflows/domain/month-wake';
 import { unique } from '../helpers/temporal';
 import { withRecipient } from './recipient-harness';

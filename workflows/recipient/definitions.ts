@@ -1,7 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CasePolicy, RegionPolicy } from '../../config/policy/policy.schema';
 import type { AssessedIncome } from '../application/decisions';
-import type { Assessment, DeclaredDeductions, Month, RecipientCategory } from '../programs/dibao/lifecycle';
+import type { Assessment, DeclaredDeductions, RecipientCategory } from '../programs/dibao/lifecycle';
+import type { Month } from '../domain/months';
 import type { Role } from '../domain/roles';
 
 /**

@@ -1,7 +1,8 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
 import { trackAroundRow } from '../casework/tracked-task';
 import type { EntitlementKind, NoticeKind, RecipientActivities, ReReviewReason } from '../../activities/recipients/recipient.contract';
-import { addMonths, monthStart, type Assessment, type Month } from '../programs/dibao/lifecycle';
+import { addMonths, monthStart, type Month } from '../domain/months';
+import type { Assessment } from '../programs/dibao/lifecycle';
 import type { CompleteReReviewCommand, LifecycleActor, RecipientStatus, StandardChange } from './definitions';
 import type { RecipientState } from './recipient-state';
 

@@ -1,7 +1,8 @@
 import { patched } from '@temporalio/workflow';
 import { reject } from '../casework/rejections';
 import type { RegionPolicy } from '../../config/policy/policy.schema';
-import { addMonths, assess, type Assessment } from '../programs/dibao/lifecycle';
+import { addMonths } from '../domain/months';
+import { assess, type Assessment } from '../programs/dibao/lifecycle';
 import {
   RECIPIENT_REJECTIONS,
   RE_REVIEW_ROLE,

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import { monthStart } from '../programs/dibao/lifecycle';
+import { monthStart } from '../domain/months';
 import { monthWakeOffsetMs } from '../domain/month-wake';
 import {
   campaignUpdate,

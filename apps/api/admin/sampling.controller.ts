@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
 import { ZodPipe } from '../common/zod.pipe';
-import { monthOf } from '../../../workflows/programs/dibao/lifecycle';
+import { monthOf } from '../../../workflows/domain/months';
 import { SamplingService } from './sampling.service';
 
 const samplingQuerySchema = z

@@ -1,4 +1,4 @@
-import { computeMonthlyBenefit, formatYuan, type BenefitMember } from './benefit';
+import { computeMonthlyBenefit, type BenefitMember } from './benefit';
 
 /** Amounts in fen; 连云港 urban standard 535 yuan = 53500 fen per person per month. */
 const STANDARD = 53_500;
@@ -120,20 +120,6 @@ describe('malformed money', () => {
 
   test('an empty household throws', () => {
     expect(() => computeMonthlyBenefit({ standardFen: STANDARD, members: [] })).toThrow(RangeError);
-  });
-});
-
-describe('formatYuan', () => {
-  test.each([
-    [110_500, '1105.00'],
-    [60_499, '604.99'],
-    [53_500, '535.00'],
-    [5, '0.05'],
-    [50, '0.50'],
-    [0, '0.00'],
-    [-150, '-1.50'],
-  ])('%p fen → %s', (fen, text) => {
-    expect(formatYuan(fen)).toBe(text);
   });
 });
 

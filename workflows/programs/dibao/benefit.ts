@@ -78,10 +78,3 @@ export function computeMonthlyBenefit(input: BenefitInput): BenefitResult {
   }
   return { ...base, amountFen: 0, basis: 'none', membersCounted: 0 };
 }
-
-/** Formats fen as yuan for display only (never for arithmetic). */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}

@@ -2,54 +2,13 @@ import type { RegionPolicy } from '../../../config/policy/policy.schema';
 import { computeMonthlyBenefit, type BenefitBasis } from './benefit';
 
 /**
- * Dynamic management (动态管理) of an enrolled household, as pure functions: calendar months in Asia/Shanghai,
- * re-review intervals by category (分类管理), and the re-assessment of a household after a change
- * (有进有出、有升有降, with 渐退 gradual exit). Money is integer fen.
+ * Dynamic management (动态管理) of an enrolled household, as pure functions: re-review intervals by category
+ * (分类管理), and the re-assessment of a household after a change (有进有出、有升有降, with 渐退 gradual exit).
+ * Money is integer fen; calendar months are workflows/domain/months.ts.
  */
-
-/** A calendar month, 'YYYY-MM'. */
-export type Month = string;
 
 /** Category of a recipient household for the re-review interval. */
 export type RecipientCategory = keyof RegionPolicy['lifecycle']['reReviewMonths'];
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-function parseMonth(month: Month): { year: number; index: number } {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!match) throw new RangeError(`not a month (YYYY-MM): ${month}`);
-  return { year: Number(match[1]), index: Number(match[2]) - 1 };
-}
-
-function formatMonth(year: number, index: number): Month {
-  return `${String(year).padStart(4, '0')}-${String(index + 1).padStart(2, '0')}`;
-}
-
-/** The month, in Asia/Shanghai, of an instant. */
-export function monthOf(epochMs: number): Month {
-  const d = new Date(epochMs + SHANGHAI_OFFSET_MS);
-  return formatMonth(d.getUTCFullYear(), d.getUTCMonth());
-}
-
-/** The month `n` months after (or before, when negative) `month`. */
-export function addMonths(month: Month, n: number): Month {
-  const { year, index } = parseMonth(month);
-  const total = year * 12 + index + n;
-  return formatMonth(Math.floor(total / 12), ((total % 12) + 12) % 12);
-}
-
-/** Whole months from `from` to `to` (negative when `to` is earlier). */
-export function monthsBetween(from: Month, to: Month): number {
-  const a = parseMonth(from);
-  const b = parseMonth(to);
-  return (b.year - a.year) * 12 + (b.index - a.index);
-}
-
-/** Epoch milliseconds of 00:00 Asia/Shanghai on the first day of the month. */
-export function monthStart(month: Month): number {
-  const { year, index } = parseMonth(month);
-  return Date.UTC(year, index, 1) - SHANGHAI_OFFSET_MS;
-}
 
 /** Months between periodic re-reviews (复核) of a household of this category, from the region's policy. */
 export function reReviewInterval(lifecycle: RegionPolicy['lifecycle'], category: RecipientCategory): number {
