@@ -2,8 +2,12 @@ import { randomInt } from 'node:crypto';
 import { idNumberCheckDigit } from '../../activities/departments/id-number';
 
 /** A well-formed, fictional resident ID number (GB 11643 check character) for a birth date. */
+/** Sequence digits: counted from a random start, so one test file never makes the same number twice for a birth date. */
+let sequence = randomInt(1000);
+
 export function fakeIdNumber(prefix: string, birthDate: string): string {
-  const first17 = `${prefix}${birthDate.replace(/-/g, '')}${String(randomInt(1000)).padStart(3, '0')}`;
+  sequence = (sequence + 1) % 1000;
+  const first17 = `${prefix}${birthDate.replace(/-/g, '')}${String(sequence).padStart(3, '0')}`;
   return `${first17}${idNumberCheckDigit(first17)}`;
 }
 
@@ -31,9 +35,9 @@ export function fakeBankAccount(): string {
 /** An application body for a household of a head and, optionally, more members. */
 export function applicationBody(regionCode: string, options: { members?: Partial<MemberInput>[]; missingDocuments?: string[] } = {}) {
   const prefix = regionCode.slice(0, 6);
-  const specs = options.members ?? [{ relation: 'head' }, { relation: 'child', birthDate: '2012-03-04' }];
+  const specs = options.members ?? [{ relation: 'head' }, { relation: 'child' }];
   const members = specs.map((m, i) => {
-    const birthDate = m.birthDate ?? (i === 0 ? randomBirthDate(1950, 1990) : randomBirthDate(2009, 2015));
+    const birthDate = m.birthDate ?? (i === 0 ? randomBirthDate(1950, 1990) : randomBirthDate(2010, 2014));
     return {
       name: m.name ?? (i === 0 ? '测试户主' : `测试成员${i}`),
       idNumber: m.idNumber ?? fakeIdNumber(prefix, birthDate),
