@@ -17,16 +17,20 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-test('503 while the worker is down, then the retry joins the first decision: one acceptance, no 409', async () => {
+/** A new case's acceptance task, claimed by the clerk, and the decision to send on it. */
+async function claimedAcceptance() {
   const clerk = await platform.as('kc.clerk');
   const created = await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district));
-  expect(created.status).toBe(201);
+  expect([created.status, created.body.error]).toEqual([201, undefined]);
   const id = created.body.id as string;
   const task = await new Caseworker(clerk).task(id, 'acceptance');
   const path = `/api/tasks/${encodeURIComponent(task.id)}`;
   expect((await clerk.post(`${path}/claim`)).status).toBe(200);
-  const decision = { step: 'acceptance', outcome: 'accept', reason: '材料齐全' };
+  return { clerk, id, task, path, decision: { step: 'acceptance', outcome: 'accept', reason: '材料齐全' } };
+}
 
+test('503 while the worker is down, then the retry joins the first decision: one acceptance, no 409', async () => {
+  const { clerk, id, path, decision } = await claimedAcceptance();
   const restart = await platform.pauseApplicationWorker();
   const unavailable = await clerk.post(`${path}/complete`, decision);
   expect([unavailable.status, unavailable.body.error?.code]).toEqual([503, 'unavailable']);
@@ -40,15 +44,7 @@ test('503 while the worker is down, then the retry joins the first decision: one
 });
 
 test('a retry after the 503 that arrives once the task has closed gets the first decision; another decision is stale', async () => {
-  const clerk = await platform.as('kc.clerk');
-  const created = await clerk.post('/api/applications', applicationBody(DEMO_VILLAGES.district));
-  expect([created.status, created.body.error]).toEqual([201, undefined]);
-  const id = created.body.id as string;
-  const task = await new Caseworker(clerk).task(id, 'acceptance');
-  const path = `/api/tasks/${encodeURIComponent(task.id)}`;
-  expect((await clerk.post(`${path}/claim`)).status).toBe(200);
-  const decision = { step: 'acceptance', outcome: 'accept', reason: '材料齐全' };
-
+  const { clerk, id, task, path, decision } = await claimedAcceptance();
   const restart = await platform.pauseApplicationWorker();
   expect((await clerk.post(`${path}/complete`, decision)).status).toBe(503);
   await restart();
