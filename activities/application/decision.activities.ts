@@ -3,7 +3,7 @@ import { CheckReport } from './check-report.entity';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { computeMonthlyBenefit, type BenefitResult } from '../../workflows/programs/dibao/benefit';
-import { DEFAULT_SINGLE_ENROLMENT, ageOn, singleEnrolmentCeilingFen, singleEnrolmentEligible } from '../../workflows/programs/dibao/single-enrolment';
+import { DEFAULT_SINGLE_ENROLMENT, singleEnrolmentCeilingFen, singleEnrolmentEligible } from '../../workflows/programs/dibao/single-enrolment';
 import { shanghaiDay, isoDate } from '../../workflows/domain/calendar';
 import type { ReasonCode } from '../../workflows/application/decisions';
 import type { ApplicationActivities, DecideInput, DecisionResult } from './application.contract';
@@ -29,7 +29,7 @@ const NOTICE_KIND: Record<DecisionResult['status'], NoticeKind> = {
   closed: 'closure',
 };
 
-export { ageOn, singleEnrolmentEligible };
+export { singleEnrolmentEligible };
 
 /** The 汇总表's person counts of an enrolment: every member, or for 单人保 the members enrolled alone. */
 function coveredCounts(household: Household, basis: BenefitResult['basis'], today: string, rule: typeof DEFAULT_SINGLE_ENROLMENT) {

@@ -1,4 +1,4 @@
-import { ageOn } from '../../workflows/programs/dibao/single-enrolment';
+import { ageOn } from '../../workflows/domain/age';
 
 /** Plain, non-identifying counts of the persons a recipient household covers, kept on its row for the 汇总表. */
 export interface PersonCounts {

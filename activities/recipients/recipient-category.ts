@@ -1,5 +1,5 @@
 import type { RecipientCategory } from '../../workflows/programs/dibao/lifecycle';
-import { ageOn } from '../application/decision.activities';
+import { ageOn } from '../../workflows/domain/age';
 
 /**
  * The re-review category of a household (分类管理), which sets how often it is re-reviewed:

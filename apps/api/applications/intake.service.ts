@@ -7,7 +7,7 @@ import { CaseStarter } from '../../../activities/application/case-starter';
 import { appendEvent } from '../../../activities/application/timeline';
 import { CheckAuthorization } from '../../../activities/households/check-authorization.entity';
 import { Household } from '../../../activities/households/household.entity';
-import { ageOn } from '../../../workflows/programs/dibao/single-enrolment';
+import { ageOn } from '../../../workflows/domain/age';
 import { KinRegisterEntry } from '../../../activities/integrity/kin-register.entity';
 import { matchKin } from '../../../activities/integrity/kin-match';
 import { Member } from '../../../activities/households/member.entity';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
-import { appendEmergencyEvent } from '../../../activities/emergency/emergency-timeline';
+import { appendEmergencyEvent } from '../../../activities/emergency/referral-bridge';
 import { MedicalAssistancePayment, MedicalAssistanceTotal } from '../../../activities/medical/medical-payment.entity';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { resolveSections } from '../../../config/policy/resolve';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REFERRAL_KINDS } from '../../../workflows/emergency/definitions';
+import { REFERRAL_KINDS } from '../../../activities/emergency/referral-bridge';
 
 export const listReferralsSchema = z
   .object({

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
-import { EmergencyRequest } from '../../../activities/emergency/emergency-request.entity';
-import { appendEmergencyEvent } from '../../../activities/emergency/emergency-timeline';
-import { EmergencyReferral } from '../../../activities/emergency/follow-up.entity';
+import { EmergencyReferral, EmergencyRequest, appendEmergencyEvent } from '../../../activities/emergency/referral-bridge';
 import { MedicalAssistancePayment } from '../../../activities/medical/medical-payment.entity';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { AuthUser } from '../auth/auth.types';

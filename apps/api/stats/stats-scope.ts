@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Region } from '../../../activities/regions/region.entity';
-import { isoDate, shanghaiDay } from '../../../workflows/domain/calendar';
+import { addMonths, monthOf, type Month } from '../../../workflows/domain/months';
 import type { AuthUser } from '../auth/auth.types';
 import { regionInScope } from '../common/region-scope';
 import type { StatsScope } from './stats-metrics';
@@ -37,15 +37,11 @@ export async function resolveScope(em: EntityManager, user: AuthUser, code: stri
 }
 
 /** This month in Asia/Shanghai, YYYY-MM. */
-export function currentMonth(now = Date.now()): string {
-  return isoDate(shanghaiDay(now)).slice(0, 7);
+export function currentMonth(now = Date.now()): Month {
+  return monthOf(now);
 }
 
 /** The `count` months ending with `month`, oldest first. */
-export function monthsEnding(month: string, count: number): string[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return Array.from({ length: count }, (_, i) => {
-    const k = y * 12 + (m - 1) - (count - 1 - i);
-    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
-  });
+export function monthsEnding(month: Month, count: number): Month[] {
+  return Array.from({ length: count }, (_, i) => addMonths(month, i - (count - 1)));
 }

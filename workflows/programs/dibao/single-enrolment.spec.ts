@@ -1,4 +1,4 @@
-import { DEFAULT_SINGLE_ENROLMENT, ageOn, singleEnrolmentCeilingFen, singleEnrolmentEligible } from './single-enrolment';
+import { DEFAULT_SINGLE_ENROLMENT, singleEnrolmentCeilingFen, singleEnrolmentEligible } from './single-enrolment';
 
 test('the national default: grades 1 and 2, from the 18th birthday', () => {
   const on = '2026-11-30';
@@ -6,7 +6,6 @@ test('the national default: grades 1 and 2, from the 18th birthday', () => {
   expect(singleEnrolmentEligible({ disabilityGrade: 2, birthDate: '2008-12-01' }, on)).toBe(false);
   expect(singleEnrolmentEligible({ disabilityGrade: 3, birthDate: '1970-01-01' }, on)).toBe(false);
   expect(singleEnrolmentEligible({ disabilityGrade: null, birthDate: '1970-01-01' }, on)).toBe(false);
-  expect(ageOn('2008-11-30', on)).toBe(18);
 });
 
 test("a region's own grades and age", () => {

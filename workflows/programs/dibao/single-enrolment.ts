@@ -1,3 +1,5 @@
+import { ageOn } from '../../domain/age';
+
 /**
  * 单人保: a severely disabled member may be enrolled alone, as a one-person household, when the household as a whole
  * is above the line. Which disability grades qualify, from what age, and whether the household's own income must stay
@@ -17,13 +19,6 @@ export interface SingleEnrolmentRule {
 }
 
 export const DEFAULT_SINGLE_ENROLMENT: SingleEnrolmentRule = { disabilityGrades: [1, 2], minAge: 18, incomeCeilingMultiplier: null };
-
-/** Age in whole years on a given ISO date. */
-export function ageOn(birthDate: string, onIso: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = onIso.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** Whether a member meets the region's 单人保 conditions of person (grade and age) on a date. */
 export function singleEnrolmentEligible(
