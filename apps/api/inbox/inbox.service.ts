@@ -10,6 +10,7 @@ import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, NotFoundError, PlatformError, UnavailableError } from '../common/errors';
 import { Client } from '@temporalio/client';
 import { earlierUpdateResult } from '../../../activities/temporal/prompt-calls';
+import { canonicalJson } from '../../../config/policy/resolve';
 import { CASE_TASK_HANDLERS, completionUpdateId, type CaseTaskHandler } from './case-task-handler';
 import type { DecisionBody, InboxQuery } from './decision.schemas';
 import { taskView, taskViews } from './task-view';
@@ -157,7 +158,7 @@ export class InboxService {
   private async earlierAnswer(em: EntityManager, user: AuthUser, task: Task, body: DecisionBody) {
     const stale = new ConflictError('stale_task', `task ${task.id} is ${task.status}`);
     const earlier = await em.findOne(Submission, { taskId: task.id, actorId: user.id, status: { $ne: 'refused' } }, { orderBy: { createdAt: 'desc' } });
-    if (!earlier || !sameDecision(earlier.payload, body)) throw stale;
+    if (!earlier || canonicalJson(earlier.payload) !== canonicalJson(body)) throw stale;
     const state = await earlierUpdateResult(this.temporal, this.handlerOf(task).workflowId(task), completionUpdateId(task.id, user.id)).catch(() => {
       throw stale;
     });
@@ -177,13 +178,6 @@ export class InboxService {
     if (!task) throw new NotFoundError(`no task ${taskId} in your region`);
     return task;
   }
-}
-
-/** Whether two decision bodies say the same (key order aside). */
-function sameDecision(a: unknown, b: unknown): boolean {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)).map(([k, w]) => [k, canonical(w)])) : v;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 /** Totals above this are shown as "10000+": counting a province's whole backlog on every page would cost more than it tells. */
