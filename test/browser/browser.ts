@@ -129,3 +129,16 @@ export async function pasteDate(input: ElementHandle<Element>, value: string): P
   }, value);
   await input.press('Enter');
 }
+
+/**
+ * Presses a task's submit button and confirms the consequence it shows; returns that text. An earlier confirmation
+ * still fading out would take the click meant for the new one, so its removal is awaited first.
+ */
+export async function confirmDecision(page: Page, clickCount = 1): Promise<string> {
+  await page.waitForFunction(() => !document.querySelector('.confirm-decision'));
+  await page.click('[data-test=submit-decision]', { clickCount });
+  await page.waitForSelector('.confirm-decision', { visible: true });
+  const text = await page.$eval('.confirm-decision', (e) => (e as HTMLElement).innerText);
+  await clickText(page, '.confirm-decision button', '确认提交');
+  return text;
+}

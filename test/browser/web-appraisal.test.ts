@@ -6,7 +6,7 @@ import { DEMO_VILLAGES } from '../helpers/policies';
 import { Caseworker, waitForCase } from '../e2e/caseworker';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, pickOption, scan, shot, signIn, typeInto } from './browser';
+import { clickText, confirmDecision, pickOption, scan, shot, signIn, typeInto } from './browser';
 
 /**
  * 民主评议 in the browser (灌云县 holds one for every case): the form asks the panel size and attendance with nothing
@@ -25,12 +25,6 @@ async function retype(page: Page, selector: string, text: string): Promise<void>
   const input = (await page.$(`${selector} input`)) as ElementHandle<HTMLInputElement>;
   await input.click({ clickCount: 3 });
   await input.type(text);
-}
-
-async function send(page: Page): Promise<void> {
-  await page.click('[data-test=submit-decision]');
-  await page.waitForSelector('.confirm-decision', { visible: true });
-  await clickText(page, '.confirm-decision button', '确认提交');
 }
 
 async function refusal(page: Page, words: string): Promise<string> {
@@ -64,14 +58,14 @@ test('a 民主评议 short of quorum or with an outcome its votes do not give is
   await typeInto(page, '[data-test=present]', '5');
   await typeInto(page, '[data-test=votes-for]', '4');
   await typeInto(page, '[data-test=votes-against]', '1');
-  await send(page);
+  await confirmDecision(page);
   await refusal(page, '三分之二');
   await scan(page, 'appraisal quorum refused');
   await shot(page, 'task-appraisal-quorum-refused');
 
   // Nine attended, four for: not more than half, so 通过 is not what the votes give.
   await retype(page, '[data-test=present]', '9');
-  await send(page);
+  await confirmDecision(page);
   await refusal(page, '一半');
   await scan(page, 'appraisal outcome refused');
   expect((await clerk.get(`/api/tasks/${encodeURIComponent(task.id)}`)).body.status).toBe('open');
@@ -79,7 +73,7 @@ test('a 民主评议 short of quorum or with an outcome its votes do not give is
   await retype(page, '[data-test=votes-for]', '7');
   await retype(page, '[data-test=votes-against]', '2');
   await shot(page, 'task-appraisal');
-  await send(page);
+  await confirmDecision(page);
   await page.waitForFunction(() => location.pathname === '/inbox', { timeout: 30_000 });
   expect((await clerk.get(`/api/tasks/${encodeURIComponent(task.id)}`)).body.status).toBe('completed');
   expect(desk.errors).toEqual([]);

@@ -6,7 +6,7 @@ import { fakeIdNumber } from '../helpers/factories';
 import { waitForCase } from '../e2e/caseworker';
 import type { Platform } from '../e2e/platform';
 import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
-import { clickText, scan, shot, signIn, typeInto, type Desk } from './browser';
+import { clickText, confirmDecision, scan, shot, signIn, typeInto, type Desk } from './browser';
 
 /**
  * One 宽城区 (220103) 低保 case from intake to 县级备案, every step done in Chromium by its demo role through the
@@ -125,13 +125,6 @@ async function fill(page: Page, step: string): Promise<void> {
   }
 }
 
-async function confirm(page: Page): Promise<string> {
-  await page.waitForSelector('.confirm-decision', { visible: true });
-  const text = await page.$eval('.confirm-decision', (e) => (e as HTMLElement).innerText);
-  await clickText(page, '.confirm-decision button', '确认提交');
-  return text;
-}
-
 test('a 宽城区 case goes from filing to 县级备案, each step decided in the browser by its role', async () => {
   const id = await fileApplication();
   const clerk = await platform.as('kc.clerk');
@@ -173,8 +166,7 @@ test('a 宽城区 case goes from filing to 县级备案, each step decided in th
       expect(button).toContain('已备案');
     }
     // A double click sends one decision: the second click meets a disabled button.
-    await page.click('[data-test=submit-decision]', { clickCount: 2 });
-    const consequence = await confirm(page);
+    const consequence = await confirmDecision(page, 2);
     expect(consequence).toContain('下一步');
     await page.waitForFunction(() => location.pathname === '/inbox', { timeout: 30_000 });
     await scan(page, `inbox after ${task.step}`);

@@ -11,7 +11,7 @@ import { startBrowserPlatform, stopBrowserPlatform } from './browser-platform';
 import { decidePayment, seedLedger, waitForRun } from '../e2e/payments';
 import { entitlementRow, seedEntitlements } from '../helpers/entitlements';
 import { Household } from '../../activities/households/household.entity';
-import { clickText, scan, shot, signIn, typeInto } from './browser';
+import { clickText, confirmDecision, scan, shot, signIn, typeInto } from './browser';
 
 /**
  * Money in the browser, 宽城区: a 救急难 request raised by the village assistant, decided by the township reviewer
@@ -37,13 +37,6 @@ async function openTaskOf(page: Page, caseNo: string | null, stepLabel: string):
   }, caseNo, stepLabel, match.toString());
   await page.waitForSelector('[data-test=submit-decision]');
   await page.waitForSelector('[data-test=case-panel], [data-test=payment-panel] .el-descriptions');
-}
-
-async function confirm(page: Page): Promise<string> {
-  await page.waitForSelector('.confirm-decision', { visible: true });
-  const text = await page.$eval('.confirm-decision', (e) => (e as HTMLElement).innerText);
-  await clickText(page, '.confirm-decision button', '确认提交');
-  return text;
 }
 
 test('a 救急难 request is raised, decided with an amount in yuan and paid from the township reserve', async () => {
@@ -85,8 +78,7 @@ test('a 救急难 request is raised, decided with an amount in yuan and paid fro
   await clickText(page, '[data-test=outcome] label', '批准');
   await typeInto(page, '[data-test=amount]', '1000.5');
   await shot(page, 'emergency-decision');
-  await page.click('[data-test=submit-decision]');
-  expect(await confirm(page)).toContain('1000.50 元');
+  expect(await confirmDecision(page)).toContain('1000.50 元');
   await page.waitForFunction(() => location.pathname === '/inbox');
   expect(reviewer.errors).toEqual([]);
   await reviewer.close();
@@ -132,8 +124,7 @@ test('a payment run is started, approved seeing payees and totals, released once
   await scan(approver.page, 'payment approval');
   await shot(approver.page, 'payment-approval');
   await clickText(approver.page, '[data-test=outcome] label', '批准');
-  await approver.page.click('[data-test=submit-decision]');
-  expect(await confirm(approver.page)).toContain('800.00 元');
+  expect(await confirmDecision(approver.page)).toContain('800.00 元');
   await approver.page.waitForFunction(() => location.pathname === '/inbox');
   expect(approver.errors).toEqual([]);
   await approver.close();
@@ -144,11 +135,9 @@ test('a payment run is started, approved seeing payees and totals, released once
   expect(await page.$eval('[data-test=submit-decision]', (e) => (e as HTMLElement).innerText)).toContain('确认发放');
   const second = await signIn(browser, platform.http.baseUrl, 'kc.payment2');
   await openTaskOf(second.page, null, '发放确认');
-  await second.page.click('[data-test=submit-decision]');
-  await confirm(second.page);
+  await confirmDecision(second.page);
   await second.page.waitForFunction(() => location.pathname === '/inbox');
-  await page.click('[data-test=submit-decision]');
-  await confirm(page);
+  await confirmDecision(page);
   await page.waitForSelector('[data-test=decision-error]');
   const refusal = await page.$eval('[data-test=decision-error]', (e) => (e as HTMLElement).innerText);
   expect(refusal).toMatch(/[\u4e00-\u9fff]/);
