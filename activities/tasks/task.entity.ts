@@ -1,14 +1,14 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { TaskStep } from '../../workflows/application/steps';
 import type { CaseType } from '../../workflows/domain/cases';
-import type { EmergencyStep } from '../../workflows/emergency/definitions';
-import type { PaymentStep } from '../../workflows/payments/definitions';
 import type { Role } from '../../workflows/domain/roles';
 
 export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
-/** Every human step any case can put in an inbox (step names are unique across case types). */
-export type InboxStep = TaskStep | EmergencyStep | PaymentStep | 're_review';
+/**
+ * A human step's code. Each case type names its own steps (its workflow definitions, its decisions in the API's
+ * case-task handler); codes are unique across case types, so a row's step alone says which decision it takes.
+ */
+export type InboxStep = string;
 
 /** Inbox order: emergencies, then escalations (督办), then routine work. */
 export const TASK_RANK = { emergency: 0, escalation: 1, routine: 2 } as const;

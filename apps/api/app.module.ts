@@ -23,7 +23,6 @@ import { MedicalPaymentsService } from './referrals/medical-payments.service';
 import { LifecycleCommandsService } from './recipients/lifecycle-commands.service';
 import { LifecycleJobsService } from './recipients/lifecycle-jobs.service';
 import { RecipientsService } from './recipients/recipients.service';
-import { RecipientTasksHandler } from './inbox/recipient-tasks.handler';
 import { CaseViewService } from './applications/case-view.service';
 import { CheckReportViewService } from './applications/check-report-view.service';
 import { IntakeService } from './applications/intake.service';
@@ -31,6 +30,7 @@ import { ObjectionsService } from './applications/objections.service';
 import { RevealService } from './applications/reveal.service';
 import { AuthGuard } from './auth/auth.guard';
 import { CONTROLLERS } from './controllers';
+import { CASE_TYPE_PROVIDERS } from './case-types';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { CaseStatusService } from './public/case-status.service';
@@ -39,13 +39,10 @@ import { PasswordService } from './auth/password.service';
 import { ErrorFilter } from './common/error.filter';
 import { WellFormedTextMiddleware } from './common/well-formed-text.middleware';
 import { HttpTracingMiddleware } from './observability/http-tracing.middleware';
-import { ApplicationTasksHandler } from './inbox/application-tasks.handler';
-import { EmergencyTasksHandler } from './emergency/emergency-tasks.handler';
 import { EmergencyIntakeService } from './emergency/emergency-intake.service';
 import { EmergencyReferralService } from './emergency/emergency-referral.service';
 import { EmergencyViewService } from './emergency/emergency-view.service';
 import { ReserveFundService } from './emergency/reserve-fund.service';
-import { CASE_TASK_HANDLERS } from './inbox/case-task-handler';
 import { InboxService } from './inbox/inbox.service';
 import { AbsencesService } from './absences/absences.service';
 import { RemindersService } from './reminders/reminders.service';
@@ -56,7 +53,6 @@ import { InboxSummaryService } from './inbox/inbox-summary.service';
 import { DashboardService } from './stats/dashboard.service';
 import { DrillDownService } from './stats/drill-down.service';
 import { SummaryService } from './stats/summary.service';
-import { PaymentTasksHandler } from './inbox/payment-tasks.handler';
 import { PaymentRunsService } from './payments/payment-runs.service';
 import { PayeesService } from './payments/payees.service';
 import { BankResultsService } from './payments/bank-results.service';
@@ -99,15 +95,7 @@ export class AppModule implements NestModule {
         CheckReportViewService,
         ObjectionsService,
         RevealService,
-        ApplicationTasksHandler,
-        EmergencyTasksHandler,
-        PaymentTasksHandler,
-        RecipientTasksHandler,
-        {
-          provide: CASE_TASK_HANDLERS,
-          useFactory: (...handlers: unknown[]) => handlers,
-          inject: [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler],
-        },
+        ...CASE_TYPE_PROVIDERS,
         InboxService,
         ColleaguesService,
         InboxSummaryService,

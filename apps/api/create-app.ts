@@ -7,6 +7,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { PROJECT_ROOT } from '../../config/paths';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentDecisions } from './inbox/decision-docs';
+import { InboxService } from './inbox/inbox.service';
 import { AppModule } from './app.module';
 import type { InfraOptions } from './infra/infra.module';
 import { rejectMalformedPath } from './common/well-formed-text.middleware';
@@ -83,6 +85,7 @@ export async function createApiApplication(infra: InfraOptions): Promise<ApiAppl
       .addBearerAuth()
       .build(),
   );
+  documentDecisions(document, app.get(InboxService).decisionSchemas);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return { app, registry, readiness };
 }

@@ -16,10 +16,16 @@ test('an import from a generic room into a program room is reported; the other d
     ['workflows/casework/human-task.ts', "import { tier } from '../programs/emergency/emergency-rules';"],
     ['apps/api/inbox/task-view.ts', "import type { P } from '../../../workflows/programs/registry';"],
     ['workflows/programs/emergency/emergency-rules.ts', "import { reject } from '../../casework/rejections';"],
+    // 救急难's case-type rooms count as program rooms too.
+    ['activities/tasks/task.entity.ts', "import type { EmergencyStep } from '../../workflows/emergency/definitions';"],
+    ['apps/api/inbox/decision.schemas.ts', "import { EMERGENCY_DECISION_SCHEMAS } from '../emergency/emergency-decision.schemas';"],
+    ['apps/api/emergency/emergency-tasks.handler.ts', "import type { CaseTaskHandler } from '../inbox/case-task-handler';"],
   ]);
   expect(violations(files).map((v) => `${v.from} -> ${v.imports}`)).toEqual([
     'workflows/casework/human-task.ts -> workflows/programs/emergency/emergency-rules',
     'apps/api/inbox/task-view.ts -> workflows/programs/registry',
+    'activities/tasks/task.entity.ts -> workflows/emergency/definitions',
+    'apps/api/inbox/decision.schemas.ts -> apps/api/emergency/emergency-decision.schemas',
   ]);
 });
 

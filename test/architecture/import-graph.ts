@@ -29,10 +29,8 @@ export const PROGRAM_ROOMS = [
 ] as const;
 
 /**
- * Rooms of 救急难 (临时救助), a program that is also a case type. The generic inbox and case mechanics enumerate every
- * case type's steps, decision schemas and timeline reader (activities/tasks/task.entity.ts, apps/api/inbox/
- * decision.schemas.ts, activities/casework/case-timelines.ts, apps/api/common/workflow-errors.spec.ts), as they do the
- * 低保 application's, so the generic rule does not cover these rooms yet; the rule between programs does.
+ * Rooms of 救急难 (临时救助), a program that is also a case type: its workflow, records and API (with its inbox
+ * handler, which the API's case-type list hands to the inbox). Generic rooms may not import them either.
  */
 export const CASE_TYPE_PROGRAM_ROOMS = ['workflows/emergency/', 'activities/emergency/', 'apps/api/emergency/'] as const;
 
@@ -98,7 +96,7 @@ export function importsOf(file: string, text: string): string[] {
 
 /** The program room a repository path lies in, if any (with or without its extension). */
 function programRoomOf(path: string): string | undefined {
-  return PROGRAM_ROOMS.find((room) => `${path}/`.startsWith(room) || path.startsWith(room));
+  return ALL_PROGRAM_ROOMS.find((room) => `${path}/`.startsWith(room) || path.startsWith(room));
 }
 
 /** Imports from generic rooms into program rooms, in the given files (repository path → source text). */

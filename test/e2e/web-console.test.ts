@@ -1,4 +1,4 @@
-import { DECISION_SCHEMAS } from '../../apps/api/inbox/decision.schemas';
+import { DECISION_SCHEMAS } from '../../apps/api/case-types';
 import { STEP_SPECS } from '../../apps/web/src/decision-specs';
 import { fenToYuan, formatDeadline, yuanToFen } from '../../apps/web/src/format';
 import { ensureWebConsole } from '../browser/console-build';

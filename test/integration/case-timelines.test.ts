@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { CaseEvent } from '../../activities/application/case-event.entity';
-import { caseTimeline } from '../../activities/casework/case-timelines';
+import { readApplicationTimeline } from '../../activities/application/timeline';
+import { readEmergencyTimeline } from '../../activities/emergency/emergency-timeline';
+import { readRecipientTimeline } from '../../activities/recipients/lifecycle-timeline';
 import { EmergencyEvent } from '../../activities/emergency/emergency-event.entity';
 import { LifecycleEvent } from '../../activities/recipients/lifecycle-event.entity';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -27,7 +29,7 @@ test('an application: lines oldest first, one instant in the order written, step
   const em = orm.em.fork();
   em.persist([line('b_completed', 5, 'u-clerk'), line('c_opened', 5), line('a_opened', 1)]);
   await em.flush();
-  const lines = await caseTimeline(orm.em.fork(), 'application', applicationId);
+  const lines = await readApplicationTimeline(orm.em.fork(), applicationId);
   expect(lines.map((l) => l.key)).toEqual(['a_opened', 'b_completed', 'c_opened']);
   expect(lines[1]).toEqual({ caseType: 'application', caseId: applicationId, key: 'b_completed', action: 'b_completed', step: 'acceptance', at: at(5), actorId: 'u-clerk', actorRole: 'township_clerk', reasonCode: null, policySnapshotId: 'p-1', data: { round: 1 } });
 });
@@ -41,9 +43,8 @@ test('an emergency request and a household read from their own tables into the s
   em.persist(new LifecycleEvent({ key: `${householdId}:t:closed`, householdId, type: 're_review_closed', code: 'continue', effectiveMonth: null, data: { actor: { userId: 'u-inv', role: 'township_investigator' } }, at: at(9) }));
   await em.flush();
 
-  const request = await caseTimeline(orm.em.fork(), 'emergency', requestId);
+  const request = await readEmergencyTimeline(orm.em.fork(), requestId);
   expect(request.map((l) => [l.key, l.reasonCode, l.step])).toEqual([['raised', null, null], ['rejected', 'not_urgent', null]]);
-  const household = await caseTimeline(orm.em.fork(), 'recipient', householdId);
+  const household = await readRecipientTimeline(orm.em.fork(), householdId);
   expect(household).toEqual([expect.objectContaining({ caseType: 'recipient', action: 're_review_closed', reasonCode: 'continue', actorId: 'u-inv', at: at(9) })]);
-  expect(await caseTimeline(orm.em.fork(), 'payment', randomUUID())).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { PROGRAM_CODES } from '../../workflows/programs/registry';
 import { STEP_LABELS } from '../../workflows/programs/dibao/route';
 import { REASON_CODES } from '../../workflows/application/decisions';
 import { REFERRAL_KINDS } from '../../workflows/emergency/definitions';
-import { DECISION_SCHEMAS } from '../../apps/api/inbox/decision.schemas';
+import { DECISION_SCHEMAS } from '../../apps/api/case-types';
 import { EMERGENCY_REASON_CODES } from '../../apps/api/emergency/emergency-decision.schemas';
 import { LIFECYCLE_REASON_CODES } from '../../apps/api/recipients/recipients.schemas';
 import { DOCUMENT_CODES } from '../../apps/api/applications/applications.schemas';

@@ -7,13 +7,18 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
   constructor(private readonly schema: T) {}
 
   transform(value: unknown): z.infer<T> {
-    const parsed = this.schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    throw new ValidationFailedError(
-      parsed.error.issues.map((issue) => ({
-        field: issue.path.length ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') : '(body)',
-        rule: issue.message,
-      })),
-    );
+    return parseOrFail(this.schema, value);
   }
+}
+
+/** The parsed value, or a ValidationFailedError naming each field and rule. */
+export function parseOrFail<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ValidationFailedError(
+    parsed.error.issues.map((issue) => ({
+      field: issue.path.length ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') : '(body)',
+      rule: issue.message,
+    })),
+  );
 }

@@ -1,7 +1,10 @@
-import { completeTaskSchema } from '../inbox/decision.schemas';
+import { decisionSchemaOf } from '../inbox/decision.schemas';
+import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
+
+const emergencyDecision = decisionSchemaOf(EMERGENCY_DECISION_SCHEMAS);
 
 const issues = (body: unknown) => {
-  const parsed = completeTaskSchema.safeParse(body);
+  const parsed = emergencyDecision.safeParse(body);
   return parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
 };
 

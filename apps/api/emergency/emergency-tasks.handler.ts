@@ -17,22 +17,24 @@ import type { AtRiskRule } from '../inbox/at-risk-rule';
 import type { CaseTaskHandler } from '../inbox/case-task-handler';
 import { refuseAsRelative } from '../inbox/kin-refusal';
 import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
-import type { DecisionBody } from '../inbox/decision.schemas';
+import type { BodyOf } from '../inbox/decision.schemas';
 import { EMERGENCY_DECISION_SCHEMAS } from './emergency-decision.schemas';
+import { readEmergencyTimeline } from '../../../activities/emergency/emergency-timeline';
+import type { TimelineEntry } from '../../../activities/casework/timeline';
 
 /** Decision tasks are at risk in their last hours, the follow-up on its last day. */
 const AT_RISK_MS = { decision: 6 * 3_600_000, followUp: 24 * 3_600_000 };
 
-type EmergencyBody = Extract<DecisionBody, { step: keyof typeof EMERGENCY_DECISION_SCHEMAS }>;
+type EmergencyBody = BodyOf<typeof EMERGENCY_DECISION_SCHEMAS>;
 
 /**
  * Tasks of 救急难 requests: decided by the request's workflow, which is the authority on roles, stale tasks, tiers
  * and separation of duties (the approver never verifies). Free-text reasons stay with the submission.
  */
 @Injectable()
-export class EmergencyTasksHandler implements CaseTaskHandler {
+export class EmergencyTasksHandler implements CaseTaskHandler<EmergencyBody> {
   readonly caseType = 'emergency' as const;
-  readonly steps: ReadonlySet<string> = new Set(Object.keys(EMERGENCY_DECISION_SCHEMAS));
+  readonly decisions = EMERGENCY_DECISION_SCHEMAS;
 
   constructor(
     private readonly orm: MikroORM,
@@ -46,8 +48,7 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
   }
 
   /** Nobody approves more than was asked; a top-up is only given on approval. */
-  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: DecisionBody): Promise<void> {
-    const b = body as EmergencyBody;
+  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, b: EmergencyBody): Promise<void> {
     if (b.step === 'emergency_follow_up' || b.outcome !== 'approve') {
       if ('topUpFen' in b && b.topUpFen !== undefined) throw new UnprocessableError([{ field: 'topUpFen', rule: 'is only given when approving' }]);
       return;
@@ -63,12 +64,15 @@ export class EmergencyTasksHandler implements CaseTaskHandler {
     }
   }
 
+  timeline(em: EntityManager, caseId: string): Promise<TimelineEntry[]> {
+    return readEmergencyTimeline(em, caseId);
+  }
+
   workflowId(task: Task): string {
     return emergencyWorkflowId(task.caseId);
   }
 
-  async complete(user: AuthUser, task: Task, body: DecisionBody): Promise<unknown> {
-    const b = body as EmergencyBody;
+  async complete(user: AuthUser, task: Task, b: EmergencyBody): Promise<unknown> {
     const actor = { userId: user.id, role: user.role };
     const handle = this.temporal.workflow.getHandle(this.workflowId(task));
     // Only the task's own role adds money; anyone else is refused by the workflow below with nothing credited.

@@ -19,13 +19,15 @@ import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import { refuseAsRelative } from './kin-refusal';
 import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
-import { APPLICATION_DECISION_SCHEMAS, type DecisionBody } from './decision.schemas';
+import { APPLICATION_DECISION_SCHEMAS, type ApplicationDecision } from './application-decision.schemas';
+import { readApplicationTimeline } from '../../../activities/application/timeline';
+import type { TimelineEntry } from '../../../activities/casework/timeline';
 
 /** Tasks of 低保 applications: decided by the application's workflow, which is the authority on steps and tiers. */
 @Injectable()
-export class ApplicationTasksHandler implements CaseTaskHandler {
+export class ApplicationTasksHandler implements CaseTaskHandler<ApplicationDecision> {
   readonly caseType = 'application' as const;
-  readonly steps: ReadonlySet<string> = new Set(Object.keys(APPLICATION_DECISION_SCHEMAS));
+  readonly decisions = APPLICATION_DECISION_SCHEMAS;
 
   /** atRiskWorkingDays by policy snapshot id. */
   private readonly snapshotDays = new Map<string, number>();
@@ -45,7 +47,7 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
   }
 
   /** Ids in a decision must point at this case's household and at colleagues who may take the work. */
-  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: DecisionBody): Promise<void> {
+  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: ApplicationDecision): Promise<void> {
     if (body.step === 'home_visit') {
       const application = await em.findOneOrFail(Application, task.caseId);
       const household = await em.findOneOrFail(Household, application.householdId, { populate: ['members'] });
@@ -64,12 +66,16 @@ export class ApplicationTasksHandler implements CaseTaskHandler {
     }
   }
 
+  timeline(em: EntityManager, caseId: string): Promise<TimelineEntry[]> {
+    return readApplicationTimeline(em, caseId);
+  }
+
   workflowId(task: Task): string {
     return applicationWorkflowId(task.caseId);
   }
 
-  async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
-    const { reason: _reason, ...decision } = body as DecisionBody & { reason?: string };
+  async complete(user: AuthUser, task: Task, body: ApplicationDecision, submissionId: string): Promise<unknown> {
+    const { reason: _reason, ...decision } = body;
     try {
       return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(this.workflowId(task)), completeTaskUpdate, [
         { taskId: task.id, submissionId, actor: { userId: user.id, role: user.role }, decision: decision as StepDecision },

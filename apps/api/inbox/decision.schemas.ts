@@ -1,95 +1,49 @@
 import { z } from 'zod';
-import { REASON_CODES } from '../../../workflows/application/decisions';
-import { DOCUMENT_CODES } from '../applications/applications.schemas';
-import { EMERGENCY_DECISION_SCHEMAS } from '../emergency/emergency-decision.schemas';
-import { PAYMENT_DECISION_SCHEMAS } from './payment-decision.schemas';
-import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
 
 /**
- * The body of "complete a task", one schema per step (chosen by `step`, so errors name the right fields). `reason`
- * is free text: it is stored with the submission and printed on notices, but never sent to the workflow.
+ * The body of "complete a task". Each case type lists the decisions its tasks take, one schema per step (step codes
+ * are unique across case types); the inbox picks the schema by `step`, so errors name the right fields.
  */
-const reason = z.string().trim().max(2000, 'must be at most 2000 characters');
-const required = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`).max(2000, 'must be at most 2000 characters');
-const reasonCode = z.enum(REASON_CODES, { error: `must be one of ${REASON_CODES.join(', ')}` });
-const fen = z.number({ error: 'must be an amount in fen' }).int('must be an integer number of fen (分), not yuan').min(0, 'must not be negative');
-const count = z.number().int('must be a whole number').min(0, 'must not be negative');
+export type DecisionSchemas = Readonly<Record<string, z.ZodType<{ step: string }>>>;
 
-function needsReason<T extends z.ZodObject>(schema: T, negative: string, what: string) {
-  return schema.superRefine((d: Record<string, unknown>, ctx) => {
-    if (d.outcome !== negative) return;
-    if (!d.reasonCode) ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: `is required when the outcome is ${negative}` });
-    if (!d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: `is required when the outcome is ${negative} (${what})` });
-  });
+/** A validated decision: its step, and the fields that step's schema allows. */
+export interface DecisionBody {
+  step: string;
+  reason?: string;
 }
 
-const approval = (step: 'township_review' | 'county_approval' | 'township_confirmation') =>
-  needsReason(z.object({ step: z.literal(step), outcome: z.enum(['approve', 'reject']), reasonCode: reasonCode.optional(), reason: reason.optional() }).strict(), 'reject', 'the written notice states it');
+/** The decision bodies a case type's schemas accept. */
+export type BodyOf<S extends DecisionSchemas> = z.infer<S[keyof S]>;
 
-/** Decisions on the tasks of a 低保 application. */
-export const APPLICATION_DECISION_SCHEMAS = {
-  supplement: z.object({ step: z.literal('supplement'), documents: z.array(z.enum(DOCUMENT_CODES)).min(1, 'must list the documents supplied'), reason: reason.optional() }).strict(),
-  acceptance: needsReason(z.object({ step: z.literal('acceptance'), outcome: z.enum(['accept', 'return']), reasonCode: reasonCode.optional(), reason: reason.optional() }).strict(), 'return', 'the written notice states it'),
-  home_visit: z
-    .object({
-      step: z.literal('home_visit'),
-      recommendation: z.enum(['eligible', 'ineligible']),
-      disputed: z.boolean({ error: 'must say whether the case is disputed' }),
-      incomes: z.array(z.object({ memberId: z.string().uuid('must be a member id'), monthlyIncomeFen: fen }).strict()).min(1, 'must assess every member'),
-      /** 刚性支出 (medical, education, housing) and 就业成本 found at the visit, fen a month; the region decides which count. */
-      deductions: z.object({ rigidExpensesFen: fen, workCostsFen: fen }).strict().optional(),
-      reasonCode: reasonCode.optional(),
-      reason: required('the findings of the home visit'),
-    })
-    .strict(),
-  appraisal: z
-    .object({
-      step: z.literal('appraisal'),
-      outcome: z.enum(['pass', 'fail']),
-      panelSize: count.min(1, 'must be at least 1 representative').max(200, 'must be at most 200 representatives'),
-      present: count.max(200, 'must be at most 200 representatives'),
-      votesFor: count,
-      votesAgainst: count,
-      reason: reason.optional(),
-    })
-    .strict(),
-  township_review: approval('township_review'),
-  county_sampling: z.object({ step: z.literal('county_sampling'), outcome: z.enum(['confirmed', 'discrepancy']), reason: required('what the visit found') }).strict(),
-  county_approval: approval('county_approval'),
-  township_confirmation: approval('township_confirmation'),
-  filing: z.object({ step: z.literal('filing'), outcome: z.literal('acknowledged'), reason: reason.optional() }).strict(),
-  escalation: z
-    .object({ step: z.literal('escalation'), outcome: z.enum(['noted', 'reassigned']), reassignTo: z.string().uuid('must be a user id').optional(), reason: required('what the supervisor did') })
-    .strict()
-    .superRefine((d, ctx) => {
-      if (d.outcome === 'reassigned' && !d.reassignTo) ctx.addIssue({ code: 'custom', path: ['reassignTo'], message: 'is required when reassigning' });
-    }),
-} as const;
-
-/** Every decision any inbox task accepts, by step (step names are unique across case types). */
-export const DECISION_SCHEMAS = {
-  ...APPLICATION_DECISION_SCHEMAS,
-  ...RECIPIENT_DECISION_SCHEMAS,
-  ...EMERGENCY_DECISION_SCHEMAS,
-  ...PAYMENT_DECISION_SCHEMAS,
-} as const;
-
-export type DecisionBody = z.infer<(typeof DECISION_SCHEMAS)[keyof typeof DECISION_SCHEMAS]>;
+/** The decisions of every case type together; a step claimed by two case types is a wiring fault. */
+export function mergeDecisionSchemas(lists: readonly DecisionSchemas[]): DecisionSchemas {
+  const merged: Record<string, z.ZodType<{ step: string }>> = {};
+  for (const list of lists) {
+    for (const [step, schema] of Object.entries(list)) {
+      if (merged[step]) throw new Error(`decision step ${step} is listed by two case types`);
+      merged[step] = schema;
+    }
+  }
+  return merged;
+}
 
 /** Picks the step's schema, then validates the whole body with it. */
-export const completeTaskSchema = z.unknown().transform((value, ctx): DecisionBody => {
-  const step = z.object({ step: z.enum(Object.keys(DECISION_SCHEMAS) as [keyof typeof DECISION_SCHEMAS]) }).safeParse(value);
-  if (!step.success) {
-    ctx.addIssue({ code: 'custom', path: ['step'], message: `must be one of ${Object.keys(DECISION_SCHEMAS).join(', ')}` });
-    return z.NEVER;
-  }
-  const parsed = DECISION_SCHEMAS[step.data.step].safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    return z.NEVER;
-  }
-  return parsed.data as DecisionBody;
-});
+export function decisionSchemaOf(schemas: DecisionSchemas): z.ZodType<DecisionBody> {
+  const steps = Object.keys(schemas);
+  return z.unknown().transform((value, ctx): DecisionBody => {
+    const step = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).step : undefined;
+    if (typeof step !== 'string' || !Object.hasOwn(schemas, step)) {
+      ctx.addIssue({ code: 'custom', path: ['step'], message: `must be one of ${steps.join(', ')}` });
+      return z.NEVER;
+    }
+    const parsed = schemas[step].safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data as DecisionBody;
+  });
+}
 
 export const inboxQuerySchema = z
   .object({

@@ -12,9 +12,10 @@ import { Client } from '@temporalio/client';
 import { earlierUpdateResult } from '../../../activities/temporal/prompt-calls';
 import { canonicalJson } from '../../../config/policy/resolve';
 import { CASE_TASK_HANDLERS, completionUpdateId, type CaseTaskHandler } from './case-task-handler';
-import type { DecisionBody, InboxQuery } from './decision.schemas';
+import { decisionSchemaOf, mergeDecisionSchemas, type DecisionBody, type DecisionSchemas, type InboxQuery } from './decision.schemas';
+import { parseOrFail } from '../common/zod.pipe';
+import type { z } from 'zod';
 import { taskView, taskViews } from './task-view';
-import { caseTimeline } from '../../../activities/casework/case-timelines';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { actingFor, recordActingFor } from './acting-for-decision';
 import { coveredColleagues } from '../absences/acting-for';
@@ -27,6 +28,9 @@ import { coveredColleagues } from '../absences/acting-for';
 @Injectable()
 export class InboxService {
   private readonly handlers: Map<CaseType, CaseTaskHandler>;
+  /** Every case type's decisions by step, and the schema that picks one by `step`. */
+  readonly decisionSchemas: DecisionSchemas;
+  private readonly decisions: z.ZodType<DecisionBody>;
 
   constructor(
     private readonly orm: MikroORM,
@@ -35,6 +39,8 @@ export class InboxService {
     @Optional() @Inject(CASE_TASK_HANDLERS) handlers: CaseTaskHandler[] = [],
   ) {
     this.handlers = new Map(handlers.map((h) => [h.caseType, h]));
+    this.decisionSchemas = mergeDecisionSchemas(handlers.map((h) => h.decisions));
+    this.decisions = decisionSchemaOf(this.decisionSchemas);
   }
 
   async list(user: AuthUser, query: InboxQuery) {
@@ -84,7 +90,7 @@ export class InboxService {
   async timeline(user: AuthUser, taskId: string) {
     const em = this.orm.em.fork();
     const task = await this.findInScope(em, user, taskId);
-    return { caseType: task.caseType, caseId: task.caseId, events: await caseTimeline(em, task.caseType, task.caseId) };
+    return { caseType: task.caseType, caseId: task.caseId, events: await this.handlerOf(task).timeline(em, task.caseId) };
   }
 
   async claim(user: AuthUser, taskId: string) {
@@ -111,15 +117,17 @@ export class InboxService {
     return { ...(await taskView(em, await em.findOneOrFail(Task, taskId, { refresh: true }))), actingFor: null };
   }
 
-  async complete(user: AuthUser, taskId: string, body: DecisionBody) {
+  /** Validates the body with its step's schema (400 naming each field), then sends it to the task's case. */
+  async complete(user: AuthUser, taskId: string, raw: unknown) {
+    const body = parseOrFail(this.decisions, raw);
     const em = this.orm.em.fork();
     const task = await this.findInScope(em, user, taskId);
     if (task.status !== 'open') return this.earlierAnswer(em, user, task, body);
     const actingForId = task.assigneeId && task.assigneeId !== user.id ? task.assigneeId : null;
     if (actingForId && !(await coveredColleagues(em, user.id)).has(actingForId)) throw new ConflictError('claimed_by_other', `task ${taskId} is claimed by someone else`);
     const handler = this.handlerOf(task);
-    if (!handler.steps.has(body.step)) throw new ConflictError('wrong_step', `task ${taskId} is a ${task.step} task of a ${task.caseType} case, not ${body.step}`);
-    const submission = new Submission({ id: randomUUID(), taskId, caseType: task.caseType, caseId: task.caseId, actorId: user.id, actorRole: user.role, payload: body as Record<string, unknown> });
+    if (!Object.hasOwn(handler.decisions, body.step)) throw new ConflictError('wrong_step', `task ${taskId} is a ${task.step} task of a ${task.caseType} case, not ${body.step}`);
+    const submission = new Submission({ id: randomUUID(), taskId, caseType: task.caseType, caseId: task.caseId, actorId: user.id, actorRole: user.role, payload: { ...body } });
     await handler.refuseExcluded(em, user, task).catch(async (err: unknown) => {
       // A relative deciding is kept as a refused attempt (步步有痕迹), for the auditor to follow up.
       if (err instanceof PlatformError) Object.assign(submission, { status: 'refused', refusal: `${err.code}: ${err.message}`.slice(0, 255) });

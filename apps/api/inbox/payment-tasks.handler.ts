@@ -15,8 +15,11 @@ import type { AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import { refuseAsRelative } from './kin-refusal';
 import { relatedToBatch } from '../../../activities/integrity/kin-exclusion';
-import type { DecisionBody } from './decision.schemas';
+import type { BodyOf } from './decision.schemas';
 import { PAYMENT_DECISION_SCHEMAS } from './payment-decision.schemas';
+import type { TimelineEntry } from '../../../activities/casework/timeline';
+
+type PaymentDecision = BodyOf<typeof PAYMENT_DECISION_SCHEMAS>;
 
 /**
  * Tasks of a payment run (approval, release): decided by the run's workflow, whose validator holds the four eyes
@@ -24,9 +27,9 @@ import { PAYMENT_DECISION_SCHEMAS } from './payment-decision.schemas';
  * records. Whoever is registered against a payee's household stays away from the batch (近亲属回避).
  */
 @Injectable()
-export class PaymentTasksHandler implements CaseTaskHandler {
+export class PaymentTasksHandler implements CaseTaskHandler<PaymentDecision> {
   readonly caseType = 'payment' as const;
-  readonly steps: ReadonlySet<string> = new Set(Object.keys(PAYMENT_DECISION_SCHEMAS));
+  readonly decisions = PAYMENT_DECISION_SCHEMAS;
 
   constructor(
     private readonly temporal: Client,
@@ -39,11 +42,16 @@ export class PaymentTasksHandler implements CaseTaskHandler {
 
   async checkReferences(): Promise<void> {}
 
+  /** A payment run's history is its batch and audit entries, not a timeline table. */
+  timeline(): Promise<TimelineEntry[]> {
+    return Promise.resolve([]);
+  }
+
   workflowId(task: Task): string {
     return paymentRunWorkflowId(task.caseId);
   }
 
-  async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
+  async complete(user: AuthUser, task: Task, body: PaymentDecision, submissionId: string): Promise<unknown> {
     const { step, outcome } = body as { step: PaymentStep; outcome: 'approve' | 'reject' | 'release' };
     if (step === 'payment_approval' && outcome === 'approve') await this.approverStands(user, task.caseId);
     try {

@@ -16,8 +16,12 @@ import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import { refuseAsRelative } from './kin-refusal';
 import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
-import type { DecisionBody } from './decision.schemas';
+import type { BodyOf } from './decision.schemas';
 import { RECIPIENT_DECISION_SCHEMAS } from './recipient-decision.schemas';
+import { readRecipientTimeline } from '../../../activities/recipients/lifecycle-timeline';
+import type { TimelineEntry } from '../../../activities/casework/timeline';
+
+type RecipientDecision = BodyOf<typeof RECIPIENT_DECISION_SCHEMAS>;
 
 /** Working days before the due time at which a re-review shows as at risk. */
 const AT_RISK_WORKING_DAYS = 2;
@@ -27,9 +31,9 @@ const AT_RISK_WORKING_DAYS = 2;
  * task it no longer has open (stale) or a role other than the investigator's, and applies the outcome.
  */
 @Injectable()
-export class RecipientTasksHandler implements CaseTaskHandler {
+export class RecipientTasksHandler implements CaseTaskHandler<RecipientDecision> {
   readonly caseType = 'recipient' as const;
-  readonly steps: ReadonlySet<string> = new Set(Object.keys(RECIPIENT_DECISION_SCHEMAS));
+  readonly decisions = RECIPIENT_DECISION_SCHEMAS;
 
   constructor(
     private readonly temporal: Client,
@@ -44,7 +48,7 @@ export class RecipientTasksHandler implements CaseTaskHandler {
   }
 
   /** A changed assessment must give every member of the household exactly once. */
-  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: DecisionBody): Promise<void> {
+  async checkReferences(em: EntityManager, _user: AuthUser, task: Task, body: RecipientDecision): Promise<void> {
     if (body.step !== 're_review' || body.outcome !== 'change') return;
     const household = await em.findOneOrFail(Household, task.caseId, { populate: ['members'] });
     const ids = new Set(household.members.getItems().map((m) => m.id));
@@ -54,11 +58,15 @@ export class RecipientTasksHandler implements CaseTaskHandler {
     }
   }
 
+  timeline(em: EntityManager, caseId: string): Promise<TimelineEntry[]> {
+    return readRecipientTimeline(em, caseId);
+  }
+
   workflowId(task: Task): string {
     return recipientWorkflowId(task.caseId);
   }
 
-  async complete(user: AuthUser, task: Task, body: DecisionBody, submissionId: string): Promise<unknown> {
+  async complete(user: AuthUser, task: Task, body: RecipientDecision, submissionId: string): Promise<unknown> {
     if (body.step !== 're_review') throw new ConflictError('wrong_step', `task ${task.id} is a re-review`);
     try {
       return await updatePromptly(this.temporal, this.temporal.workflow.getHandle(this.workflowId(task)), completeReReviewUpdate, [
