@@ -4,3 +4,4 @@ export { recipientWorkflow } from './recipient/recipient.workflow';
 export { emergencyWorkflow } from './emergency/emergency.workflow';
 export { paymentRunWorkflow } from './payments/payment-run.workflow';
 export { recipientFanOutWorkflow } from './recipient/fan-out.workflow';
+export { lowIncomeRecheckWorkflow } from './low-income/recheck.workflow';

@@ -8,6 +8,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Entity({ tableName: 'low_income_households' })
 @Index({ properties: ['regionPath', 'status'] })
 @Index({ properties: ['householdId', 'status'] })
+@Index({ properties: ['workflowStartedAt', 'recognisedAt'] })
 export class LowIncomeHousehold {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string;
@@ -50,7 +51,25 @@ export class LowIncomeHousehold {
   @Property({ type: 'string', length: 7 })
   reviewDueMonth: string;
 
-  constructor(init: Omit<LowIncomeHousehold, 'status'>) {
+  /** Re-checks done since recognition (the next one is cycle `rechecks + 1`). */
+  @Property({ type: 'integer', default: 0 })
+  rechecks = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  lastRecheckedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  endedAt: Date | null = null;
+
+  /** Where the re-check that ended it placed the household: 'dibao' (below the standard) or 'none'. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  endedAs: 'dibao' | 'none' | null = null;
+
+  /** When its re-check workflow was confirmed started (null: the worker's relay starts it). */
+  @Property({ type: 'datetime', nullable: true })
+  workflowStartedAt: Date | null = null;
+
+  constructor(init: Omit<LowIncomeHousehold, 'status' | 'rechecks' | 'lastRecheckedAt' | 'endedAt' | 'endedAs' | 'workflowStartedAt'>) {
     this.id = init.id;
     this.householdId = init.householdId;
     this.applicationId = init.applicationId;

@@ -42,10 +42,32 @@ export async function updatePromptly<Ret, Args extends [unknown, ...unknown[]]>(
   return started.result();
 }
 
+/** How many runs back a retry looks for its update, when the workflow continued as new since. */
+const EARLIER_RUNS = 3;
+
 /**
  * The outcome of an update sent earlier (by id), within ACCEPT_DEADLINE_MS: what a retry answers when the first
- * attempt's caller saw a 503 but the workflow took the decision. Throws when Temporal holds no such update.
+ * attempt's caller saw a 503 but the workflow took the decision. A workflow that continued as new since (a decision
+ * that ends a cycle does) holds the update in an earlier run: the runs are followed back through their start events.
+ * Throws when none of them holds such an update.
  */
 export async function earlierUpdateResult(client: Client, workflowId: string, updateId: string): Promise<unknown> {
-  return withinDeadline(client, ACCEPT_DEADLINE_MS, () => client.workflow.getHandle(workflowId).getUpdateHandle(updateId).result());
+  return withinDeadline(client, ACCEPT_DEADLINE_MS, async () => {
+    let runId: string | undefined;
+    for (let hop = 0; ; hop++) {
+      try {
+        return await client.workflow.getHandle(workflowId).getUpdateHandle(updateId, { workflowRunId: runId }).result();
+      } catch (err) {
+        const previous = hop < EARLIER_RUNS ? await previousRunId(client, workflowId, runId) : undefined;
+        if (!previous) throw err;
+        runId = previous;
+      }
+    }
+  });
+}
+
+/** The run the given one (or the current one) continued from, read from its first history event only. */
+async function previousRunId(client: Client, workflowId: string, runId?: string): Promise<string | undefined> {
+  const page = await client.workflowService.getWorkflowExecutionHistory({ namespace: client.options.namespace, execution: { workflowId, runId }, maximumPageSize: 1 });
+  return page.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
 }

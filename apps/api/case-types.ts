@@ -9,12 +9,14 @@ import { RECIPIENT_DECISION_SCHEMAS } from './inbox/recipient-decision.schemas';
 import { RecipientTasksHandler } from './inbox/recipient-tasks.handler';
 import { EMERGENCY_DECISION_SCHEMAS } from './emergency/emergency-decision.schemas';
 import { EmergencyTasksHandler } from './emergency/emergency-tasks.handler';
+import { LOW_INCOME_DECISION_SCHEMAS } from './low-income/low-income-decision.schemas';
+import { LowIncomeTasksHandler } from './low-income/low-income-tasks.handler';
 
 /**
  * Every case type the API serves, the one place that names them all: the inbox, its summary and the dashboard are
  * handed these handlers and never name a case type or program themselves. A new case type adds its handler here.
  */
-const HANDLERS = [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler];
+const HANDLERS = [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler, LowIncomeTasksHandler];
 
 export const CASE_TYPE_PROVIDERS: Provider[] = [
   ...HANDLERS,
@@ -22,4 +24,10 @@ export const CASE_TYPE_PROVIDERS: Provider[] = [
 ];
 
 /** The decisions of every case type's tasks, by step (what the handlers above accept, for checks of the console). */
-export const DECISION_SCHEMAS = mergeDecisionSchemas([APPLICATION_DECISION_SCHEMAS, RECIPIENT_DECISION_SCHEMAS, EMERGENCY_DECISION_SCHEMAS, PAYMENT_DECISION_SCHEMAS]);
+export const DECISION_SCHEMAS = mergeDecisionSchemas([
+  APPLICATION_DECISION_SCHEMAS,
+  RECIPIENT_DECISION_SCHEMAS,
+  EMERGENCY_DECISION_SCHEMAS,
+  PAYMENT_DECISION_SCHEMAS,
+  LOW_INCOME_DECISION_SCHEMAS,
+]);

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { DepartmentsPort } from '../../activities/departments/departments.port';
+import { lowIncomeRecheckActivities } from '../../activities/low-income/recheck.activities';
 import { fanOutActivities } from '../../activities/recipients/fan-out.activities';
 import { reReviewTaskActivities } from '../../activities/recipients/re-review-task.activities';
 import { recipientCheckActivities } from '../../activities/recipients/recipient-check.activities';
@@ -16,8 +17,9 @@ export interface RecipientWorkerOptions extends QueueWorkerOptions {
 }
 
 /**
- * A worker for the recipients queue: the long-lived household workflows (动态管理) and the fan-out of standard
- * changes and campaigns, with the ledger, re-review task, economic re-check and fan-out activities.
+ * A worker for the recipients queue: the long-lived household workflows (动态管理), the 低收入 register's
+ * re-checks and the fan-out of standard changes and campaigns, with the ledger, re-review task, economic re-check,
+ * 低收入 re-check and fan-out activities.
  */
 export function createRecipientWorker(options: RecipientWorkerOptions): Promise<Worker> {
   return createQueueWorker(options, options.taskQueue, {
@@ -25,5 +27,6 @@ export function createRecipientWorker(options: RecipientWorkerOptions): Promise<
     ...reReviewTaskActivities(options.orm, new CalendarService(options.orm)),
     ...recipientCheckActivities(options.orm, options.departments),
     ...fanOutActivities(options.orm, options.temporal),
+    ...lowIncomeRecheckActivities(options.orm, new CalendarService(options.orm)),
   });
 }

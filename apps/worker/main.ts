@@ -7,6 +7,7 @@ import { useFieldKeyring } from '../../activities/security/use-field-keyring';
 import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
+import { LowIncomeRecheckStarter } from '../../activities/low-income/recheck-starter';
 import { relayAll } from '../../activities/casework/case-starters';
 import { remindDueTasks } from '../../activities/tasks/deadline-reminders';
 import { CalendarService } from '../../activities/regions/calendar.service';
@@ -106,7 +107,8 @@ async function main(): Promise<void> {
   });
   const emergencyStarter = new EmergencyStarter(orm, client, emergencyQueue);
   // Every case type whose records start a workflow: one sweep relays what the API could not start.
-  const relay = setInterval(() => void relayAll([starter, emergencyStarter]), RELAY_INTERVAL_MS);
+  const recheckStarter = new LowIncomeRecheckStarter(orm, client, recipientTaskQueue);
+  const relay = setInterval(() => void relayAll([starter, emergencyStarter, recheckStarter]), RELAY_INTERVAL_MS);
 
   const stopSweep = startPeriodic(() => sweepIdempotentRequests(orm, env.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), 3_600_000, 60_000);
   const calendars = new CalendarService(orm);

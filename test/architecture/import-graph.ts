@@ -29,10 +29,11 @@ export const PROGRAM_ROOMS = [
 ] as const;
 
 /**
- * Rooms of 救急难 (临时救助), a program that is also a case type: its workflow, records and API (with its inbox
- * handler, which the API's case-type list hands to the inbox). Generic rooms may not import them either.
+ * Rooms of programs that are also case types: 救急难 (临时救助) — its workflow, records and API (with its inbox
+ * handler, which the API's case-type list hands to the inbox) — and the 低收入 register's re-check workflow (its
+ * records and API are in the program rooms above). Generic rooms may not import them either.
  */
-export const CASE_TYPE_PROGRAM_ROOMS = ['workflows/emergency/', 'activities/emergency/', 'apps/api/emergency/'] as const;
+export const CASE_TYPE_PROGRAM_ROOMS = ['workflows/emergency/', 'activities/emergency/', 'apps/api/emergency/', 'workflows/low-income/'] as const;
 
 type RoomOutsidePrograms = Exclude<(typeof PROGRAM_ROOMS)[number], 'workflows/programs/'> | (typeof CASE_TYPE_PROGRAM_ROOMS)[number];
 
@@ -50,6 +51,7 @@ export const ROOM_PROGRAMS: Readonly<Record<RoomOutsidePrograms, string>> = {
   'apps/api/referrals/': 'medical',
   'apps/api/tekun/': 'tekun',
   'workflows/emergency/': 'emergency',
+  'workflows/low-income/': 'low-income',
 };
 
 /**

@@ -4,6 +4,7 @@
  * - recipient: an enrolled household's lifecycle (re-reviews, 动态管理)
  * - emergency: a 救急难 request (先行救助)
  * - payment: a county's monthly payment run (发放: approval, then release)
+ * - low_income: a household on the 低收入 register (its periodic re-checks)
  */
-export const CASE_TYPES = ['application', 'recipient', 'emergency', 'payment'] as const;
+export const CASE_TYPES = ['application', 'recipient', 'emergency', 'payment', 'low_income'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];

@@ -151,6 +151,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'GET /api/recipients': subtree(RECIPIENT_READERS),
   'GET /api/low-income-households': subtree(RECIPIENT_READERS),
+  'GET /api/low-income-households/{id}': subtree(RECIPIENT_READERS),
   'POST /api/tekun/assessments': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator']),
   'GET /api/households/{householdId}/layers': subtree(RECIPIENT_READERS),
   'GET /api/referrals': subtree(['medical_officer', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'auditor', 'supervisor']),

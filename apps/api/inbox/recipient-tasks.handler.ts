@@ -12,7 +12,7 @@ import { completeReReviewUpdate, recipientWorkflowId } from '../../../workflows/
 import type { AuthUser } from '../auth/auth.types';
 import { ConflictError, UnprocessableError } from '../common/errors';
 import { asConflict } from '../common/workflow-errors';
-import { workingDaysCutoff, type AtRiskRule } from './at-risk-rule';
+import { WorkingDaysAtRisk, type AtRiskRule } from './at-risk-rule';
 import type { CaseTaskHandler } from './case-task-handler';
 import { refuseAsRelative } from './kin-refusal';
 import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
@@ -35,10 +35,14 @@ export class RecipientTasksHandler implements CaseTaskHandler<RecipientDecision>
   readonly caseType = 'recipient' as const;
   readonly decisions = RECIPIENT_DECISION_SCHEMAS;
 
+  private readonly dueSoon: WorkingDaysAtRisk;
+
   constructor(
     private readonly temporal: Client,
-    private readonly calendars: CalendarService,
-  ) {}
+    calendars: CalendarService,
+  ) {
+    this.dueSoon = new WorkingDaysAtRisk(calendars, AT_RISK_WORKING_DAYS);
+  }
 
   /** 近亲属回避: the relatives registered on the enrolling application, or since, stay away from the household's re-reviews. */
   async refuseExcluded(em: EntityManager, user: AuthUser, task: Task): Promise<void> {
@@ -86,15 +90,11 @@ export class RecipientTasksHandler implements CaseTaskHandler<RecipientDecision>
     }
   }
 
-  async atRiskRules(_em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
-    return [{ before: workingDaysCutoff(await this.calendars.calendar(), nowMs, AT_RISK_WORKING_DAYS) }];
+  atRiskRules(_em: EntityManager, nowMs: number): Promise<AtRiskRule[]> {
+    return this.dueSoon.rules(nowMs);
   }
 
-  async atRisk(_em: EntityManager, rows: Task[]): Promise<Set<string>> {
-    const open = rows.filter((t) => t.status === 'open' && !t.overdue);
-    if (open.length === 0) return new Set();
-    const calendar = await this.calendars.calendar();
-    const now = Date.now();
-    return new Set(open.filter((t) => calendar.workingDaysUntil(now, t.dueAt.getTime()) <= AT_RISK_WORKING_DAYS).map((t) => t.id));
+  atRisk(_em: EntityManager, rows: Task[]): Promise<Set<string>> {
+    return this.dueSoon.flag(rows);
   }
 }

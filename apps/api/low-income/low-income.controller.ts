@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.types';
@@ -21,5 +21,11 @@ export class LowIncomeController {
   @ApiQuery({ name: 'pageSize', required: false })
   list(@CurrentUser() user: AuthUser, @Query(new ZodPipe(listLowIncomeSchema)) query: ListLowIncomeQuery) {
     return this.lowIncome.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One 低收入 household of your subtree: its figures, status, re-checks and timeline' })
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.lowIncome.get(user, id);
   }
 }

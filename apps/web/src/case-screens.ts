@@ -9,6 +9,7 @@ import { REASONS } from './decision-specs';
 import ApplicationPanel from './components/ApplicationPanel.vue';
 import EmergencyPanel from './components/EmergencyPanel.vue';
 import PaymentPanel from './components/PaymentPanel.vue';
+import LowIncomePanel from './components/LowIncomePanel.vue';
 
 export interface MemberChoice {
   id: string;
@@ -63,6 +64,15 @@ export const CASE_SCREENS: Record<string, CaseScreen> = {
     load: async (id) => ({ detail: await api('GET', `/api/recipients/${id}`), events: [] }),
     members: (detail) => (detail.members ?? []).map((m: any) => ({ id: m.memberId, label: `${label('relation', m.relation)} ${m.name}`, incomeFen: m.monthlyIncomeFen ?? 0 })),
     reasons: REASONS.recipient,
+  },
+  low_income: {
+    load: async (id) => {
+      const detail = await api('GET', `/api/low-income-households/${id}`);
+      return { detail, events: detail.timeline ?? [] };
+    },
+    panel: LowIncomePanel,
+    panelProps: (_task, detail) => (detail ? { detail } : null),
+    reasons: [],
   },
 };
 

@@ -3,7 +3,7 @@
  * which outcomes exist, which is unfavourable (and so needs a reason code and text), which other fields the step
  * asks for, and what follows (for the confirmation). Nothing has a default: every choice starts empty.
  */
-export type Field = 'reasonCode' | 'reason' | 'incomes' | 'deductions' | 'votes' | 'disputed' | 'documents' | 'amountFen' | 'topUpFen' | 'recoveryFen' | 'reassignTo' | 'emergencyReason';
+export type Field = 'reasonCode' | 'reason' | 'incomes' | 'deductions' | 'votes' | 'disputed' | 'documents' | 'amountFen' | 'topUpFen' | 'recoveryFen' | 'reassignTo' | 'emergencyReason' | 'findings';
 
 export interface StepSpec {
   /** The outcome field's name in the body (home_visit calls it recommendation). */
@@ -39,6 +39,12 @@ export const STEP_SPECS: Record<string, StepSpec> = {
   emergency_follow_up: { outcomes: ['proper', 'improper'], unfavourable: [], fields: ['recoveryFen', 'reason'], reasonAlways: true, next: { proper: '核查完成', improper: '追回不当发放的金额' } },
   payment_approval: { outcomes: ['approve', 'reject'], unfavourable: ['reject'], fields: ['reason'], next: { approve: '交财务确认发放', reject: '退回发放专员更正' }, notified: '财务/发放' },
   payment_release: { outcomes: ['release'], single: 'release', fields: ['reason'], next: { release: '资金发放到各户账户,可下载银行文件' }, notified: '各受助家庭' },
+  low_income_recheck: {
+    fields: ['findings', 'reason'],
+    reasonAlways: true,
+    next: { '*': '按复核结果认定:仍在低收入范围的继续认定,一年后再复核;低于低保标准或超出范围的终止低收入认定' },
+    notified: '该户',
+  },
 };
 
 /** Text of the single action button (filing, release). */

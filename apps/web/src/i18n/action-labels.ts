@@ -25,6 +25,8 @@ export const ACTION_LABELS = {
   recovery_repaid: '登记多发退还',
   recovery_method_set: '变更多发追回方式',
   re_review_completed: '复核完成',
+  low_income_continued: '复核:继续认定为低收入家庭',
+  low_income_ended: '复核:终止低收入认定',
   recipient_change_reported: '报告家庭变化',
   recipient_complaint: '投诉',
   pii_reveal: '查看完整信息',

@@ -22,7 +22,7 @@ export const LABELS = {
     medical_officer: '医疗救助经办',
     supervisor: '领导查询',
   },
-  caseType: { application: '低保申请', recipient: '在保对象', emergency: '救急难', payment: '资金发放' },
+  caseType: { application: '低保申请', recipient: '在保对象', emergency: '救急难', payment: '资金发放', low_income: '低收入家庭' },
   step: {
     submitted: '户主申请',
     supplement: '容缺补正',
@@ -48,6 +48,7 @@ export const LABELS = {
     emergency_follow_up: '救急难事后核查',
     payment_approval: '发放审批',
     payment_release: '发放确认',
+    low_income_recheck: '低收入家庭复核',
   },
   outcome: {
     accept: '受理',

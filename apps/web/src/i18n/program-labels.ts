@@ -14,6 +14,7 @@ export const PROGRAM_LABELS = {
   program: { dibao: '最低生活保障', low_income: '低收入家庭', emergency: '救急难(临时救助)', medical: '医疗救助', tekun: '特困人员救助供养' },
   referralStatus: { referred: '已转介', accepted: '已接收', closed: '已办结' },
   programStatus: { recognised: '已认定' },
+  lowIncomeStatus: { active: '认定有效', ended: '已终止认定' },
   selfCare: { full: '具备生活自理能力', partial: '部分丧失生活自理能力', none: '完全丧失生活自理能力' },
   dailyActivity: { eating: '自主吃饭', dressing: '自主穿衣', transferring: '自主上下床', toileting: '自主如厕', indoor_walking: '室内行走', bathing: '自主洗澡' },
   supportMode: { dispersed: '分散供养', centralized: '集中供养' },
