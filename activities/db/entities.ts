@@ -28,7 +28,7 @@ import { RoleGrant } from '../identity/role-grant.entity';
 import { ReserveLedger, ReserveMovement } from '../emergency/reserve.entity';
 import { EmergencyRequest } from '../emergency/emergency-request.entity';
 import { EmergencyEvent } from '../emergency/emergency-event.entity';
-import { LowIncomeEvent } from '../low-income/low-income-event.entity';
+import { CaseworkEvent } from '../casework/casework-event.entity';
 import { EmergencyRecovery, EmergencyReferral } from '../emergency/follow-up.entity';
 import { Entitlement } from '../recipients/entitlement.entity';
 import { Payment } from '../payments/payment.entity';
@@ -89,7 +89,7 @@ export const ENTITIES = [
   ReserveMovement,
   EmergencyRequest,
   EmergencyEvent,
-  LowIncomeEvent,
+  CaseworkEvent,
   EmergencyRecovery,
   EmergencyReferral,
   KinRegisterEntry,

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { AuditLog } from '../audit/audit-log.service';
+import { appendCaseworkEvent, findCaseworkEvent, type CaseworkEventInput } from '../casework/casework-timeline';
 import { addInboxRow, closeInboxRow, findInboxRow } from '../casework/inbox-rows';
 import { Application } from '../application/application.entity';
 import { Household } from '../households/household.entity';
@@ -10,9 +11,7 @@ import { Task } from '../tasks/task.entity';
 import { addMonths, monthOf } from '../../workflows/domain/months';
 import { LOW_INCOME_RECHECK_ROLE, LOW_INCOME_RECHECK_STEP, LOW_INCOME_RECHECK_WORKING_DAYS, type RecheckResult } from '../../workflows/low-income/definitions';
 import { LOW_INCOME_REVIEW_MONTHS, placeHousehold } from '../../workflows/programs/low-income/placement';
-import { LowIncomeEvent } from './low-income-event.entity';
 import { LowIncomeHousehold } from './low-income-household.entity';
-import { appendLowIncomeEvent } from './low-income-timeline';
 import type { LowIncomeRecheckActivities } from './recheck.contract';
 
 /**
@@ -21,6 +20,8 @@ import type { LowIncomeRecheckActivities } from './recheck.contract';
  */
 export function lowIncomeRecheckActivities(orm: MikroORM, calendars: CalendarService, policies = new PolicyService(orm), audit = new AuditLog()): LowIncomeRecheckActivities {
   const tx = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
+  const event = (em: EntityManager, recordId: string, line: Omit<CaseworkEventInput, 'caseType' | 'caseId' | 'step'>) =>
+    appendCaseworkEvent(em, { caseType: 'low_income', caseId: recordId, step: LOW_INCOME_RECHECK_STEP, ...line });
 
   async function openRecheckTask(input: { recordId: string; taskId: string; fromMs: number }): Promise<{ dueAt: number }> {
     const due = await calendars.workingDaysFrom(input.fromMs, LOW_INCOME_RECHECK_WORKING_DAYS);
@@ -46,12 +47,11 @@ export function lowIncomeRecheckActivities(orm: MikroORM, calendars: CalendarSer
           createdAt: new Date(input.fromMs),
         });
         await em.flush();
-        await appendLowIncomeEvent(em, {
-          recordId: record.id,
+        await event(em, record.id, {
           key: `${input.taskId}:opened`,
           action: 'task_opened',
           at: new Date(input.fromMs),
-          data: { taskId: input.taskId, step: LOW_INCOME_RECHECK_STEP, role: LOW_INCOME_RECHECK_ROLE, regionCode: region.code, dueAt: due.at.toISOString(), dueMonth: record.reviewDueMonth },
+          data: { taskId: input.taskId, role: LOW_INCOME_RECHECK_ROLE, regionCode: region.code, dueAt: due.at.toISOString(), dueMonth: record.reviewDueMonth },
         });
         return { dueAt: due.at.getTime() };
       });
@@ -68,13 +68,13 @@ export function lowIncomeRecheckActivities(orm: MikroORM, calendars: CalendarSer
         const task = await em.findOne(Task, taskId);
         if (!task) return;
         task.overdue = true;
-        await appendLowIncomeEvent(em, { recordId, key: `${taskId}:overdue`, action: 'overdue', at: new Date(at), data: { taskId, step: task.step, dueAt: task.dueAt.toISOString() } });
+        await event(em, recordId, { key: `${taskId}:overdue`, action: 'overdue', at: new Date(at), data: { taskId, dueAt: task.dueAt.toISOString() } });
       });
     },
     async applyRecheck({ recordId, taskId, submissionId, actor, findings, at }) {
       const key = `${taskId}:rechecked`;
       return tx(async (em): Promise<RecheckResult> => {
-        const earlier = await em.findOne(LowIncomeEvent, { recordId, eventKey: key });
+        const earlier = await findCaseworkEvent(em, 'low_income', recordId, key);
         if (earlier) return { placement: earlier.data!.placement as RecheckResult['placement'], nextDueMonth: (earlier.data!.nextDueMonth as string | null) ?? null };
         const record = await em.findOneOrFail(LowIncomeHousehold, recordId);
         const household = await em.findOneOrFail(Household, record.householdId, { fields: ['id', 'area'] });
@@ -92,8 +92,8 @@ export function lowIncomeRecheckActivities(orm: MikroORM, calendars: CalendarSer
           await audit.append(em, { actorId: actor.userId, actorRole: actor.role, regionCode: record.regionCode, action: 'decision', targetType: 'low_income_household', targetId: recordId, after: { taskId, step: row.step, placement } });
         }
         await em.flush();
-        const data = { taskId, step: LOW_INCOME_RECHECK_STEP, placement, nextDueMonth, members: findings.members, totalIncomeFen: findings.totalIncomeFen, assetsWithinLimits: findings.assetsWithinLimits, standardFen, multiplierPercent: record.multiplierPercent };
-        await appendLowIncomeEvent(em, { recordId, key, action: nextDueMonth ? 'low_income_continued' : 'low_income_ended', at: new Date(at), actor, data });
+        const data = { taskId, placement, nextDueMonth, members: findings.members, totalIncomeFen: findings.totalIncomeFen, assetsWithinLimits: findings.assetsWithinLimits, standardFen, multiplierPercent: record.multiplierPercent };
+        await event(em, recordId, { key, action: nextDueMonth ? 'low_income_continued' : 'low_income_ended', at: new Date(at), actor, data });
         return { placement, nextDueMonth };
       });
     },

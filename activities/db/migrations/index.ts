@@ -34,7 +34,7 @@ import { Migration20261130164247_task_reminders } from './20261130164247-task-re
 import { Migration20261130170937_idempotency_sweep } from './20261130170937-idempotency-sweep.migration';
 import { Migration20261130213849_low_income } from './20261130213849-low-income.migration';
 import { Migration20261130214826_medical_assistance } from './20261130214826-medical-assistance.migration';
-import { Migration20261201103527_low_income_recheck } from './20261201103527-low-income-recheck.migration';
+import { Migration20261201105646_low_income_recheck } from './20261201105646-low-income-recheck.migration';
 import { Migration20261130224704_temporary_assistance_kind } from './20261130224704-temporary-assistance-kind.migration';
 import { Migration20261130211218_recipient_counts_stats } from './20261130211218-recipient-counts-stats.migration';
 
@@ -80,5 +80,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130210939_person_claims_load', class: Migration20261130210939_person_claims_load },
   { name: 'Migration20261130211632_audit_chains_load', class: Migration20261130211632_audit_chains_load },
   { name: 'Migration20261130224704_temporary_assistance_kind', class: Migration20261130224704_temporary_assistance_kind },
-  { name: 'Migration20261201103527_low_income_recheck', class: Migration20261201103527_low_income_recheck },
+  { name: 'Migration20261201105646_low_income_recheck', class: Migration20261201105646_low_income_recheck },
 ];

@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import type { TimelineEntry } from '../../../activities/casework/timeline';
 import { relatedToHousehold } from '../../../activities/integrity/kin-exclusion';
 import { LowIncomeHousehold } from '../../../activities/low-income/low-income-household.entity';
-import { readLowIncomeTimeline } from '../../../activities/low-income/low-income-timeline';
+import { readCaseworkTimeline } from '../../../activities/casework/casework-timeline';
 import { CalendarService } from '../../../activities/regions/calendar.service';
 import type { Task } from '../../../activities/tasks/task.entity';
 import { updatePromptly } from '../../../activities/temporal/prompt-calls';
@@ -47,7 +47,7 @@ export class LowIncomeTasksHandler implements CaseTaskHandler<LowIncomeDecision>
   async checkReferences(): Promise<void> {}
 
   timeline(em: EntityManager, caseId: string): Promise<TimelineEntry[]> {
-    return readLowIncomeTimeline(em, caseId);
+    return readCaseworkTimeline(em, 'low_income', caseId);
   }
 
   workflowId(task: Task): string {

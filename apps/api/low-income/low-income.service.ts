@@ -4,7 +4,7 @@ import { Application } from '../../../activities/application/application.entity'
 import { Household } from '../../../activities/households/household.entity';
 import { User } from '../../../activities/identity/user.entity';
 import { LowIncomeHousehold } from '../../../activities/low-income/low-income-household.entity';
-import { readLowIncomeTimeline } from '../../../activities/low-income/low-income-timeline';
+import { readCaseworkTimeline } from '../../../activities/casework/casework-timeline';
 import { Region } from '../../../activities/regions/region.entity';
 import { withinSubtree } from '../../../activities/regions/region.repository';
 import { shanghaiDay, isoDate } from '../../../workflows/domain/calendar';
@@ -52,7 +52,7 @@ export class LowIncomeService {
     const [household, application, timeline] = await Promise.all([
       em.findOne(Household, record.householdId, { populate: ['members'] }),
       em.findOne(Application, record.applicationId, { fields: ['id', 'caseNo'] }),
-      readLowIncomeTimeline(em, record.id),
+      readCaseworkTimeline(em, 'low_income', record.id),
     ]);
     const thisMonth = isoDate(shanghaiDay(Date.now())).slice(0, 7);
     const actorIds = [...new Set(timeline.map((e) => e.actorId).filter((a): a is string => a !== null))];
