@@ -12,8 +12,11 @@ export class Notice {
   applicationId: string;
 
   @Property({ type: 'string', length: 16 })
-  /** `low_income`: the 低收入 recognition that may accompany a rejection for income (a second notice). */
-  kind: 'approval' | 'return' | 'rejection' | 'closure' | 'low_income';
+  /**
+   * `low_income`: the 低收入 recognition that may accompany a rejection for income (a second notice);
+   * `low_income_end`: the re-check that later ended that recognition.
+   */
+  kind: 'approval' | 'return' | 'rejection' | 'closure' | 'low_income' | 'low_income_end';
 
   @Property({ type: 'string', length: 32, nullable: true })
   reasonCode: string | null;

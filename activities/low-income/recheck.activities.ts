@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { AuditLog } from '../audit/audit-log.service';
 import { appendCaseworkEvent, findCaseworkEvent, type CaseworkEventInput } from '../casework/casework-timeline';
 import { addInboxRow, closeInboxRow, findInboxRow } from '../casework/inbox-rows';
 import { Application } from '../application/application.entity';
+import { Notice } from '../application/notice.entity';
 import { Household } from '../households/household.entity';
 import type { CalendarService } from '../regions/calendar.service';
 import { PolicyService } from '../regions/policy.service';
@@ -13,6 +15,7 @@ import { LOW_INCOME_RECHECK_ROLE, LOW_INCOME_RECHECK_STEP, LOW_INCOME_RECHECK_WO
 import { LOW_INCOME_REVIEW_MONTHS, placeHousehold } from '../../workflows/programs/low-income/placement';
 import { LowIncomeHousehold } from './low-income-household.entity';
 import type { LowIncomeRecheckActivities } from './recheck.contract';
+import { lowIncomeEndNotice, type EndNoticeFacts } from './recheck-notice';
 
 /**
  * The re-check's inbox row, overdue mark and outcome. Every write is keyed (task id, entry + event key), so a retry
@@ -86,7 +89,12 @@ export function lowIncomeRecheckActivities(orm: MikroORM, calendars: CalendarSer
         Object.assign(record, { rechecks: record.rechecks + 1, lastRecheckedAt: new Date(at), members: findings.members, totalIncomeFen: findings.totalIncomeFen, standardFen });
         record.multiplierPercent = Math.round(multiplier * 100);
         if (nextDueMonth) record.reviewDueMonth = nextDueMonth;
-        else Object.assign(record, { status: 'ended', endedAt: new Date(at), endedAs: placement === 'dibao' ? 'dibao' : 'none' });
+        else {
+          Object.assign(record, { status: 'ended', endedAt: new Date(at), endedAs: placement === 'dibao' ? 'dibao' : 'none' });
+          const application = await em.findOneOrFail(Application, record.applicationId, { fields: ['id', 'caseNo'] });
+          const text = lowIncomeEndNotice({ caseNo: application.caseNo, placement: placement as EndNoticeFacts['placement'], standardFen, multiplier, ...findings });
+          em.persist(new Notice({ id: randomUUID(), applicationId: application.id, kind: 'low_income_end', reasonCode: null, text, issuedAt: new Date(at) }));
+        }
         const row = await closeInboxRow(em, taskId, { status: 'completed', at: new Date(at), actorId: actor.userId, submissionId });
         if (row) {
           await audit.append(em, { actorId: actor.userId, actorRole: actor.role, regionCode: record.regionCode, action: 'decision', targetType: 'low_income_household', targetId: recordId, after: { taskId, step: row.step, placement } });

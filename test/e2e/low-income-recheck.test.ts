@@ -97,6 +97,12 @@ test('in its due month a 低收入 household is re-checked: in the band it stays
   expect(gone).toMatchObject({ endedAs: 'dibao', rechecks: 2, assistance: [] });
   expect(gone.timeline.map((e: any) => e.action)).toEqual(['task_opened', 'low_income_continued', 'task_opened', 'overdue', 'low_income_ended']);
   expect((await clerk.get('/api/low-income-households?pageSize=100')).body.items.map((r: any) => r.id)).not.toContain(recordId);
+  // The household gets a written notice of the end, on the case that recognised it (served as every notice is).
+  const notices = (await clerk.get(`/api/applications/${household.applicationId}`)).body.notices;
+  const end = notices.find((n: any) => n.kind === 'low_income_end');
+  expect(end.text).toContain('人均月收入750.00元，低于当地最低生活保障标准830.00元');
+  expect(end.text).toContain('可按规定申请最低生活保障');
+  expect((await clerk.get(`/api/households/${household.householdId}/layers`)).body.programs.map((p: any) => p.program)).not.toContain('low_income');
   const workflow = platform.temporal.workflow.getHandle(lowIncomeRecheckWorkflowId(recordId));
   expect(await workflow.result()).toEqual({ placement: 'dibao', nextDueMonth: null });
   // Another county does not see the entry.

@@ -184,7 +184,7 @@ export const LABELS = {
   /** AB岗 planned absences. */
   absenceStatus: { planned: '待开始', current: '休假中', ended: '已结束', cancelled: '已取消' },
   /** Written notices (书面告知) and how they reached the household (送达). */
-  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书', low_income: '低收入家庭认定告知书' },
+  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书', low_income: '低收入家庭认定告知书', low_income_end: '低收入家庭认定终止告知书' },
   serviceMethod: { in_person: '直接送达', post: '邮寄送达', sms: '短信送达', electronic: '电子送达', publication: '公告送达' },
   receiver: { applicant: '申请人本人签收', family_member: '家庭成员代收', agent: '委托代理人签收', refused: '拒绝签收(留置送达)' },
   /** The milestones the public progress lookup shows an applicant (POST /api/public/case-status). */
