@@ -55,7 +55,7 @@ test('the township investigator re-checks a 低收入 household from the inbox',
   expect(await visibleText(page)).toContain('生成待办');
   // Nothing is filled in for the investigator: sending at once is refused in Chinese.
   await page.click('[data-test=submit-decision]');
-  await page.waitForFunction(() => document.querySelector('[data-test=decision-error]')?.textContent?.includes('请填写说明'));
+  await page.waitForFunction(() => document.querySelector('[data-test=decision-error]')?.textContent?.includes('家庭人口'));
 
   await typeInto(page, '[data-test=members]', '2');
   await typeInto(page, '[data-test=total-income]', '1800');
