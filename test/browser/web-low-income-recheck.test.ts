@@ -71,4 +71,22 @@ test('the township investigator re-checks a 低收入 household from the inbox',
   expect(after).toMatchObject({ status: 'active', reviewDueMonth: addMonths(monthOf(Date.now()), 12), perCapitaIncomeFen: 90_000 });
   expect(desk.errors).toEqual([]);
   await desk.close();
+
+  // The township clerk opens the entry from the register and reads its re-check, by whom, in Chinese.
+  const office = await signIn(browser, platform.http.baseUrl, 'kc.clerk');
+  await clickText(office.page, '.shell-menu .el-menu-item', '低收入家庭');
+  await office.page.waitForSelector('[data-test=low-income-table] .el-table__row');
+  await office.page.evaluate((no) => {
+    const row = [...document.querySelectorAll('[data-test=low-income-table] .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(no))!;
+    (row.querySelector('[data-test=open-entry]') as HTMLElement).click();
+  }, decided.caseNo);
+  await office.page.waitForFunction(() => document.querySelector('[data-test=low-income-entry]')?.textContent?.includes('继续认定'));
+  const history = await office.page.$eval('[data-test=low-income-entry]', (e) => (e as HTMLElement).innerText);
+  expect(history).toContain('已复核 1 次');
+  expect(history).toContain('乡镇调查员');
+  await scan(office.page, 'low-income entry with its re-check');
+  await new Promise((r) => setTimeout(r, 500)); // the drawer slides in
+  await shot(office.page, 'low-income-entry');
+  expect(office.errors).toEqual([]);
+  await office.close();
 }, 180_000);
