@@ -5,3 +5,5 @@ export { emergencyWorkflow } from './emergency/emergency.workflow';
 export { paymentRunWorkflow } from './payments/payment-run.workflow';
 export { recipientFanOutWorkflow } from './recipient/fan-out.workflow';
 export { lowIncomeRecheckWorkflow } from './low-income/recheck.workflow';
+export { tekunApplicationWorkflow } from './tekun/application.workflow';
+export { tekunSupportWorkflow } from './tekun/support.workflow';

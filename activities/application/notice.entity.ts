@@ -16,7 +16,7 @@ export class Notice {
    * `low_income`: the 低收入 recognition that may accompany a rejection for income (a second notice);
    * `low_income_end`: the re-check that later ended that recognition.
    */
-  kind: 'approval' | 'return' | 'rejection' | 'closure' | 'low_income' | 'low_income_end';
+  kind: 'approval' | 'return' | 'rejection' | 'closure' | 'low_income' | 'low_income_end' | 'tekun_approval' | 'tekun_rejection' | 'tekun_end';
 
   @Property({ type: 'string', length: 32, nullable: true })
   reasonCode: string | null;

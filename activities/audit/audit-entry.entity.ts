@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = [
   'payment_account_set',
   'recovery_repaid',
   'recovery_method_set',
+  'tekun_applied',
+  'tekun_ended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

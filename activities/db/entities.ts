@@ -1,5 +1,6 @@
 import { AuditAnchor } from '../audit/audit-anchor.entity';
 import { LowIncomeHousehold } from '../low-income/low-income-household.entity';
+import { TekunCase } from '../tekun/tekun-case.entity';
 import { MedicalAssistancePayment, MedicalAssistanceTotal } from '../medical/medical-payment.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditHead } from '../audit/audit-head.entity';
@@ -109,6 +110,7 @@ export const ENTITIES = [
   CheckAuthorization,
   IdempotentRequest,
   LowIncomeHousehold,
+  TekunCase,
   MedicalAssistancePayment,
   MedicalAssistanceTotal,
 ];

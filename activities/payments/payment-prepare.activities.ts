@@ -35,7 +35,8 @@ type PrepareActivities = Pick<PaymentActivities, 'preparePaymentPage' | 'sealPay
  * amounts are paid. A held payment whose household now has an account, and a failed or returned one whose account a
  * payment officer corrected, get a successor in this batch (generation + 1, key derived from the first payment's):
  * that is how a supplementary run (补充发放) pays them, still once per entitlement. An open recovery plan (多发追回)
- * keeps back part of a household's new payments (recovery-deductions.ts).
+ * keeps back part of a household's new payments (recovery-deductions.ts). Rows owed to an institution (集中供养 under
+ * 特困供养) are settled with the institution, never put in a household's bank file.
  */
 export function paymentPrepareActivities(orm: MikroORM, pageSize = PREPARE_PAGE_SIZE): PrepareActivities {
   return {
@@ -46,7 +47,7 @@ export function paymentPrepareActivities(orm: MikroORM, pageSize = PREPARE_PAGE_
         const rows: LedgerRow[] = await em.getConnection().execute<LedgerRow[]>(
           `select e.id, e.household_id, e.month, e.benefit_type, e.kind, e.reference, e.amount_fen, h.region_path
              from entitlements e join households h on h.id = e.household_id
-            where e.month = ? and h.region_path like ? and e.id > ?
+            where e.month = ? and h.region_path like ? and e.id > ? and e.kind <> 'institution'
             order by e.id limit ?`,
           [batch.month, `${batch.regionPath}%`, after ?? '', pageSize],
           'all',

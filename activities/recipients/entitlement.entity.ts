@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { Derivation } from '../../workflows/programs/dibao/lifecycle';
+import type { TekunDerivation } from '../tekun/tekun-ledger';
 import type { EntitlementKind } from './recipient.contract';
 
 /**
@@ -23,11 +24,12 @@ export class Entitlement {
   @Property({ type: 'string', length: 7 })
   month: string;
 
+  /** 'dibao', or 'tekun' (特困供养: `reference` is the case, `kind` regular or institution — activities/tekun). */
   @Property({ type: 'string', length: 16 })
-  benefitType: 'dibao';
+  benefitType: 'dibao' | 'tekun';
 
   @Property({ type: 'string', length: 16 })
-  kind: EntitlementKind;
+  kind: EntitlementKind | 'institution';
 
   /** The standard change behind an arrears row; '' otherwise. */
   @Property({ type: 'string', length: 64 })
@@ -42,7 +44,7 @@ export class Entitlement {
 
   /** Standard, income, members and deductions that produced the amount. */
   @Property({ type: 'json' })
-  derivation: Derivation;
+  derivation: Derivation | TekunDerivation;
 
   @Property({ type: 'datetime' })
   recordedAt: Date;

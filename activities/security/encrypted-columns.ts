@@ -9,6 +9,7 @@ export const ENCRYPTED_COLUMNS: readonly { table: string; key: string; columns: 
   { table: 'objections', key: 'id', columns: ['content', 'objector_name'] },
   { table: 'notices', key: 'id', columns: ['text'] },
   { table: 'payment_exports', key: 'batch_id', columns: ['content'] },
+  { table: 'tekun_cases', key: 'id', columns: ['assessment'] },
   { table: 'emergency_requests', key: 'id', columns: ['event_description', 'need'] },
   { table: 'recipient_change_reports', key: 'id', columns: ['account'] },
   { table: 'recipient_complaints', key: 'id', columns: ['content'] },

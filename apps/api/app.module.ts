@@ -17,6 +17,8 @@ import { KinRegisterService } from './integrity/kin-register.service';
 import { PublicityRegisterService } from './recipients/publicity-register.service';
 import { LowIncomeService } from './low-income/low-income.service';
 import { TekunAssessmentService } from './tekun/tekun-assessment.service';
+import { TekunCasesService } from './tekun/tekun-cases.service';
+import { TekunIntakeService } from './tekun/tekun-intake.service';
 import { HouseholdLayersService } from './households/household-layers.service';
 import { ReferralsService } from './referrals/referrals.service';
 import { MedicalPaymentsService } from './referrals/medical-payments.service';
@@ -119,6 +121,8 @@ export class AppModule implements NestModule {
         PublicityRegisterService,
         LowIncomeService,
         TekunAssessmentService,
+        TekunIntakeService,
+        TekunCasesService,
         HouseholdLayersService,
         ReferralsService,
         MedicalPaymentsService,

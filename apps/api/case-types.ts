@@ -11,12 +11,14 @@ import { EMERGENCY_DECISION_SCHEMAS } from './emergency/emergency-decision.schem
 import { EmergencyTasksHandler } from './emergency/emergency-tasks.handler';
 import { LOW_INCOME_DECISION_SCHEMAS } from './low-income/low-income-decision.schemas';
 import { LowIncomeTasksHandler } from './low-income/low-income-tasks.handler';
+import { TEKUN_DECISION_SCHEMAS } from './tekun/tekun-decision.schemas';
+import { TekunTasksHandler } from './tekun/tekun-tasks.handler';
 
 /**
  * Every case type the API serves, the one place that names them all: the inbox, its summary and the dashboard are
  * handed these handlers and never name a case type or program themselves. A new case type adds its handler here.
  */
-const HANDLERS = [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler, LowIncomeTasksHandler];
+const HANDLERS = [ApplicationTasksHandler, RecipientTasksHandler, EmergencyTasksHandler, PaymentTasksHandler, LowIncomeTasksHandler, TekunTasksHandler];
 
 export const CASE_TYPE_PROVIDERS: Provider[] = [
   ...HANDLERS,
@@ -30,4 +32,5 @@ export const DECISION_SCHEMAS = mergeDecisionSchemas([
   EMERGENCY_DECISION_SCHEMAS,
   PAYMENT_DECISION_SCHEMAS,
   LOW_INCOME_DECISION_SCHEMAS,
+  TEKUN_DECISION_SCHEMAS,
 ]);

@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../../config/paths';
 import { CaseStarter } from '../../activities/application/case-starter';
 import { EmergencyStarter } from '../../activities/emergency/emergency-starter';
 import { LowIncomeRecheckStarter } from '../../activities/low-income/recheck-starter';
+import { TekunApplicationStarter, TekunSupportStarter } from '../../activities/tekun/tekun-starters';
 import { relayAll } from '../../activities/casework/case-starters';
 import { remindDueTasks } from '../../activities/tasks/deadline-reminders';
 import { CalendarService } from '../../activities/regions/calendar.service';
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
   const emergencyStarter = new EmergencyStarter(orm, client, emergencyQueue);
   // Every case type whose records start a workflow: one sweep relays what the API could not start.
   const recheckStarter = new LowIncomeRecheckStarter(orm, client, recipientTaskQueue);
-  const relay = setInterval(() => void relayAll([starter, emergencyStarter, recheckStarter]), RELAY_INTERVAL_MS);
+  const tekunStarters = [new TekunApplicationStarter(orm, client, recipientTaskQueue), new TekunSupportStarter(orm, client, recipientTaskQueue)];
+  const relay = setInterval(() => void relayAll([starter, emergencyStarter, recheckStarter, ...tekunStarters]), RELAY_INTERVAL_MS);
 
   const stopSweep = startPeriodic(() => sweepIdempotentRequests(orm, env.IDEMPOTENCY_RETENTION_HOURS * 3_600_000), 3_600_000, 60_000);
   const calendars = new CalendarService(orm);

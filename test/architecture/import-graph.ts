@@ -30,10 +30,10 @@ export const PROGRAM_ROOMS = [
 
 /**
  * Rooms of programs that are also case types: 救急难 (临时救助) — its workflow, records and API (with its inbox
- * handler, which the API's case-type list hands to the inbox) — and the 低收入 register's re-check workflow (its
- * records and API are in the program rooms above). Generic rooms may not import them either.
+ * handler, which the API's case-type list hands to the inbox) —, the 低收入 register's re-check workflow and the
+ * 特困供养 case's workflows and records (their APIs are in the program rooms above). Generic rooms may not import them either.
  */
-export const CASE_TYPE_PROGRAM_ROOMS = ['workflows/emergency/', 'activities/emergency/', 'apps/api/emergency/', 'workflows/low-income/'] as const;
+export const CASE_TYPE_PROGRAM_ROOMS = ['workflows/emergency/', 'activities/emergency/', 'apps/api/emergency/', 'workflows/low-income/', 'workflows/tekun/', 'activities/tekun/'] as const;
 
 type RoomOutsidePrograms = Exclude<(typeof PROGRAM_ROOMS)[number], 'workflows/programs/'> | (typeof CASE_TYPE_PROGRAM_ROOMS)[number];
 
@@ -52,6 +52,8 @@ export const ROOM_PROGRAMS: Readonly<Record<RoomOutsidePrograms, string>> = {
   'apps/api/tekun/': 'tekun',
   'workflows/emergency/': 'emergency',
   'workflows/low-income/': 'low-income',
+  'workflows/tekun/': 'tekun',
+  'activities/tekun/': 'tekun',
 };
 
 /**

@@ -5,6 +5,7 @@
  * - emergency: a 救急难 request (先行救助)
  * - payment: a county's monthly payment run (发放: approval, then release)
  * - low_income: a household on the 低收入 register (its periodic re-checks)
+ * - tekun: a person's 特困供养 case (application, then monthly support, annual reviews and its end)
  */
-export const CASE_TYPES = ['application', 'recipient', 'emergency', 'payment', 'low_income'] as const;
+export const CASE_TYPES = ['application', 'recipient', 'emergency', 'payment', 'low_income', 'tekun'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];

@@ -35,6 +35,7 @@ import { Migration20261130170937_idempotency_sweep } from './20261130170937-idem
 import { Migration20261130213849_low_income } from './20261130213849-low-income.migration';
 import { Migration20261130214826_medical_assistance } from './20261130214826-medical-assistance.migration';
 import { Migration20261201105646_low_income_recheck } from './20261201105646-low-income-recheck.migration';
+import { Migration20261201133407_tekun_cases } from './20261201133407-tekun-cases.migration';
 import { Migration20261130224704_temporary_assistance_kind } from './20261130224704-temporary-assistance-kind.migration';
 import { Migration20261130211218_recipient_counts_stats } from './20261130211218-recipient-counts-stats.migration';
 
@@ -81,4 +82,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130211632_audit_chains_load', class: Migration20261130211632_audit_chains_load },
   { name: 'Migration20261130224704_temporary_assistance_kind', class: Migration20261130224704_temporary_assistance_kind },
   { name: 'Migration20261201105646_low_income_recheck', class: Migration20261201105646_low_income_recheck },
+  { name: 'Migration20261201133407_tekun_cases', class: Migration20261201133407_tekun_cases },
 ];

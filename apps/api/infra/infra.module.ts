@@ -6,10 +6,12 @@ import type { Env } from '../../../config/env.schema';
 import { AuditLog } from '../../../activities/audit/audit-log.service';
 import { CaseStarter } from '../../../activities/application/case-starter';
 import { EmergencyStarter } from '../../../activities/emergency/emergency-starter';
+import { TekunApplicationStarter } from '../../../activities/tekun/tekun-starters';
 import { CalendarService } from '../../../activities/regions/calendar.service';
 import { PolicyService } from '../../../activities/regions/policy.service';
 import { APPLICATION_TASK_QUEUE } from '../../../workflows/application/definitions';
 import { EMERGENCY_TASK_QUEUE } from '../../../workflows/emergency/definitions';
+import { recipientTaskQueueFor } from '../../../workflows/recipient/definitions';
 import { ENV } from './tokens';
 
 export interface InfraOptions {
@@ -47,8 +49,14 @@ export class InfraModule {
           useFactory: (orm: MikroORM, client: Client) => new EmergencyStarter(orm, client, options.env.TEMPORAL_EMERGENCY_TASK_QUEUE ?? EMERGENCY_TASK_QUEUE),
           inject: [MikroORM, Client],
         },
+        {
+          // 特困供养 cases run on the recipients queue (long-lived support, like the households' own workflows).
+          provide: TekunApplicationStarter,
+          useFactory: (orm: MikroORM, client: Client) => new TekunApplicationStarter(orm, client, recipientTaskQueueFor(options.env.TEMPORAL_TASK_QUEUE)),
+          inject: [MikroORM, Client],
+        },
       ],
-      exports: [ENV, MikroORM, Client, AuditLog, CalendarService, PolicyService, CaseStarter, EmergencyStarter],
+      exports: [ENV, MikroORM, Client, AuditLog, CalendarService, PolicyService, CaseStarter, EmergencyStarter, TekunApplicationStarter],
     };
   }
 }
