@@ -19,6 +19,7 @@ import { LowIncomeService } from './low-income/low-income.service';
 import { TekunAssessmentService } from './tekun/tekun-assessment.service';
 import { TekunCasesService } from './tekun/tekun-cases.service';
 import { TekunIntakeService } from './tekun/tekun-intake.service';
+import { TekunSettlementsService } from './tekun/tekun-settlements.service';
 import { HouseholdLayersService } from './households/household-layers.service';
 import { ReferralsService } from './referrals/referrals.service';
 import { MedicalPaymentsService } from './referrals/medical-payments.service';
@@ -123,6 +124,7 @@ export class AppModule implements NestModule {
         TekunAssessmentService,
         TekunIntakeService,
         TekunCasesService,
+        TekunSettlementsService,
         HouseholdLayersService,
         ReferralsService,
         MedicalPaymentsService,

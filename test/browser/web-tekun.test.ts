@@ -47,7 +47,8 @@ async function effectivePolicy(village: string): Promise<{ tekun: TekunPolicy; s
 async function openScreen(username: string): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
   const desk = await signIn(browser, platform.http.baseUrl, username);
   await desk.page.emulateTimezone('Asia/Shanghai');
-  await clickText(desk.page, '.shell-menu .el-menu-item', '特困供养评估');
+  await clickText(desk.page, '.shell-menu .el-menu-item', '特困供养');
+  await clickText(desk.page, '[data-test=tekun-tabs] .el-tabs__item', '评估测算');
   await desk.page.waitForSelector('[data-test=tekun-form]');
   return desk;
 }

@@ -1,9 +1,13 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { LowIncomeRecheckStarter } from '../../activities/low-income/recheck-starter';
 import { addMonths, monthStart } from '../../workflows/domain/months';
 import { lowIncomeRecheckWorkflowId } from '../../workflows/low-income/definitions';
 import { recipientTaskQueueFor } from '../../workflows/recipient/definitions';
 import { timeSkippingEnv } from '../helpers/temporal';
+import { HISTORIES } from '../workflow/case-harness';
 import { waitForCase } from './caseworker';
 import type { Http } from '../helpers/http';
 import { startPlatform, type Platform } from './platform';
@@ -105,6 +109,8 @@ test('in its due month a 低收入 household is re-checked: in the band it stays
   expect((await clerk.get(`/api/households/${household.householdId}/layers`)).body.programs.map((p: any) => p.program)).not.toContain('low_income');
   const workflow = platform.temporal.workflow.getHandle(lowIncomeRecheckWorkflowId(recordId));
   expect(await workflow.result()).toEqual({ placement: 'dibao', nextDueMonth: null });
+  // Recorded for the replay test (RECORD_HISTORIES=1): the last run, from the continue-as-new to the end.
+  if (process.env.RECORD_HISTORIES) writeFileSync(resolve(HISTORIES, 'low-income-recheck-v1-ended.json'), historyToJSON(await workflow.fetchHistory()));
   // Another county does not see the entry.
   expect((await (await platform.as('gy.clerk')).get(`/api/low-income-households/${recordId}`)).status).toBe(404);
 }, 180_000);

@@ -146,6 +146,7 @@ function body(key: string, other: RegionFixture): unknown {
     'POST /api/comparison-leads/{id}/decision': { outcome: 'dismiss', reason },
     'POST /api/notices/{id}/services': { method: 'post', receivedBy: 'applicant', servedAt: '2026-11-01T10:00:00+08:00' },
     'POST /api/inbox/claims': { taskIds: [other.taskId] },
+    'POST /api/tekun/cases/{id}/end': { reason: 'death', effectiveMonth: '2099-01', note: '病故' },
     'POST /api/tekun/assessments': {
       regionCode: other.village,
       person: { age: 80, monthlyIncomeFen: 0, assetsWithinLimits: true, supporters: [] },

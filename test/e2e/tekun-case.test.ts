@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { isoDate, shanghaiDay } from '../../workflows/domain/calendar';
 import { addMonths, monthOf, monthStart } from '../../workflows/domain/months';
@@ -5,6 +8,7 @@ import { tekunApplicationWorkflowId, tekunSupportWorkflowId } from '../../workfl
 import { fakeBankAccount, fakeIdNumber } from '../helpers/factories';
 import type { Http } from '../helpers/http';
 import { timeSkippingEnv } from '../helpers/temporal';
+import { HISTORIES } from '../workflow/case-harness';
 import { waitForRun } from './payments';
 import { startPlatform, type Platform } from './platform';
 import { waitForRecipient } from './recipients';
@@ -103,7 +107,8 @@ test('applied, assessed, confirmed and filed; paid each month through the paymen
   const approver = await platform.as('kc.approver');
   const filing = await taskOf(approver, caseId, 'tekun_filing');
   expect((await complete(approver, filing, { step: 'tekun_filing', outcome: 'acknowledged' })).status).toBe(200);
-  expect(await platform.temporal.workflow.getHandle(tekunApplicationWorkflowId(caseId)).result()).toEqual({ outcome: 'approved', startMonth });
+  const applicationRun = platform.temporal.workflow.getHandle(tekunApplicationWorkflowId(caseId));
+  expect(await applicationRun.result()).toEqual({ outcome: 'approved', startMonth });
 
   const page = await waitForRecipient(clerk, `/api/tekun/cases/${caseId}`, (c) => c.filedAt !== null);
   expect(page).toMatchObject({
@@ -117,6 +122,11 @@ test('applied, assessed, confirmed and filed; paid each month through the paymen
   expect(page.notices[0].text).toContain('合计1300.00元');
   expect(page.timeline.map((e: any) => e.action)).toEqual(['submitted', 'task_opened', 'tekun_assessed', 'task_opened', 'tekun_approved', 'task_opened', 'tekun_filed']);
   expect(JSON.stringify(page)).not.toContain(body.person.idNumber);
+  // 五类三层: the person's household is in the core layer by 特困供养, with the special assistance that follows.
+  const layers = (await clerk.get(`/api/households/${page.householdId}/layers`)).body;
+  expect([layers.layer, layers.programs.map((p: any) => [p.layer, p.program])]).toEqual(['core', [['core', 'tekun']]]);
+  expect(layers.programs[0]).toMatchObject({ monthlySupportFen: 130_000, mode: 'dispersed', selfCareLevel: 'partial', since: startMonth });
+  expect(layers.eligible.map((e: any) => e.because)).toContain('tekun');
 
   // Its first month: the support records the entitlement and the district's payment run pays it to the account.
   await sleepUntil(monthStart(startMonth) + 3_600_000);
@@ -149,8 +159,15 @@ test('applied, assessed, confirmed and filed; paid each month through the paymen
   const gone = await waitForRecipient(clerk, `/api/tekun/cases/${caseId}`, (c) => c.status === 'ended');
   expect(gone.support).toMatchObject({ status: 'ended', endReason: 'death', endMonth: nextMonth });
   expect(gone.notices.find((n: any) => n.kind === 'tekun_end').text).toContain('因供养对象死亡');
-  expect(await platform.temporal.workflow.getHandle(tekunSupportWorkflowId(caseId)).result()).toEqual({ reason: 'death', endMonth: nextMonth });
+  const supportRun = platform.temporal.workflow.getHandle(tekunSupportWorkflowId(caseId));
+  expect(await supportRun.result()).toEqual({ reason: 'death', endMonth: nextMonth });
+  if (process.env.RECORD_HISTORIES) {
+    // Recorded for the replay test (fetching a history lets the time-skipping server move on, so only now).
+    writeFileSync(resolve(HISTORIES, 'tekun-application-v1-approved.json'), historyToJSON(await applicationRun.fetchHistory()));
+    writeFileSync(resolve(HISTORIES, 'tekun-support-v1-reviewed-ended.json'), historyToJSON(await supportRun.fetchHistory()));
+  }
   await sleepUntil(monthStart(addMonths(nextMonth, 1)));
+  expect((await clerk.get(`/api/households/${page.householdId}/layers`)).body.layer).toBeNull();
   expect((await clerk.get(`/api/tekun/cases/${caseId}`)).body.entitlements[0].month).toBe(addMonths(startMonth, 12));
   // Another county does not see the case.
   expect((await (await platform.as('gy.clerk')).get(`/api/tekun/cases/${caseId}`)).status).toBe(404);
@@ -163,7 +180,7 @@ test('a person with an able supporter cannot be approved: the township rejects w
   const created = await clerk.post('/api/tekun/applications', body);
   const caseId: string = created.body.id;
   const investigator = await platform.as('kc.investigator');
-  await complete(investigator, await taskOf(investigator, caseId, 'tekun_assessment'), findings('tekun_assessment', { person: { ...facts, supporters: [{ able: true }] } }));
+  await complete(investigator, await taskOf(investigator, caseId, 'tekun_assessment'), findings('tekun_assessment', { person: { ...facts, disability: { kind: 'physical', grade: 3 }, supporters: [{ able: true }] } }));
   const reviewer = await platform.as('kc.reviewer');
   const confirmation = await taskOf(reviewer, caseId, 'tekun_confirmation');
   const approve = await complete(reviewer, confirmation, { step: 'tekun_confirmation', outcome: 'approve' });
@@ -172,9 +189,41 @@ test('a person with an able supporter cannot be approved: the township rejects w
   expect(rejected.body.case.result).toEqual({ outcome: 'rejected', startMonth: null });
   const page = await waitForRecipient(clerk, `/api/tekun/cases/${caseId}`, (c) => c.status === 'rejected');
   expect(page.support).toBeNull();
+  // The disability found is on the record but, as on every case page, not shown without an audited reveal.
+  expect(page.assessment.facts.disability).toBe('*');
+  expect(JSON.stringify(page)).not.toContain('physical');
   expect(page.notices.map((n: any) => n.kind)).toEqual(['tekun_rejection']);
   expect(page.notices[0].text).toContain('有具备履行能力的赡养、抚养、扶养义务人');
   // No filing after a rejection, and the person may apply again (the claim was released).
   expect((await (await platform.as('kc.approver')).get('/api/inbox?step=tekun_filing')).body.items).toEqual([]);
   expect((await clerk.post('/api/tekun/applications', body)).status).toBe(201);
+}, 120_000);
+
+test('集中供养: the month is owed to the care institution, settled with it and kept out of the household bank file', async () => {
+  await setTekunPolicy();
+  const clerk = await platform.as('kc.clerk');
+  const created = await clerk.post('/api/tekun/applications', application('1938-07-08'));
+  const caseId: string = created.body.id;
+  const investigator = await platform.as('kc.investigator');
+  const none = { eating: false, dressing: false, transferring: false, toileting: false, indoor_walking: false, bathing: false };
+  const centralized = findings('tekun_assessment', { selfCare: none, arrangement: { mode: 'centralized', institutionId: '宽城区社会福利院' } });
+  expect((await complete(investigator, await taskOf(investigator, caseId, 'tekun_assessment'), centralized)).status).toBe(200);
+  const reviewer = await platform.as('kc.reviewer');
+  const approvedAt = await env.currentTimeMs();
+  expect((await complete(reviewer, await taskOf(reviewer, caseId, 'tekun_confirmation'), { step: 'tekun_confirmation', outcome: 'approve' })).status).toBe(200);
+  const startMonth = addMonths(monthOf(approvedAt), 1);
+  await sleepUntil(monthStart(startMonth) + 3_600_000);
+  // 1,000 yuan a month basic living + 12,908 yuan a year of care (1,075.67 a month, rounded up).
+  const page = await waitForRecipient(clerk, `/api/tekun/cases/${caseId}`, (c) => c.entitlements.length === 1);
+  expect(page.entitlements).toEqual([{ month: startMonth, amountFen: 207_567, kind: 'institution' }]);
+  expect(page.support).toMatchObject({ mode: 'centralized', institutionId: '宽城区社会福利院', payee: 'institution' });
+
+  const officer = await platform.as('kc.payment');
+  const settlement = await officer.get(`/api/tekun/institution-settlements?countyCode=220103&month=${startMonth}`);
+  expect(settlement.body).toMatchObject({ countyCode: '220103', month: startMonth, institutions: [{ institutionId: '宽城区社会福利院', persons: 1, totalFen: 207_567 }], persons: 1, totalFen: 207_567 });
+  expect((await officer.get(`/api/tekun/institution-settlements?countyCode=220103&month=${addMonths(startMonth, -1)}`)).body.institutions).toEqual([]);
+  expect((await officer.get('/api/tekun/institution-settlements?countyCode=22010&month=2027-13')).body.error.issues.map((i: any) => i.field).sort()).toEqual(['countyCode', 'month']);
+  expect((await (await platform.as('gy.payment')).get(`/api/tekun/institution-settlements?countyCode=220103&month=${startMonth}`)).status).toBe(404);
+  const run = await officer.post('/api/payments/runs', { countyCode: '220103', month: startMonth });
+  expect((await waitForRun(officer, run.body.id, (r) => r.status !== 'preparing')).status).toBe('empty');
 }, 120_000);

@@ -155,6 +155,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'POST /api/tekun/applications': subtree(['village_assistant', 'township_clerk']),
   'GET /api/tekun/cases': subtree(RECIPIENT_READERS),
   'GET /api/tekun/cases/{id}': subtree(RECIPIENT_READERS),
+  'GET /api/tekun/institution-settlements': subtree(PAYMENT_READERS),
   'POST /api/tekun/cases/{id}/end': subtree(['township_clerk', 'township_reviewer']),
   'POST /api/tekun/assessments': subtree(['village_assistant', 'township_clerk', 'township_investigator', 'township_reviewer', 'county_approver', 'administrator']),
   'GET /api/households/{householdId}/layers': subtree(RECIPIENT_READERS),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../../../config/dates.schema';
+import { isoDateSchema, isoMonthSchema } from '../../../config/dates.schema';
 import { isValidIdNumber } from '../../../activities/departments/id-number';
 import { TEKUN_CASE_STATUSES } from '../../../activities/tekun/tekun-case.entity';
 import { TEKUN_END_REASONS } from '../../../workflows/tekun/definitions';
@@ -52,3 +52,13 @@ export const endTekunSupportSchema = z
   .strict();
 
 export type EndTekunSupportBody = z.infer<typeof endTekunSupportSchema>;
+
+/** 集中供养 settlement of a county for a month. */
+export const institutionSettlementSchema = z
+  .object({
+    countyCode: z.string({ error: 'is required' }).regex(/^\d{6}$/, 'must be a 6-digit county or district code'),
+    month: isoMonthSchema,
+  })
+  .strict();
+
+export type InstitutionSettlementQuery = z.infer<typeof institutionSettlementSchema>;

@@ -81,12 +81,14 @@ export class TekunCasesService {
     return {
       id: c.id,
       caseNo: c.caseNo,
+      householdId: c.householdId,
       status: c.status,
       stage: c.stage,
       region: { code: region.code, name: region.name, area: c.area },
       person: { name: maskName(member.name), idNumber: maskIdNumber(member.idNumber), age: ageOn(member.birthDate, isoDate(shanghaiDay(Date.now()))) },
       submittedAt: c.submittedAt,
-      assessment: c.assessment,
+      // Disability details are shown only through an audited reveal, as on every case page.
+      assessment: c.assessment ? { ...c.assessment, facts: { ...c.assessment.facts, disability: c.assessment.facts.disability ? '*' : null } } : null,
       decision: c.decision ? { outcome: c.decision, at: c.decidedAt } : null,
       filedAt: c.filedAt,
       support: supported

@@ -8,12 +8,15 @@ import { ZodPipe } from '../common/zod.pipe';
 import { TekunAssessmentService } from './tekun-assessment.service';
 import { TekunCasesService } from './tekun-cases.service';
 import { TekunIntakeService } from './tekun-intake.service';
+import { TekunSettlementsService } from './tekun-settlements.service';
 import {
   createTekunApplicationSchema,
   endTekunSupportSchema,
+  institutionSettlementSchema,
   listTekunCasesSchema,
   type CreateTekunApplicationBody,
   type EndTekunSupportBody,
+  type InstitutionSettlementQuery,
   type ListTekunCasesQuery,
 } from './tekun-case.schemas';
 import { tekunAssessmentSchema, type TekunAssessmentBody } from './tekun.schemas';
@@ -29,6 +32,7 @@ export class TekunController {
     private readonly assessments: TekunAssessmentService,
     private readonly intake: TekunIntakeService,
     private readonly cases: TekunCasesService,
+    private readonly settlements: TekunSettlementsService,
   ) {}
 
   @Post('applications')
@@ -59,6 +63,14 @@ export class TekunController {
   @ApiBody({ schema: z.toJSONSchema(endTekunSupportSchema, { io: 'input' }) as object })
   end(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body(new ZodPipe(endTekunSupportSchema)) body: EndTekunSupportBody) {
     return this.cases.end(user, id, body);
+  }
+
+  @Get('institution-settlements')
+  @ApiOperation({ summary: '集中供养 settlement: per care institution, the people it cares for and the month’s sum owed (fen), for a county' })
+  @ApiQuery({ name: 'countyCode', required: true })
+  @ApiQuery({ name: 'month', required: true })
+  settlement(@CurrentUser() user: AuthUser, @Query(new ZodPipe(institutionSettlementSchema)) query: InstitutionSettlementQuery) {
+    return this.settlements.forMonth(user, query);
   }
 
   @Post('assessments')

@@ -10,6 +10,7 @@ import ApplicationPanel from './components/ApplicationPanel.vue';
 import EmergencyPanel from './components/EmergencyPanel.vue';
 import PaymentPanel from './components/PaymentPanel.vue';
 import LowIncomePanel from './components/LowIncomePanel.vue';
+import TekunCasePanel from './components/tekun/TekunCasePanel.vue';
 
 export interface MemberChoice {
   id: string;
@@ -72,6 +73,20 @@ export const CASE_SCREENS: Record<string, CaseScreen> = {
     },
     panel: LowIncomePanel,
     panelProps: (_task, detail) => (detail ? { detail } : null),
+    reasons: [],
+  },
+  tekun: {
+    load: async (id) => {
+      const detail = await api('GET', `/api/tekun/cases/${id}`);
+      return { detail, events: detail.timeline ?? [] };
+    },
+    panel: TekunCasePanel,
+    panelProps: (_task, detail) => (detail ? { detail } : null),
+    // The confirmation and the filing say what is being confirmed: the support the assessment worked out.
+    consequence: (detail) => {
+      const s = detail.assessment?.support;
+      return s ? `每月供养金:${fenToYuan(s.totalFen)} 元(基本生活 ${fenToYuan(s.basicFen ?? s.basicLivingFen)} 元 + 照料护理 ${fenToYuan(s.careFen)} 元)` : undefined;
+    },
     reasons: [],
   },
 };

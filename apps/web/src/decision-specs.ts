@@ -3,7 +3,7 @@
  * which outcomes exist, which is unfavourable (and so needs a reason code and text), which other fields the step
  * asks for, and what follows (for the confirmation). Nothing has a default: every choice starts empty.
  */
-export type Field = 'reasonCode' | 'reason' | 'incomes' | 'deductions' | 'votes' | 'disputed' | 'documents' | 'amountFen' | 'topUpFen' | 'recoveryFen' | 'reassignTo' | 'emergencyReason' | 'findings';
+export type Field = 'reasonCode' | 'reason' | 'incomes' | 'deductions' | 'votes' | 'disputed' | 'documents' | 'amountFen' | 'topUpFen' | 'recoveryFen' | 'reassignTo' | 'emergencyReason' | 'findings' | 'tekunFacts';
 
 export interface StepSpec {
   /** The outcome field's name in the body (home_visit calls it recommendation). */
@@ -14,6 +14,8 @@ export interface StepSpec {
   fields: Field[];
   /** The free-text reason is required for every outcome. */
   reasonAlways?: boolean;
+  /** What the free text is called on this step's form (办理意见 or 说明 otherwise). */
+  reasonLabel?: string;
   /** A single explicit action button instead of a choice (filing: 已备案; release: 确认发放). */
   single?: string;
   /** What happens next, by outcome: shown in the confirmation. */
@@ -44,6 +46,16 @@ export const STEP_SPECS: Record<string, StepSpec> = {
     reasonAlways: true,
     next: { '*': '按复核结果认定:仍在低收入范围的继续认定,一年后再复核;低于低保标准或超出范围的终止低收入认定' },
     notified: '该户',
+  },
+  tekun_assessment: { fields: ['tekunFacts', 'reason'], reasonAlways: true, reasonLabel: '调查情况', next: { '*': '按评估结果报乡镇审核确认' }, notified: '乡镇审核人' },
+  tekun_confirmation: { outcomes: ['approve', 'reject'], unfavourable: ['reject'], fields: ['reason'], next: { approve: '认定为特困人员,报县级民政部门备案', reject: '不予认定,向申请人出具书面告知' }, notified: '县级民政部门' },
+  tekun_filing: { outcomes: ['acknowledged'], single: 'acknowledged', fields: ['reason'], next: { acknowledged: '备案完成,按月发放供养金' }, notified: '乡镇' },
+  tekun_review: {
+    fields: ['tekunFacts', 'reason'],
+    reasonAlways: true,
+    reasonLabel: '复核情况',
+    next: { '*': '仍符合特困人员条件的继续供养并按复核结果核定供养金,不再符合的终止供养并出具书面告知' },
+    notified: '供养对象',
   },
 };
 

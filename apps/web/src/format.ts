@@ -37,6 +37,12 @@ export function formatDeadline(at: string | number | Date | null | undefined): s
   return `${p.month}月${p.day}日${p.hour}时${p.minute ? `${p.minute}分` : ''}`;
 }
 
+/** A month as the notice writes it: "2026-05" → "2026年5月". */
+export function formatMonth(month: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  return m ? `${m[1]}年${Number(m[2])}月` : '';
+}
+
 /** Integer fen as yuan with two decimals: 123450 → "1234.50". */
 export function fenToYuan(fen: number | null | undefined): string {
   if (fen == null) return '';

@@ -1,6 +1,7 @@
 /**
- * The 特困供养评估 form as the caseworker fills it, turned into the body of POST /api/tekun/assessments (yuan typed,
- * fen sent), and the API's field issues turned into Chinese sentences placed by field. Pure, no Vue.
+ * The 特困供养 facts as the caseworker fills them, turned into the body of POST /api/tekun/assessments (the calculator)
+ * or of the assessment and annual review tasks (yuan typed, fen sent), and the API's field issues turned into Chinese
+ * sentences placed by field. Pure, no Vue.
  */
 import { ruleText, type FieldIssue } from './api/client';
 import { yuanToFen } from './format';
@@ -9,9 +10,8 @@ import { fieldLabel } from './i18n/fields';
 export const DAILY_ACTIVITIES = ['eating', 'dressing', 'transferring', 'toileting', 'indoor_walking', 'bathing'] as const;
 export const DISABILITY_KINDS = ['intellectual', 'mental', 'physical', 'visual', 'hearing', 'speech', 'multiple'] as const;
 
-export interface TekunForm {
-  regionCode: string;
-  age: string;
+/** One person's facts as the investigator finds them: labour capacity, income and assets, supporters, 自理能力, 供养方式. */
+export interface TekunFacts {
   disabilityKind: string;
   disabilityGrade: number | null;
   otherwiseUnableToWork: boolean;
@@ -21,14 +21,19 @@ export interface TekunForm {
   supporters: { able: boolean | null }[];
   /** Whether each daily activity is done unaided; null until the caseworker has assessed it. */
   canDo: Record<string, boolean | null>;
-  mode: 'dispersed' | 'centralized';
+  /** Unchosen (null) on a task, where nothing is preselected; the calculator starts at 分散. */
+  mode: 'dispersed' | 'centralized' | null;
   institution: string;
 }
 
-export function emptyTekunForm(regionCode = ''): TekunForm {
+/** The calculator's form: the facts, and the village and age a case takes from its record instead. */
+export interface TekunForm extends TekunFacts {
+  regionCode: string;
+  age: string;
+}
+
+export function emptyTekunFacts(): TekunFacts {
   return {
-    regionCode,
-    age: '',
     disabilityKind: '',
     disabilityGrade: null,
     otherwiseUnableToWork: false,
@@ -36,17 +41,18 @@ export function emptyTekunForm(regionCode = ''): TekunForm {
     assetsWithinLimits: null,
     supporters: [],
     canDo: Object.fromEntries(DAILY_ACTIVITIES.map((a) => [a, null])),
-    mode: 'dispersed',
+    mode: null,
     institution: '',
   };
 }
 
-/** The request body, or the problems found before sending, keyed by the same field paths the API uses. */
-export function tekunBody(form: TekunForm): { body?: Record<string, unknown>; problems: Record<string, string> } {
+export function emptyTekunForm(regionCode = ''): TekunForm {
+  return { regionCode, age: '', ...emptyTekunFacts(), mode: 'dispersed' };
+}
+
+/** The facts as the API takes them (person without age, selfCare, arrangement), or the problems keyed by field path. */
+export function tekunFactsBody(form: TekunFacts): { body?: { person: Record<string, unknown>; selfCare: Record<string, boolean | null>; arrangement: Record<string, unknown> }; problems: Record<string, string> } {
   const problems: Record<string, string> = {};
-  if (!form.regionCode) problems.regionCode = '请选择村(社区)';
-  const age = Number(form.age);
-  if (form.age.trim() === '' || !Number.isInteger(age) || age < 0 || age > 130) problems['person.age'] = '请填写周岁年龄(0至130的整数)';
   if (form.disabilityKind && form.disabilityGrade == null) problems['person.disability.grade'] = '请选择残疾等级';
   const incomeFen = yuanToFen(form.incomeYuan);
   if (incomeFen === null) problems['person.monthlyIncomeFen'] = '请填写金额(元,最多两位小数,无收入填0)';
@@ -55,20 +61,45 @@ export function tekunBody(form: TekunForm): { body?: Record<string, unknown>; pr
     if (s.able === null) problems[`person.supporters.${i}.able`] = '请选择该义务人是否有履行能力';
   });
   for (const a of DAILY_ACTIVITIES) if (form.canDo[a] === null) problems[`selfCare.${a}`] = '请评定此项';
+  if (form.mode === null) problems['arrangement.mode'] = '请选择供养方式';
   if (Object.keys(problems).length) return { problems };
-  const body = {
-    regionCode: form.regionCode,
-    person: {
-      age,
-      disability: form.disabilityKind ? { kind: form.disabilityKind, grade: form.disabilityGrade } : null,
-      otherwiseUnableToWork: form.otherwiseUnableToWork,
-      monthlyIncomeFen: incomeFen,
-      assetsWithinLimits: form.assetsWithinLimits,
-      supporters: form.supporters.map((s) => ({ able: s.able })),
+  return {
+    body: {
+      person: {
+        disability: form.disabilityKind ? { kind: form.disabilityKind, grade: form.disabilityGrade } : null,
+        otherwiseUnableToWork: form.otherwiseUnableToWork,
+        monthlyIncomeFen: incomeFen,
+        assetsWithinLimits: form.assetsWithinLimits,
+        supporters: form.supporters.map((s) => ({ able: s.able })),
+      },
+      selfCare: { ...form.canDo },
+      arrangement: { mode: form.mode, institutionId: form.mode === 'centralized' ? form.institution.trim() || null : null },
     },
-    selfCare: form.canDo,
-    arrangement: { mode: form.mode, institutionId: form.mode === 'centralized' ? form.institution.trim() || null : null },
+    problems,
   };
+}
+
+/** The calculator's request body, or the problems found before sending, keyed by the same field paths the API uses. */
+export function tekunBody(form: TekunForm): { body?: Record<string, unknown>; problems: Record<string, string> } {
+  const problems: Record<string, string> = {};
+  if (!form.regionCode) problems.regionCode = '请选择村(社区)';
+  const age = Number(form.age);
+  if (form.age.trim() === '' || !Number.isInteger(age) || age < 0 || age > 130) problems['person.age'] = '请填写周岁年龄(0至130的整数)';
+  const facts = tekunFactsBody(form);
+  Object.assign(problems, facts.problems);
+  if (Object.keys(problems).length || !facts.body) return { problems };
+  const { person, ...rest } = facts.body;
+  return { body: { regionCode: form.regionCode, person: { age, ...person }, ...rest }, problems };
+}
+
+/**
+ * The body of a 特困 assessment or annual review task (the server takes the age from the birth date on record), or
+ * the first problem as a sentence and every problem by field. 集中供养 needs its institution before sending.
+ */
+export function tekunDecisionFacts(form: TekunFacts): { body?: Record<string, unknown>; problems: Record<string, string> } {
+  const { body, problems } = tekunFactsBody(form);
+  if (form.mode === 'centralized' && !form.institution.trim()) problems['arrangement.institutionId'] = '集中供养须填写供养机构';
+  if (Object.keys(problems).length || !body) return { problems };
   return { body, problems };
 }
 

@@ -53,6 +53,14 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   return data as T;
 }
 
+/**
+ * A fresh `Idempotency-Key` for one thing a person creates: kept while they retry it (a lost answer then gets the
+ * first answer back instead of a second case), replaced once it succeeded. getRandomValues works over plain http too.
+ */
+export function idempotencyKey(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** The response itself (for files); the same token handling as api(). */
 export async function raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   if (!path.startsWith('/api/auth/')) await auth.beforeRequest();

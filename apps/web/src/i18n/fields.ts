@@ -11,6 +11,7 @@ const FIELDS: Record<string, string> = {
   assetsWithinLimits: '财产状况', supporters: '法定义务人', able: '履行能力', selfCare: '生活自理能力', arrangement: '供养安排',
   mode: '供养方式', institutionId: '供养机构', eating: '自主吃饭', dressing: '自主穿衣', transferring: '自主上下床', toileting: '自主如厕',
   indoor_walking: '室内行走', bathing: '自主洗澡',
+  effectiveMonth: '终止月份', note: '情况说明', accountNumber: '账号',
   bankName: '开户行', bankAccount: '银行账号', body: '文件内容', 'content-type': '文件类型',
 };
 

@@ -22,7 +22,7 @@ export const LABELS = {
     medical_officer: '医疗救助经办',
     supervisor: '领导查询',
   },
-  caseType: { application: '低保申请', recipient: '在保对象', emergency: '救急难', payment: '资金发放', low_income: '低收入家庭' },
+  caseType: { application: '低保申请', recipient: '在保对象', emergency: '救急难', payment: '资金发放', low_income: '低收入家庭', tekun: '特困供养' },
   step: {
     submitted: '户主申请',
     supplement: '容缺补正',
@@ -49,6 +49,10 @@ export const LABELS = {
     payment_approval: '发放审批',
     payment_release: '发放确认',
     low_income_recheck: '低收入家庭复核',
+    tekun_assessment: '特困人员调查评估',
+    tekun_confirmation: '特困供养审核确认',
+    tekun_filing: '特困供养县级备案',
+    tekun_review: '特困供养年度复核',
   },
   outcome: {
     accept: '受理',
@@ -177,6 +181,7 @@ export const LABELS = {
     user: '工作人员',
     household: '家庭',
     recovery_plan: '多发追回计划',
+    tekun_case: '特困供养案件',
   },
   /** Policy versions and region-wide jobs. */
   policyVersionStatus: { proposed: '待第二位管理员批准', active: '已生效', rejected: '已驳回', superseded: '已被新版本取代' },
@@ -184,7 +189,11 @@ export const LABELS = {
   /** AB岗 planned absences. */
   absenceStatus: { planned: '待开始', current: '休假中', ended: '已结束', cancelled: '已取消' },
   /** Written notices (书面告知) and how they reached the household (送达). */
-  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书', low_income: '低收入家庭认定告知书', low_income_end: '低收入家庭认定终止告知书' },
+  noticeKind: { approval: '批准通知书', return: '退回告知书', rejection: '不予批准告知书', closure: '结案告知书', low_income: '低收入家庭认定告知书', low_income_end: '低收入家庭认定终止告知书',
+    tekun_approval: '特困人员救助供养认定通知书',
+    tekun_rejection: '特困人员救助供养不予认定告知书',
+    tekun_end: '特困人员救助供养终止告知书',
+  },
   serviceMethod: { in_person: '直接送达', post: '邮寄送达', sms: '短信送达', electronic: '电子送达', publication: '公告送达' },
   receiver: { applicant: '申请人本人签收', family_member: '家庭成员代收', agent: '委托代理人签收', refused: '拒绝签收(留置送达)' },
   /** The milestones the public progress lookup shows an applicant (POST /api/public/case-status). */
@@ -287,6 +296,10 @@ export const LABELS = {
     referral_closed: '该转介已办结',
     invoice_recorded: '该票据已以不同金额登记',
     medical_cap_reached: '该户本年度医疗救助已达封顶线',
+    not_eligible: '调查评估认定不符合特困人员条件(三无),不能确认',
+    support_ended: '该对象已终止供养',
+    support_not_active: '该案件尚未开始供养,无需终止',
+    month_already_recorded: '该月供养金已核定,终止月份须晚于已核定的月份',
   },
 } as const;
 

@@ -22,6 +22,14 @@ export const PROGRAM_LABELS = {
   disabilityKind: { intellectual: '智力残疾', mental: '精神残疾', physical: '肢体残疾', visual: '视力残疾', hearing: '听力残疾', speech: '言语残疾', multiple: '多重残疾' },
   payee: { person: '本人', institution: '供养机构' },
   publishedPer: { month: '按月', year: '按年' },
+  /** A 特困供养 case: where its application stands, then its support. */
+  tekunStatus: { assessing: '调查评估中', confirming: '待乡镇审核确认', filing: '待县级备案', supported: '供养中', rejected: '不予认定', ended: '已终止供养' },
+  tekunSupportStatus: { active: '供养中', ended: '已终止' },
+  /** A month's 特困 support in the ledger: to the person's account (分散) or to the institution (集中). */
+  tekunEntitlement: { regular: '发放给本人', institution: '拨付供养机构' },
+  tekunDecision: { approved: '认定为特困人员', rejected: '不予认定' },
+  /** Why a person's 特困供养 ends (POST /api/tekun/cases/:id/end; `review` only by the annual review). */
+  tekunEndReason: { death: '死亡', moved_away: '迁出本地', supporter_able: '有了具备履行能力的赡养抚养扶养人', income: '有了生活来源(收入超过标准)', other: '其他', review: '年度复核不再符合条件' },
   /** A village's area: it selects the 低保 and 特困 standards. */
   area: { urban: '城市', rural: '农村' },
 } as const;
