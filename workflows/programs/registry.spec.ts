@@ -10,5 +10,6 @@ test('each program is registered under its own code, and case-number prefixes ar
 test('case numbers keep their released shape', () => {
   expect(caseNumber(PROGRAMS.dibao, '220103', '2026-11-23', '7KQ2M')).toBe('DB-220103-20261123-7KQ2M');
   expect(caseNumber(PROGRAMS.emergency, '320723', '2026-11-23', '7KQ2M')).toBe('JJ-320723-20261123-7KQ2M');
+  expect(caseNumber(PROGRAMS.tekun, '220103', '2026-12-01', '7KQ2M')).toBe('TK-220103-20261201-7KQ2M');
   expect(() => caseNumber(PROGRAMS.medical, '320723', '2026-11-23', 'X')).toThrow(RangeError);
 });
