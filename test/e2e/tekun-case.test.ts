@@ -217,6 +217,10 @@ test('集中供养: the month is owed to the care institution, settled with it a
   const page = await waitForRecipient(clerk, `/api/tekun/cases/${caseId}`, (c) => c.entitlements.length === 1);
   expect(page.entitlements).toEqual([{ month: startMonth, amountFen: 207_567, kind: 'institution' }]);
   expect(page.support).toMatchObject({ mode: 'centralized', institutionId: '宽城区社会福利院', payee: 'institution' });
+  // The county left its filing past the 10 working days: marked overdue, still open (the work is not skipped).
+  const filing = await taskOf(await platform.as('kc.approver'), caseId, 'tekun_filing');
+  expect([filing.status, filing.overdue]).toEqual(['open', true]);
+  expect(page.timeline.map((e: any) => e.action).slice(-2)).toEqual(['task_opened', 'overdue']);
 
   const officer = await platform.as('kc.payment');
   const settlement = await officer.get(`/api/tekun/institution-settlements?countyCode=220103&month=${startMonth}`);
