@@ -6,6 +6,7 @@ import { isoDate, shanghaiDay } from '../../workflows/domain/calendar';
 import { addMonths, monthOf, monthStart } from '../../workflows/domain/months';
 import { tekunApplicationWorkflowId, tekunSupportWorkflowId } from '../../workflows/tekun/definitions';
 import { fakeBankAccount, fakeIdNumber } from '../helpers/factories';
+import { historyText } from '../helpers/history-text';
 import type { Http } from '../helpers/http';
 import { timeSkippingEnv } from '../helpers/temporal';
 import { HISTORIES } from '../workflow/case-harness';
@@ -197,6 +198,11 @@ test('a person with an able supporter cannot be approved: the township rejects w
   // No filing after a rejection, and the person may apply again (the claim was released).
   expect((await (await platform.as('kc.approver')).get('/api/inbox?step=tekun_filing')).body.items).toEqual([]);
   expect((await clerk.post('/api/tekun/applications', body)).status).toBe(201);
+  // The workflow saw ids and codes only: not the name, the ID number, the disability or the township's reasons.
+  const history = historyText(await platform.temporal.workflow.getHandle(tekunApplicationWorkflowId(caseId)).fetchHistory());
+  expect(history).toContain(`\\"caseId\\":\\"${caseId}\\"`);
+  expect(history).toContain('tekun_assessment');
+  for (const secret of [body.person.name, body.person.idNumber, 'physical', '其子有赡养能力', '入户调查']) expect([secret, history.includes(secret)]).toEqual([secret, false]);
 }, 120_000);
 
 test('集中供养: the month is owed to the care institution, settled with it and kept out of the household bank file', async () => {

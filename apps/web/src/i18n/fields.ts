@@ -5,7 +5,7 @@ const FIELDS: Record<string, string> = {
   amountFen: '金额', topUpFen: '补充金额', recoveryFen: '追回金额', members: '家庭成员', name: '姓名', idNumber: '身份证号码',
   relation: '与户主关系', birthDate: '出生日期', declaredMonthlyIncomeFen: '申报月收入', disabilityGrade: '残疾等级', villageCode: '村(社区)',
   address: '住址', phone: '联系电话', assets: '家庭财产', authorization: '授权书', householdId: '家庭', eventType: '事件类型',
-  peopleAffected: '受影响人数', amountAskedFen: '申请金额', eventDescription: '事件经过', need: '困难情况', month: '月份', regionCode: '地区',
+  peopleAffected: '受影响人数', amountAskedFen: '申请金额', eventDescription: '事件经过', need: '困难情况', month: '月份', regionCode: '地区', countyCode: '县(区)',
   username: '用户名', password: '密码', caseNumber: '案件编号', idSuffix: '身份证后6位', field: '信息项', deductions: '扣减项',
   person: '本人情况', age: '年龄', disability: '残疾情况', kind: '残疾类别', grade: '残疾等级', otherwiseUnableToWork: '其他无劳动能力情形',
   assetsWithinLimits: '财产状况', supporters: '法定义务人', able: '履行能力', selfCare: '生活自理能力', arrangement: '供养安排',
