@@ -108,8 +108,6 @@ test('applied, assessed, confirmed and filed; paid each month through the paymen
   const approver = await platform.as('kc.approver');
   const filing = await taskOf(approver, caseId, 'tekun_filing');
   expect((await complete(approver, filing, { step: 'tekun_filing', outcome: 'acknowledged' })).status).toBe(200);
-  const applicationRun = platform.temporal.workflow.getHandle(tekunApplicationWorkflowId(caseId));
-  expect(await applicationRun.result()).toEqual({ outcome: 'approved', startMonth });
 
   const page = await waitForRecipient(clerk, `/api/tekun/cases/${caseId}`, (c) => c.filedAt !== null);
   expect(page).toMatchObject({
@@ -128,6 +126,9 @@ test('applied, assessed, confirmed and filed; paid each month through the paymen
   expect([layers.layer, layers.programs.map((p: any) => [p.layer, p.program])]).toEqual(['core', [['core', 'tekun']]]);
   expect(layers.programs[0]).toMatchObject({ monthlySupportFen: 130_000, mode: 'dispersed', selfCareLevel: 'partial', since: startMonth });
   expect(layers.eligible.map((e: any) => e.because)).toContain('tekun');
+  // Awaited only now: waiting on a result lets the time-skipping server jump to the support's first month.
+  const applicationRun = platform.temporal.workflow.getHandle(tekunApplicationWorkflowId(caseId));
+  expect(await applicationRun.result()).toEqual({ outcome: 'approved', startMonth });
 
   // Its first month: the support records the entitlement and the district's payment run pays it to the account.
   await sleepUntil(monthStart(startMonth) + 3_600_000);
